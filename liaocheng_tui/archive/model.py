@@ -1,0 +1,133 @@
+"""The archive's data model: pages and the articles parsed out of them.
+
+Everything above the parser (export, search, the terminal UI) reads these
+dataclasses and nothing else, so they hold exactly what a reader needs and
+enough of the raw text to prove that nothing was lost.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class ArticleKind(str, Enum):
+    """What an item on a page is."""
+
+    ARTICLE = "article"
+    PHOTO = "photo"
+    LEAD_IN = "lead-in"
+
+
+class DateSource(str, Enum):
+    """How a page's issue date was obtained."""
+
+    FILENAME = "filename"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of an article's body, as printed (line breaks healed)."""
+
+    text: str
+    is_subhead: bool = False
+
+    @property
+    def display(self) -> str:
+        """The paragraph without decorative subhead markers such as ▶…◀."""
+        if self.is_subhead:
+            return self.text.strip("▶◀►◄■□●◆◇ \t")
+        return self.text
+
+
+@dataclass
+class Article:
+    """One item on a page: an article, a photo item or a page lead-in.
+
+    ``byline`` and ``dateline`` hold the raw lead text exactly as printed
+    (``本报讯（记者 X）``, ``■ 本报记者 X``, ``本报聊城讯``); ``reporters`` and
+    ``correspondents`` are the names read out of it.  ``paragraphs`` is the
+    article's own text, without that lead.
+    """
+
+    title: str | None = None
+    kicker: str | None = None
+    subtitle: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    kind: ArticleKind = ArticleKind.ARTICLE
+    byline: str | None = None
+    dateline: str | None = None
+    page: Page | None = field(default=None, repr=False, compare=False)
+    index: int = 0  # position on its page
+
+    @property
+    def body(self) -> str:
+        """Paragraphs (subheads included) joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def subheads(self) -> list[str]:
+        return [p.display for p in self.paragraphs if p.is_subhead]
+
+    @property
+    def heading(self) -> str:
+        """A label for lists: the title, or the start of the text for untitled items."""
+        if self.title:
+            return self.title
+        text = self.body.replace("\n", " ")
+        return text[:24] + ("…" if len(text) > 24 else "")
+
+    @property
+    def id(self) -> str:
+        """Stable identity within an archive: source path and position."""
+        src = self.page.source if self.page is not None else ""
+        return f"{src}#{self.index}"
+
+    def raw_pieces(self) -> list[str]:
+        """Every piece of page text this article accounts for (for the no-loss check)."""
+        pieces = [self.kicker, self.title, self.subtitle, self.byline, self.dateline]
+        pieces += [p.text for p in self.paragraphs]
+        return [p for p in pieces if p]
+
+
+@dataclass
+class Page:
+    """One file of page text and what was read out of it."""
+
+    source: str
+    newspaper: str | None = None
+    issue_date: _dt.date | None = None
+    date_source: DateSource = DateSource.UNKNOWN
+    articles: list[Article] = field(default_factory=list)
+    residue: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+    @property
+    def name(self) -> str:
+        return Path(self.source).name
+
+    def raw_pieces(self) -> list[str]:
+        pieces: list[str] = []
+        for article in self.articles:
+            pieces += article.raw_pieces()
+        return pieces + list(self.residue)
+
+
+@dataclass
+class Archive:
+    """All pages read from a set of roots, in a stable order."""
+
+    roots: list[str]
+    pages: list[Page] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for page in self.pages for a in page.articles]
