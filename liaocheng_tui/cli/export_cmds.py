@@ -1,0 +1,64 @@
+"""``lc-reader export`` and ``lc-reader check``: the archive core on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from liaocheng_tui.cli.group import main
+from liaocheng_tui.cli.options import paths_argument, resolve_paths
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "md"]), default="jsonl", show_default=True)
+def export(paths: tuple[Path, ...], fmt: str) -> None:
+    """Print every article of PATH... (default: the embedded seeds) to stdout."""
+    from liaocheng_tui import export as exporter
+    from liaocheng_tui.archive.loader import load_archive
+
+    archive = load_archive(resolve_paths(paths))
+    for warning in archive.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if fmt == "json":
+        click.echo(exporter.to_json(archive))
+        return
+    lines = exporter.iter_jsonl(archive) if fmt == "jsonl" else exporter.iter_markdown(archive)
+    for line in lines:
+        click.echo(line)
+
+
+@main.command()
+@paths_argument
+def check(paths: tuple[Path, ...]) -> None:
+    """Report per file: articles, photo items, date and how it was obtained, warnings."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from liaocheng_tui.archive.loader import load_archive
+    from liaocheng_tui.archive.model import ArticleKind
+
+    archive = load_archive(resolve_paths(paths))
+    table = Table(title=f"lc-reader check — {len(archive.pages)} page(s)")
+    for col in ("file", "paper", "articles", "photos", "date", "how", "warnings"):
+        table.add_column(col, overflow="fold")
+    for page in archive.pages:
+        kinds = [a.kind for a in page.articles]
+        table.add_row(
+            Text(page.name),
+            Text(page.newspaper or "?"),
+            str(kinds.count(ArticleKind.ARTICLE)),
+            str(kinds.count(ArticleKind.PHOTO)),
+            page.issue_date.isoformat() if page.issue_date else "—",
+            page.date_source.value,
+            Text("; ".join(page.warnings) or "ok"),
+        )
+    console = Console()
+    console.print(table)
+    for page in archive.pages:
+        for block in page.residue:
+            console.print(Text(f"unattributed in {page.name}: {block[:60]}"), style="yellow")
+    for warning in archive.warnings:
+        console.print(Text(f"warning: {warning}"), style="yellow")

@@ -1,0 +1,29 @@
+"""Options shared by every subcommand: the archive paths and the index cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from liaocheng_tui.seeds import seeds_dir
+
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Index cache folder (default: $LC_READER_CACHE or the user cache dir).",
+)
+no_cache_option = click.option("--no-cache", is_flag=True, help="Build a temporary index; read and write no cache.")
+
+
+def resolve_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """The archive roots to read: the given paths, or the embedded seeds. Exits 1 on a missing path."""
+    if not paths:
+        return [seeds_dir()]
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise click.ClickException(f"no such file or folder: {missing[0]}")
+    return list(paths)

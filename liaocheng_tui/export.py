@@ -1,0 +1,69 @@
+"""Articles → export records (JSONL/JSON/Markdown), the stable machine-readable schema."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from liaocheng_tui.archive.model import Archive, Article
+
+
+def article_record(article: Article) -> dict:
+    """The export schema of one article (see README, "Export schema")."""
+    page = article.page
+    return {
+        "source": page.source if page else None,
+        "newspaper": page.newspaper if page else None,
+        "issue_date": page.issue_date.isoformat() if page and page.issue_date else None,
+        "date_source": page.date_source.value if page else None,
+        "kind": article.kind.value,
+        "title": article.title,
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
+        "reporters": list(article.reporters),
+        "correspondents": list(article.correspondents),
+        "subheads": article.subheads,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "body": article.body,
+    }
+
+
+def iter_jsonl(archive: Archive) -> Iterator[str]:
+    for article in archive.articles:
+        yield json.dumps(article_record(article), ensure_ascii=False)
+
+
+def to_json(archive: Archive) -> str:
+    return json.dumps([article_record(a) for a in archive.articles], ensure_ascii=False, indent=2)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("#", "\\#").replace("*", "\\*").replace("_", "\\_")
+
+
+def iter_markdown(archive: Archive) -> Iterator[str]:
+    for page in archive.pages:
+        date = page.issue_date.isoformat() if page.issue_date else "undated"
+        mark = "≈" if page.date_source.value == "inferred" else ""
+        yield f"# {page.newspaper or '?'} {mark}{date} — {page.name}\n"
+        for article in page.articles:
+            yield from _markdown_article(article)
+
+
+def _markdown_article(article: Article) -> Iterable[str]:
+    if article.kicker:
+        yield f"*{_md_escape(article.kicker)}*\n"
+    heading = article.title or {"photo": "[photo]", "lead-in": "[lead-in]"}.get(article.kind.value, "")
+    yield f"## {_md_escape(heading)}\n"
+    if article.subtitle:
+        yield f"**{_md_escape(article.subtitle)}**\n"
+    people = []
+    if article.reporters:
+        people.append("记者 " + " ".join(article.reporters))
+    if article.correspondents:
+        people.append("通讯员 " + " ".join(article.correspondents))
+    if people:
+        yield " · ".join(people) + "\n"
+    for para in article.paragraphs:
+        yield (f"### {_md_escape(para.display)}\n" if para.is_subhead else _md_escape(para.text) + "\n")
