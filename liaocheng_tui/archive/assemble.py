@@ -1,0 +1,287 @@
+"""Classified paragraphs → articles, photo items and lead-ins.
+
+Pages print headlines either after their article's body (the 聊城日报 and
+大众日报 PDF exports) or before it (web-style exports).  The page's
+orientation is decided once; then the page is cut at article starts (a
+byline paragraph or a dateline lead).  Headline-after: within a cut, the last
+run of headline paragraphs is the article's title, earlier runs are section
+subheads, and anything after the title is an item of its own (a photo
+caption closed by its credit, or a page lead-in).  Headline-first: a headline
+run directly above a start opens the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from liaocheng_tui.archive.byline import People
+from liaocheng_tui.archive.classify import Role, Unit
+from liaocheng_tui.archive.headline import clean_heading, split_heading
+from liaocheng_tui.archive.model import Article, ArticleKind, Paragraph
+
+
+def _is_start(unit: Unit) -> bool:
+    return unit.role in (Role.BYLINE, Role.LEAD)
+
+
+@dataclass
+class Cut:
+    """The units from one article start to the next."""
+
+    start: list[Unit] = field(default_factory=list)
+    rest: list[Unit] = field(default_factory=list)
+    credits: list[Unit] = field(default_factory=list)  # byline paragraphs that closed a photo
+
+
+def _cut(units: list[Unit]) -> list[Cut]:
+    cuts = [Cut()]
+    for unit in units:
+        cur = cuts[-1]
+        if _is_start(unit):
+            joins = cur.start and not cur.rest and cur.start[-1].role is Role.BYLINE and (
+                unit.role is Role.BYLINE or not unit.lead.people
+            )
+            if joins:
+                cur.start.append(unit)
+            else:
+                cuts.append(Cut(start=[unit]))
+        else:
+            cur.rest.append(unit)
+    # A byline with nothing under it before the next start is the credit of what came before.
+    merged: list[Cut] = []
+    for cut in cuts:
+        if merged and cut.start and not cut.rest and all(u.role is Role.BYLINE for u in cut.start):
+            merged[-1].credits.extend(cut.start)
+        elif cut.start or cut.rest:
+            merged.append(cut)
+    return merged
+
+
+def headline_first(units: list[Unit]) -> bool:
+    """Does this page print each headline above its article?"""
+    if not units:
+        return False
+    score = 0
+    first, last = units[0], units[-1]
+    if _is_start(first):
+        score -= 2
+    elif first.role is Role.HEADLINE and any(_is_start(u) for u in units[1:4]):
+        score += 2
+    if last.role is Role.HEADLINE:
+        score -= 2
+    elif last.role is Role.BODY:
+        score += 1
+    if score == 0:
+        score = _similarity_vote(units)
+    return score > 0
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _similarity_vote(units: list[Unit]) -> int:
+    """Headlines share words with their own article: vote by which neighbour each run resembles."""
+    vote = 0
+    i = 0
+    while i < len(units):
+        if units[i].role is not Role.HEADLINE:
+            i += 1
+            continue
+        j = i
+        while j < len(units) and units[j].role is Role.HEADLINE:
+            j += 1
+        heading = _bigrams("".join(u.text for u in units[i:j]))
+        before = _bigrams("".join(u.text for u in units[max(0, i - 3) : i]))
+        after = _bigrams("".join(u.text for u in units[j : j + 3]))
+        vote += (len(heading & after) > len(heading & before)) - (len(heading & before) > len(heading & after))
+        i = j
+    return vote
+
+
+# --- building items -----------------------------------------------------------------
+
+
+def _body_paragraph(unit: Unit) -> Paragraph:
+    if unit.role is Role.HEADLINE:
+        return Paragraph(clean_heading(unit.para.lines), is_subhead=True)
+    return Paragraph(unit.text)
+
+
+def _add_people(article: Article, people: People | None) -> None:
+    if not people:
+        return
+    for name in people.reporters:
+        if name not in article.reporters:
+            article.reporters.append(name)
+    for name in people.correspondents:
+        if name not in article.correspondents:
+            article.correspondents.append(name)
+
+
+def _add_byline(article: Article, text: str | None) -> None:
+    if text:
+        article.byline = f"{article.byline}\n{text}" if article.byline else text
+
+
+def _article(start: list[Unit], body: list[Unit], heading: list[Unit], first: bool) -> Article:
+    article = Article()
+    for unit in start:
+        if unit.role is Role.BYLINE:
+            _add_byline(article, unit.text)
+            _add_people(article, unit.people)
+        elif unit.role is Role.LEAD:
+            lead = unit.lead
+            article.dateline = lead.dateline
+            _add_byline(article, lead.byline)
+            _add_people(article, lead.people)
+            own = unit.text[lead.end :].strip()
+            if own:
+                article.paragraphs.append(Paragraph(own))
+    article.paragraphs += [_body_paragraph(u) for u in body]
+    _take_trailing_credit(article, body[-1] if body else None)
+    if heading:
+        split = split_heading([u.para.lines for u in heading], first)
+        article.kicker, article.title, article.subtitle = split.kicker, split.title, split.subtitle
+    return article
+
+
+def _take_trailing_credit(article: Article, last: Unit | None) -> None:
+    """An article's byline printed at its end: （记者 X 通讯员 Y）, ■ 本报记者 X, 本报记者 X 摄."""
+    if last is None or last.credit is None or not article.paragraphs:
+        return
+    credit = last.credit
+    if credit.text_before:
+        article.paragraphs[-1] = Paragraph(credit.text_before)
+    else:
+        article.paragraphs.pop()
+    _add_byline(article, credit.credit)
+    _add_people(article, credit.people)
+
+
+def _orphans(units: list[Unit], credits: list[Unit]) -> list[Article]:
+    """Text after an article's headline: photo captions (closed by a credit) and lead-ins."""
+    items: list[Article] = []
+    pending: list[Unit] = []
+    for unit in units:
+        pending.append(unit)
+        if unit.credit is not None and unit.credit.is_photo:
+            items.append(_photo(pending, None))
+            pending = []
+    if pending and credits:
+        items.append(_photo(pending, credits))
+    elif pending:
+        item = Article(kind=ArticleKind.LEAD_IN, paragraphs=[_body_paragraph(u) for u in pending])
+        _take_trailing_credit(item, pending[-1])
+        if item.reporters:
+            item.kind = ArticleKind.ARTICLE
+        items.append(item)
+    return items
+
+
+def _photo(units: list[Unit], credits: list[Unit] | None) -> Article:
+    item = Article(kind=ArticleKind.PHOTO, paragraphs=[_body_paragraph(u) for u in units])
+    if credits:
+        for unit in credits:
+            _add_byline(item, unit.text)
+            _add_people(item, unit.people)
+    else:
+        _take_trailing_credit(item, units[-1])
+    return item
+
+
+def _last_headline_run(units: list[Unit]) -> tuple[int, int] | None:
+    end = None
+    for i in range(len(units) - 1, -1, -1):
+        if units[i].role is Role.HEADLINE:
+            if end is None:
+                end = i + 1
+        elif end is not None:
+            return i + 1, end
+    return (0, end) if end is not None else None
+
+
+def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
+    """Headline-after pages: body first, then its headline."""
+    articles: list[Article] = []
+    residue: list[str] = []
+    for cut in _cut(units):
+        run = _last_headline_run(cut.rest)
+        if run is None:
+            if cut.start:
+                articles.append(_article(cut.start, cut.rest, [], False))
+                if cut.credits:
+                    residue.extend(u.text for u in cut.credits)
+            else:
+                articles.extend(_orphans(cut.rest, cut.credits))
+            continue
+        i, j = run
+        body, heading, after = cut.rest[:i], cut.rest[i:j], cut.rest[j:]
+        if cut.start or body:
+            articles.append(_article(cut.start, body, heading, False))
+        else:  # a lone headline with nothing above it
+            residue.append("\n".join(u.text for u in heading))
+        if after or cut.credits:
+            articles.extend(_orphans(after, cut.credits))
+    return articles, residue
+
+
+def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
+    """Headline-first pages: a headline run directly above a start opens an article."""
+    articles: list[Article] = []
+    residue: list[str] = []
+    i = 0
+    current: tuple[list[Unit], list[Unit], list[Unit]] | None = None  # heading, start, body
+    pending_heading: list[Unit] = []
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None:
+            heading, start, body = current
+            articles.append(_article(start, body, heading, True))
+        current = None
+
+    while i < len(units):
+        unit = units[i]
+        if unit.role is Role.HEADLINE:
+            j = i
+            while j < len(units) and units[j].role is Role.HEADLINE:
+                j += 1
+            opens = j < len(units) and _is_start(units[j]) or current is None
+            if opens:
+                flush()
+                current = (units[i:j], [], [])
+            else:
+                current[2].extend(units[i:j])
+            i = j
+            continue
+        if _is_start(unit):
+            if current is not None and not current[1] and not current[2]:
+                current[1].append(unit)
+            elif current is not None and current[1] and not current[2] and current[1][-1].role is Role.BYLINE:
+                current[1].append(unit)
+            else:
+                flush()
+                current = ([], [unit], [])
+        else:
+            if current is None:
+                current = ([], [], [])
+            if unit.credit is not None and unit.credit.is_photo and current[2]:
+                flush()
+                articles.append(_photo([unit], None))
+                current = None
+            else:
+                current[2].append(unit)
+        i += 1
+    flush()
+    for article in articles:
+        if not article.title and not article.reporters and article.kind is ArticleKind.ARTICLE:
+            article.kind = ArticleKind.LEAD_IN
+    del pending_heading
+    return articles, residue
+
+
+def assemble(units: list[Unit]) -> tuple[list[Article], list[str]]:
+    if headline_first(units):
+        return assemble_before(units)
+    return assemble_after(units)

@@ -1,0 +1,284 @@
+"""A small byline grammar: who wrote an article, and where its lead ends.
+
+A byline is a sequence of ROLE NAME... groups, optionally behind a marker
+(■ □ ●), a dateline (本报讯, 本报聊城12月27日讯, 大众网聊城5月2日讯) or
+brackets, optionally followed by 报道 / 摄.  Roles are data (the tables
+below); names are 2–4 ideographs separated by spaces or 、, or run together
+after a role (记者胡欣).  Letter-spaced roles (本 报 记 者) and roles with
+export spaces (记 者) are matched by allowing whitespace between characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# --- roles: data --------------------------------------------------------------
+# Each entry: (role text, which list the names go to).  Longest first is not
+# needed: the alternation is built sorted by length.
+REPORTER_ROLES = [
+    "本报记者", "记者", "本报全媒体记者", "全媒体记者", "融媒体记者", "本报融媒体记者",
+    "见习记者", "本报见习记者", "实习记者", "本报实习记者", "特约记者", "本报特约记者",
+    "首席记者", "本报首席记者", "摄影记者", "本报摄影记者", "实习生", "本报实习生",
+    "融媒体", "全媒体", "编辑", "文", "图", "文/图", "文图", "摄影", "摄",
+]
+CORRESPONDENT_ROLES = ["通讯员", "本报通讯员", "特约通讯员", "本报特约通讯员"]
+# Another outlet's staff: 大众日报记者, 大众日报首席记者, 新华社记者, 大众网记者.
+OTHER_OUTLET_ROLE = r"(?:大众日报|聊城日报|新华社|大众网|中国新闻社|中新社|人民日报|齐鲁晚报|[\u4e00-\u9fff]{2,4}(?:日报|晚报|网))(?:首席|全媒体|融媒体|见习|实习|特约)?记\s*者"
+# Words that close a byline and are no name.
+CLOSING_WORDS = ["报道", "摄影报道", "摄", "供图", "整理", "发自"]
+# Markers printed before a byline or photo credit.
+MARKERS = "■□●◆▲◇"
+# Two-character things in brackets that look like names but are not.
+NOT_NAMES = {"右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "通讯员", "报道", "摄影"}
+
+_SEP = r"[\s\u3000、，,/／·]"
+
+
+def _spaced(word: str) -> str:
+    """A regex for ``word`` allowing whitespace between its characters (本 报 记 者)."""
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True))
+
+
+ROLE_RE = re.compile(
+    rf"(?P<other>{OTHER_OUTLET_ROLE})|(?P<corr>{_alternation(CORRESPONDENT_ROLES)})|(?P<rep>{_alternation(REPORTER_ROLES)})"
+)
+CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[）)])")
+NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff·]")
+SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
+
+# Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电.
+DATELINE_RE = re.compile(
+    r"(?:本\s*报|大众网|大众日报|聊城日报|新华社|中新网|中新社|人民网|齐鲁网)"
+    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯电](?![\u4e00-\u9fff]{0,1}[息号])"
+)
+
+
+@dataclass
+class People:
+    """Names read out of a byline, by role."""
+
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    roles_seen: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.reporters or self.correspondents)
+
+    def extend(self, other: People) -> None:
+        for name in other.reporters:
+            if name not in self.reporters:
+                self.reporters.append(name)
+        for name in other.correspondents:
+            if name not in self.correspondents:
+                self.correspondents.append(name)
+        self.roles_seen += other.roles_seen
+
+
+MAX_NAME_CHARS = 4  # Han names; names with · (minority names) may be longer
+MAX_DOT_NAME_CHARS = 12
+
+
+def _plausible_name(run: str) -> bool:
+    if "·" in run:
+        return 3 <= len(run) <= MAX_DOT_NAME_CHARS and not run.startswith("·") and not run.endswith("·")
+    return 2 <= len(run) <= MAX_NAME_CHARS and run not in NOT_NAMES
+
+
+def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
+    """Parse a whole string as a byline (``记者 林晨 黄振``, ``本 报 记 者 苑莘``,
+    ``记者 薛良诚 通讯员 刘淑娟 罗珂 报道``, ``文/记者 胡欣 图/王五``).
+
+    Returns None when anything in it is not a role, a name, a separator or a
+    closing word — the caller then knows the text is not a byline.  Names with
+    no role before them are accepted only with ``allow_roleless``.
+    """
+    people = People()
+    role: str | None = "rep" if allow_roleless else None
+    pos = 0
+    n = len(text)
+    while pos < n:
+        sep = SEP_RE.match(text, pos)
+        if sep:
+            pos = sep.end()
+            continue
+        closing = CLOSING_RE.match(text, pos)
+        if closing:
+            pos = closing.end()
+            continue
+        m = ROLE_RE.match(text, pos)
+        if m:
+            role = "corr" if m.group("corr") else "rep"
+            people.roles_seen += 1
+            pos = m.end()
+            continue
+        end = pos
+        while end < n and NAME_CHAR_RE.match(text, end):
+            if end > pos and (ROLE_RE.match(text, end) and not _role_is_name_tail(text, pos, end)):
+                break
+            if end > pos + 1 and CLOSING_RE.match(text, end):
+                break
+            end += 1
+        run = text[pos:end]
+        if role is None or not _plausible_name(run):
+            return None
+        target = people.correspondents if role == "corr" else people.reporters
+        if run not in target:
+            target.append(run)
+        pos = end
+    return people if people else None
+
+
+def _role_is_name_tail(text: str, start: int, at: int) -> bool:
+    """A one-character role (文, 图, 摄) inside a name run is part of the name (王文斌)."""
+    m = ROLE_RE.match(text, at)
+    return m is not None and len(m.group(0).replace(" ", "")) == 1
+
+
+# --- whole lines ------------------------------------------------------------------
+
+_MARKER_LINE_RE = re.compile(rf"^[{MARKERS}]\s*")
+
+
+def byline_line(line: str) -> People | None:
+    """People if the whole line is a byline (``■ 本报记者 赵琦``, ``本报通讯员 赵怀建``,
+    ``□记 者 薛良诚``, ``通讯员 刘淑娟 罗珂 报道``, ``■ 田柏林``), else None."""
+    text = line.strip()
+    if not text or len(text) > 60 or text[-1] in "。！？!?；;，,":
+        return None
+    marked = bool(_MARKER_LINE_RE.match(text))
+    body = _MARKER_LINE_RE.sub("", text)
+    people = parse_people(body)
+    if people is not None and people.roles_seen:
+        return people
+    if marked:  # ■ 田柏林: a credit printed without a role
+        return parse_people(body, allow_roleless=True)
+    return None
+
+
+# --- the lead of a paragraph ---------------------------------------------------------
+
+_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{1,80})[）)]\s*")
+
+
+@dataclass
+class Lead:
+    """The byline/dateline lead at the start of a paragraph, and where the body begins."""
+
+    dateline: str | None
+    byline: str | None
+    people: People
+    end: int  # offset in the paragraph text where the article's own text starts
+
+
+def match_lead(text: str) -> Lead | None:
+    """Recognise ``本报讯（记者 X 通讯员 Y）``, ``本报聊城讯``, ``本报讯 记者胡欣 …``,
+    ``（记者 X）…`` and ``大众网聊城5月2日讯 记者 X …`` at the start of a paragraph."""
+    pos = len(text) - len(text.lstrip())
+    dateline = None
+    m = DATELINE_RE.match(text, pos)
+    if m:
+        dateline = text[m.start() : m.end()]
+        pos = m.end()
+    b = _BRACKET_RE.match(text, pos)
+    if b:
+        inner = b.group(1)
+        people = parse_people(inner) or (parse_people(inner, allow_roleless=True) if dateline else None)
+        if people is not None:
+            byline_text = text[b.start() : b.end()].strip()
+            return Lead(dateline, byline_text, people, b.end())
+    if dateline is None:
+        return None
+    # Unbracketed: 本报讯 记者 胡欣 通讯员 王五 近日，… — take role/name tokens while they parse.
+    people, end = _unbracketed_people(text, pos)
+    byline_text = text[pos:end].strip() or None
+    return Lead(dateline, byline_text, people or People(), end if people else pos)
+
+
+_TOKEN_RE = re.compile(r"\s*([^\s\u3000]+)")
+
+
+def _unbracketed_people(text: str, pos: int) -> tuple[People | None, int]:
+    """Consume whitespace-separated byline tokens after a dateline; stop at the first non-byline token."""
+    people = People()
+    end = pos
+    started = False
+    while True:
+        m = _TOKEN_RE.match(text, end)
+        if not m:
+            break
+        token = m.group(1)
+        parsed = parse_people(token, allow_roleless=started and people.roles_seen > 0)
+        if parsed is None:
+            # a role alone (记者) followed by a name token
+            if ROLE_RE.fullmatch(token):
+                people.roles_seen += 1
+                started = True
+                end = m.end()
+                continue
+            if started and people.roles_seen and _is_name_token(token) and not _looks_like_text_start(text, m.end()):
+                (people.reporters if _last_role_is_reporter(text, pos, m.start()) else people.correspondents).append(token)
+                end = m.end()
+                continue
+            break
+        if not parsed.roles_seen and not started:
+            break
+        started = True
+        people.extend(parsed)
+        end = m.end()
+    return (people if people else None), end
+
+
+def _is_name_token(token: str) -> bool:
+    return 2 <= len(token) <= 4 and all(NAME_CHAR_RE.match(c) for c in token) and token not in NOT_NAMES
+
+
+def _looks_like_text_start(text: str, after: int) -> bool:
+    """A 2–4 character token glued to punctuation is the body (近日，…), not a name."""
+    return after < len(text) and not text[after].isspace()
+
+
+def _last_role_is_reporter(text: str, start: int, end: int) -> bool:
+    roles = list(ROLE_RE.finditer(text, start, end))
+    return not roles or not roles[-1].group("corr")
+
+
+# --- trailing credits ------------------------------------------------------------------
+
+_TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
+_TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,60})[）)]\s*$")
+_TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^)\s*((?:本报)?(?:摄影)?记\s*者[^。！？]{2,30}?摄)\s*$")
+
+
+@dataclass
+class Credit:
+    """A byline printed at the end of a paragraph and the text before it."""
+
+    text_before: str
+    credit: str
+    people: People
+    is_photo: bool  # ■-style or 摄: a photo credit rather than an article byline
+
+
+def trailing_credit(text: str) -> Credit | None:
+    """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``, ``…本报记者 X 摄``."""
+    m = _TRAIL_MARKER_RE.search(text)
+    if m:
+        people = parse_people(m.group(1)) or parse_people(m.group(1), allow_roleless=True)
+        if people is not None:
+            return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, True)
+    m = _TRAIL_BRACKET_RE.search(text)
+    if m:
+        people = parse_people(m.group(1))
+        if people is not None and people.roles_seen:
+            return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, False)
+    m = _TRAIL_PHOTO_RE.search(text)
+    if m:
+        people = parse_people(m.group(1))
+        if people is not None:
+            return Credit(text[: m.start(1)].rstrip(), m.group(1).strip(), people, True)
+    return None

@@ -1,0 +1,76 @@
+"""Character classes and widths for Chinese page text.
+
+The layout rules (where a line was wrapped, whether a line is a headline,
+where a name ends) all ask the same few questions about characters; they are
+answered here once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Sentence-final punctuation, full and half width (001 uses half-width).
+TERMINAL = "。！？!?；;…"
+# Punctuation that never ends a paragraph: a line ending in one continues.
+CLAUSE_OPEN = "，,、（(《“‘【〔「『"
+# Punctuation that never starts a line in Chinese typesetting.
+LINE_START_FORBIDDEN = "，,。.、）)》”’】〕」』；;：:！!？?%％"
+CLOSERS = "”’」』）)》】"
+
+IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WS_RE = re.compile(r"\s+")
+
+
+def is_ideograph(ch: str) -> bool:
+    return bool(IDEOGRAPH_RE.match(ch))
+
+
+def is_wide(ch: str) -> bool:
+    """True for characters a terminal draws two cells wide (CJK, full-width punctuation)."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def display_width(text: str) -> int:
+    return sum(2 if is_wide(c) else 1 for c in text)
+
+
+def leading_width(line: str) -> int:
+    """Cells of leading whitespace (U+3000 counts as two)."""
+    width = 0
+    for ch in line:
+        if ch == "\u3000":
+            width += 2
+        elif ch in " \t":
+            width += 1 if ch == " " else 4
+        else:
+            break
+    return width
+
+
+def squeeze(text: str) -> str:
+    """The text with all whitespace removed: what the no-loss checks compare."""
+    return WS_RE.sub("", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the text end a sentence (terminal punctuation, possibly inside closing quotes)?"""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def ideograph_count(text: str) -> int:
+    return len(IDEOGRAPH_RE.findall(text))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join hard-wrapped lines: nothing between CJK, a space between two Latin words."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+            out += " "
+        out += line
+    return out

@@ -1,0 +1,113 @@
+"""A group of headline lines → kicker 引题, title 主题, subtitle 副题.
+
+Typography (the kicker set small above the title) is lost in a text export,
+so the split uses what survives: dashes (a kicker ending ——, a subtitle
+starting ——), what a kicker usually is (an organisation or place name, a pair
+of parallel phrases, a finished clause), and where the headline sits (on a
+headline-first page a separate line under the title is its subtitle; on a
+headline-after page a title is often broken over two lines).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from liaocheng_tui.archive.cjk import is_ideograph
+
+# Words an organisation or place name ends with: 东昌府区, 市市场监管局, 东阿瑞泓水务有限公司.
+ENTITY_SUFFIXES = (
+    "区", "县", "市", "局", "委", "会", "院", "镇", "乡", "街道", "公司", "集团", "中心",
+    "办", "厅", "部", "所", "站", "队", "村", "社区", "学校", "大学", "医院", "银行", "园",
+)
+MAX_ENTITY_CHARS = 12
+# A first line ending with one of these is a finished statement set as a kicker.
+FINISHED_CLAUSE = re.compile(r"(举行|召开|开幕|闭幕|启动|发布|开展|举办|印发|出台|落幕|成立)$")
+# Joined, two lines longer than this are two headlines, not one broken title.
+MAX_BROKEN_TITLE_CHARS = 30
+
+
+@dataclass
+class Heading:
+    kicker: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+
+
+def clean_heading(lines: list[str]) -> str:
+    """Join headline lines as printed: no letter-spacing, no export spaces around
+    Latin/digits/punctuation, one space between two Chinese phrases."""
+    return "".join(_clean_line(line) for line in lines)
+
+
+def _clean_line(line: str) -> str:
+    tokens = line.split()
+    if not tokens:
+        return ""
+    singles = sum(1 for t in tokens if len(t) == 1)
+    if len(tokens) >= 3 and singles / len(tokens) >= 0.6:  # 我 市 强 化 青 少 年
+        return "".join(tokens)
+    out = tokens[0]
+    for token in tokens[1:]:
+        left, right = out[-1], token[0]
+        keep = (is_ideograph(left) and is_ideograph(right)) or (
+            left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+        )
+        out += (" " if keep else "") + token
+    return out
+
+
+def _is_kicker_like(text: str, headline_first: bool) -> bool:
+    if text.endswith(("——", "：", ":")):
+        return True
+    if " " not in text and len(text) <= MAX_ENTITY_CHARS and text.endswith(ENTITY_SUFFIXES):
+        return True
+    parts = text.split(" ")
+    if len(parts) >= 2 and all(len(p) >= 2 for p in parts):  # 强化预警 备足物资 / 铸魂 强基 赋能
+        return True
+    # A finished statement over another headline: on headline-first pages the
+    # second line is the subtitle instead (山东省工商联…召开 / 时间为…).
+    return not headline_first and bool(FINISHED_CLAUSE.search(text))
+
+
+def _blocks(groups: list[list[str]]) -> list[list[str]]:
+    """Split printed headline paragraphs further at dashes: ``…方案——`` ends a kicker,
+    ``——…`` starts a subtitle, even inside one paragraph."""
+    blocks: list[list[str]] = []
+    for lines in groups:
+        current: list[str] = []
+        for line in lines:
+            stripped = line.strip()
+            if stripped.startswith("—") and current:
+                blocks.append(current)
+                current = []
+            current.append(stripped)
+            if stripped.endswith("——"):
+                blocks.append(current)
+                current = []
+        if current:
+            blocks.append(current)
+    return blocks
+
+
+def split_heading(groups: list[list[str]], headline_first: bool) -> Heading:
+    """``groups``: the headline paragraphs in page order, each as its printed lines."""
+    texts = [clean_heading(b) for b in _blocks(groups)]
+    texts = [t for t in texts if t]
+    heading = Heading()
+    if not texts:
+        return heading
+    subtitles: list[str] = []
+    while len(texts) > 1 and texts[-1].startswith("—"):
+        subtitles.insert(0, texts.pop())
+    if len(texts) > 1 and _is_kicker_like(texts[0], headline_first):
+        heading.kicker = texts.pop(0)
+    if len(texts) > 1:
+        if headline_first:
+            subtitles[:0] = texts[1:]
+            texts = texts[:1]
+        elif heading.kicker is None and len("".join(texts)) > MAX_BROKEN_TITLE_CHARS:
+            heading.kicker = texts.pop(0)
+    heading.title = "".join(texts)
+    heading.subtitle = "".join(subtitles) or None
+    return heading

@@ -1,0 +1,186 @@
+"""Hard-wrapped lines → paragraphs.
+
+PDF exports break lines at the column width, mark paragraphs with a blank
+line or a first-line indent (or both, or neither), and sometimes put a blank
+line in the middle of a sentence where a column ended.  This module decides,
+for each line break, whether it is a wrap (join) or a paragraph end, and heals
+blank lines where the sentence plainly continues.  It never drops or changes a
+non-whitespace character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from liaocheng_tui.archive.byline import DATELINE_RE, byline_line
+from liaocheng_tui.archive.cjk import (
+    CLAUSE_OPEN,
+    LINE_START_FORBIDDEN,
+    display_width,
+    ends_sentence,
+    join_lines,
+    leading_width,
+)
+
+# A line at least this share of its column's width is "full": the text went on.
+FULL_LINE = 0.80
+# Shorter than this share of the column: a headline, subhead or paragraph end.
+SHORT_LINE = 0.60
+# A single-line block this wide is an unwrapped paragraph (one line per paragraph export).
+UNWRAPPED_WIDTH = 60
+
+
+# Decorated section subheads (▶“三新”产业澎湃发展动能◀) sit on lines of their own.
+SUBHEAD_OPEN = ("▶", "►", "◆")
+SUBHEAD_CLOSE = ("◀", "◄")
+
+
+@dataclass
+class Line:
+    text: str  # without surrounding whitespace
+    width: int  # display cells of the whole line, indent included
+    indent: bool  # starts further right than the page's normal left edge
+    blank_before: bool
+    is_byline: bool = False
+
+
+@dataclass
+class Para:
+    """A paragraph: its source lines and what joining them gives."""
+
+    lines: list[str]
+    indent: bool
+    blank_before: bool
+    is_byline: bool = False
+    healed: bool = False  # a blank line inside it was healed
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = join_lines(self.lines)
+
+    def extend(self, lines: list[str], healed: bool = False) -> None:
+        self.lines.extend(lines)
+        self.healed = self.healed or healed
+        self.text = join_lines(self.lines)
+
+
+def normalize_text(text: str) -> str:
+    """Unify line ends and drop the BOM and NBSPs (whitespace only)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    return text.replace("\u00a0", " ").replace("\t", "    ")
+
+
+def split_lines(text: str) -> list[Line]:
+    raw = normalize_text(text).split("\n")
+    lefts = [leading_width(r) for r in raw if r.strip()]
+    base = min(lefts) if lefts else 0
+    lines: list[Line] = []
+    blank = True
+    for r in raw:
+        stripped = r.strip()
+        if not stripped:
+            blank = True
+            continue
+        left = leading_width(r) - base
+        lines.append(
+            Line(
+                text=stripped,
+                width=display_width(r.rstrip()) - base,
+                indent=left >= 2,
+                blank_before=blank,
+                is_byline=byline_line(stripped) is not None,
+            )
+        )
+        blank = False
+    _mend_broken_byline_names(lines)
+    return lines
+
+
+def _mend_broken_byline_names(lines: list[Line]) -> None:
+    """``■ 本报记者 夏旭 / 光``: a byline line whose last name was cut at the line end."""
+    i = 0
+    while i < len(lines) - 1:
+        cur, nxt = lines[i], lines[i + 1]
+        if (
+            not cur.is_byline
+            and not nxt.blank_before
+            and len(nxt.text) <= 2
+            and byline_line(cur.text + nxt.text) is not None
+        ):
+            cur.text = cur.text + nxt.text  # no character changes, only the break
+            cur.is_byline = True
+            del lines[i + 1]
+        i += 1
+
+
+def _column_width(block: list[Line]) -> int:
+    widths = sorted(line.width for line in block)
+    return widths[int(0.9 * (len(widths) - 1) + 0.5)]
+
+
+def _starts_paragraph(line: Line) -> bool:
+    return line.indent or line.is_byline or bool(DATELINE_RE.match(line.text))
+
+
+def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
+    """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?"""
+    if _starts_paragraph(cur) or prev.is_byline:
+        return True
+    if prev.text.endswith(SUBHEAD_CLOSE) or cur.text.startswith(SUBHEAD_OPEN):
+        return True
+    if cur.text[0] in LINE_START_FORBIDDEN:
+        return False
+    if prev.width < SHORT_LINE * column:
+        return True
+    return ends_sentence(prev.text) and prev.width < 0.9 * column
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if line.blank_before or not blocks:
+            blocks.append([])
+        blocks[-1].append(line)
+    return blocks
+
+
+def reflow(text: str) -> list[Para]:
+    """Page text → paragraphs in page order."""
+    paras: list[Para] = []
+    prev_column = prev_block_lines = 0
+    for block in _blocks(split_lines(text)):
+        column = _column_width(block)
+        first = block[0]
+        current = Para([first.text], first.indent, True, first.is_byline)
+        block_paras = [current]
+        for prev, cur in zip(block, block[1:]):
+            if _breaks_after(prev, cur, column):
+                current = Para([cur.text], cur.indent, False, cur.is_byline)
+                block_paras.append(current)
+            else:
+                current.extend([cur.text])
+        if paras and _heals(paras[-1], prev_column, prev_block_lines, block_paras[0], first):
+            paras[-1].extend(block_paras[0].lines, healed=True)
+            block_paras = block_paras[1:]
+        paras.extend(block_paras)
+        prev_column, prev_block_lines = column, len(block)
+    return paras
+
+
+def _heals(before: Para, column: int, block_lines: int, after: Para, after_line: Line) -> bool:
+    """Does a blank line between ``before`` and ``after`` split one sentence at a column break?"""
+    if before.is_byline or after.is_byline or after_line.indent:
+        return False
+    if DATELINE_RE.match(after.text) or after.text.startswith("—"):
+        return False
+    last = before.lines[-1]
+    if len(before.lines) == 1 and last.startswith("—"):  # a subtitle line (——…)
+        return False
+    if ends_sentence(last) or last.endswith("——"):
+        return False
+    if after.text[0] in LINE_START_FORBIDDEN:
+        return True
+    width = display_width(last)
+    if block_lines == 1:  # one line per paragraph (an unwrapped export)
+        return width >= UNWRAPPED_WIDTH or (width >= 30 and last[-1] in CLAUSE_OPEN)
+    return width >= FULL_LINE * column or last[-1] in CLAUSE_OPEN
