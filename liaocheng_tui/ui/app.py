@@ -1,0 +1,204 @@
+"""The reader app and :func:`create_app`, the one factory used by the CLI and the tests.
+
+The app owns what every screen shares — the catalog, the search service,
+the people index and recent searches — and loads the archive in a thread
+worker; it hands results down to the browse screen, which does the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from liaocheng_tui.archive.model import Archive, Article
+from liaocheng_tui.ui.catalog import Catalog, Issue
+from liaocheng_tui.ui.commands import PROVIDERS
+from liaocheng_tui.ui.loading import LoadOptions, Opener, load_in_background
+from liaocheng_tui.ui.people_index import Person, build_people
+from liaocheng_tui.ui.screens.browse import BrowseScreen
+
+MAX_RECENT = 20
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = ["reader.tcss"]
+    TITLE = "lc-reader"
+    COMMANDS = App.COMMANDS | set(PROVIDERS)
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("r", "reporters", "Reporters", id="app.reporters"),
+    ]
+
+    @dataclass
+    class Progress(Message):
+        stage: str
+        done: int
+        total: int
+
+    @dataclass
+    class ArchiveLoaded(Message):
+        catalog: Catalog
+
+    @dataclass
+    class SearchReady(Message):
+        service: Any
+
+    @dataclass
+    class SearchUnavailable(Message):
+        reason: str
+
+    def __init__(self, options: LoadOptions, opener: Opener | None = None) -> None:
+        super().__init__()
+        self.options = options
+        self.opener = opener
+        self.catalog: Catalog | None = None
+        self.service: Any = None
+        self.recent_searches: list[str] = []
+        self._people: list[Person] | None = None
+        self.browse = BrowseScreen()
+
+    def get_default_screen(self) -> BrowseScreen:
+        return self.browse
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # --- loading ------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self) -> None:
+        worker = get_current_worker()
+
+        def on_archive(archive: Archive) -> None:
+            self.post_message(self.ArchiveLoaded(Catalog.build(archive)))
+
+        load_in_background(
+            self.options,
+            self.opener,
+            on_progress=lambda stage, done, total: self.post_message(self.Progress(stage, done, total)),
+            on_archive=on_archive,
+            on_search=lambda service: self.post_message(self.SearchReady(service)),
+            on_search_unavailable=lambda reason: self.post_message(self.SearchUnavailable(reason)),
+            cancelled=lambda: worker.is_cancelled,
+        )
+
+    @on(Progress)
+    def _progress(self, event: Progress) -> None:
+        self.browse.show_progress(event.stage, event.done, event.total)
+
+    @on(ArchiveLoaded)
+    def _archive_loaded(self, event: ArchiveLoaded) -> None:
+        self.catalog, self._people = event.catalog, None
+        self.browse.show_catalog(event.catalog)
+        problems = len(event.catalog.problem_pages) + len(event.catalog.archive.warnings)
+        if problems:
+            self.notify(f"{problems} page(s) or file(s) have warnings — press w to list them.",
+                        title="Archive", severity="warning", timeout=6)
+
+    @on(SearchReady)
+    def _search_ready(self, event: SearchReady) -> None:
+        self.service = event.service
+        self.browse.search_ready(event.service)
+
+    @on(SearchUnavailable)
+    def _search_unavailable(self, event: SearchUnavailable) -> None:
+        self.browse.search_unavailable(event.reason)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed is reported, never silently dropped."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        message = f"{type(error).__name__}: {error}"
+        if event.worker.group == "load":
+            if self.catalog is None:
+                self.browse.query_one("#header").update(f"lc-reader · could not open the archive — {message}")
+            self.browse.search_unavailable(f"search unavailable: {message}")
+        elif event.worker.group == "search":
+            self.browse.search_bar.set_status(f"✗ search failed: {message}", "error")
+        self.notify(message, title=f"{event.worker.group} failed", severity="error", timeout=10)
+
+    def on_unmount(self) -> None:
+        if self.service is not None and hasattr(self.service, "close"):
+            try:
+                self.service.close()
+            except NotImplementedError:
+                self.log.warning("search service has no close() yet")
+
+    # --- shared state ---------------------------------------------------------------------
+    @property
+    def people(self) -> list[Person]:
+        if self._people is None:
+            self._people = build_people(self.catalog.archive) if self.catalog else []
+        return self._people
+
+    def remember_search(self, query: str) -> None:
+        if query in self.recent_searches:
+            self.recent_searches.remove(query)
+        self.recent_searches.insert(0, query)
+        del self.recent_searches[MAX_RECENT:]
+
+    # --- going places (palette commands, reporters screen) --------------------------------
+    def _to_browse(self) -> BrowseScreen:
+        while self.screen is not self.browse and len(self.screen_stack) > 1:
+            self.pop_screen()
+        return self.browse
+
+    def go_to_issue(self, issue: Issue) -> None:
+        self._to_browse().open_issue(issue)
+
+    def go_to_article(self, article: Article) -> None:
+        self._to_browse().open_article(article)
+
+    def show_person(self, person: Person) -> None:
+        self._to_browse().show_person(person)
+
+    def run_search(self, query: str) -> None:
+        browse = self._to_browse()
+        browse.search_bar.set_value(query)
+        browse.post_message(browse.search_bar.Submitted(query))
+
+    # --- keys -------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from liaocheng_tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_reporters(self) -> None:
+        from liaocheng_tui.ui.screens.reporters import ReportersScreen
+
+        if isinstance(self.screen, ReportersScreen) or self.catalog is None:
+            return
+
+        def chosen(person: Person | None) -> None:
+            if person is not None:
+                self.show_person(person)
+
+        self.push_screen(ReportersScreen(self.people), chosen)
+
+
+def create_app(
+    roots: list[Path] | None = None,
+    *,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    opener: Opener | None = None,
+) -> ReaderApp:
+    """Build the reader on ``roots`` (default: the embedded seeds).
+
+    ``opener`` stands in for the search layer's ``open_archive`` (tests pass a
+    fake); by default the real one is imported when loading starts.
+    """
+    if not roots:
+        from liaocheng_tui.seeds import seeds_dir
+
+        roots = [seeds_dir()]
+    return ReaderApp(LoadOptions([Path(r) for r in roots], cache_dir, use_cache), opener)

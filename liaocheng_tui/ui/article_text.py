@@ -1,0 +1,123 @@
+"""How an article reads on screen: list entries, search hits and the full article pane.
+
+Pure functions from model objects (and highlight spans) to Rich ``Text``,
+all built through :func:`safe_text`.  UI-free: Rich only, no Textual.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from liaocheng_tui.archive.model import Article, ArticleKind, DateSource
+from liaocheng_tui.ui.safe_text import Span, clean, safe_text, spans_within
+
+INDENT = "\u3000\u3000"  # two full-width spaces: the Chinese paragraph indent
+HIT = "bold reverse"
+KIND_LABEL = {ArticleKind.PHOTO: "〔图片〕", ArticleKind.LEAD_IN: "〔导读〕"}
+
+
+def byline(article: Article) -> str:
+    """``记者 甲 乙 · 通讯员 丙``, or an empty string."""
+    parts = []
+    if article.reporters:
+        parts.append("记者 " + " ".join(article.reporters))
+    if article.correspondents:
+        parts.append("通讯员 " + " ".join(article.correspondents))
+    return clean(" · ".join(parts))
+
+
+def date_label(article: Article) -> str:
+    page = article.page
+    if page is None or page.issue_date is None:
+        return "undated"
+    return ("≈" if page.date_source == DateSource.INFERRED else "") + page.issue_date.isoformat()
+
+
+def paper_label(article: Article) -> str:
+    return clean(article.page.newspaper or "未知报纸") if article.page else "未知报纸"
+
+
+def heading(article: Article, spans: list[Span] = ()) -> Text:
+    """The article's label for lists: kind tag + title (or the start of its text)."""
+    out = Text(end="")
+    label = KIND_LABEL.get(article.kind)
+    if label:
+        out.append(label, style="italic")
+    if article.title:
+        out.append_text(safe_text(article.title, spans, style="bold", highlight=HIT))
+    else:
+        out.append_text(safe_text(article.heading, style="bold"))
+    return out
+
+
+def list_entry(article: Article) -> Text:
+    """An entry in the issue's article list: kicker (dim), title, reporters."""
+    lines = []
+    if article.kicker:
+        lines.append(safe_text(article.kicker, style="dim"))
+    lines.append(heading(article))
+    who = byline(article)
+    if who:
+        lines.append(Text(who, style="dim italic", end=""))
+    return Text("\n", end="").join(lines)
+
+
+def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = ()) -> Text:
+    """A search result: title, date · paper · reporters, and the highlighted snippet."""
+    meta = " · ".join(x for x in (date_label(article), paper_label(article), byline(article)) if x)
+    lines = [heading(article, list(title_spans)), Text(meta, style="dim", end="")]
+    if snippet:
+        lines.append(safe_text(snippet.replace("\n", " "), spans, style="italic", highlight=HIT))
+    return Text("\n", end="").join(lines)
+
+
+def article_body(article: Article, highlights: dict[str, list[Span]] | None = None) -> Text:
+    """The whole article for the reading pane, hits highlighted.
+
+    ``highlights`` maps ``title``/``subtitle``/``kicker``/``body`` to spans as
+    returned by ``SearchService.highlight_spans`` (body offsets index
+    ``article.body``: paragraphs joined by newlines).
+    """
+    hl = highlights or {}
+    blocks: list[Text] = []
+    if article.kicker:
+        blocks.append(safe_text(article.kicker, hl.get("kicker", ()), style="dim", highlight=HIT))
+    label = KIND_LABEL.get(article.kind)
+    title = Text(end="")
+    if label:
+        title.append(label, style="italic")
+    title.append_text(
+        safe_text(article.title or ("" if label else "（无标题）"), hl.get("title", ()), style="bold", highlight=HIT)
+    )
+    blocks.append(title)
+    if article.subtitle:
+        blocks.append(safe_text(article.subtitle, hl.get("subtitle", ()), style="italic", highlight=HIT))
+    who = byline(article)
+    if who:
+        blocks.append(Text(who, style="bold", end=""))
+    source = article.page.source if article.page else "?"
+    meta = Text(f"{paper_label(article)} · {date_label(article)} · ", style="dim", end="")
+    meta.append(clean(source), style="dim underline")
+    blocks.append(meta)
+    blocks.append(Text("─" * 8, style="dim", end=""))
+    head = Text("\n", end="").join(blocks)
+    blocks = []
+    body_spans = hl.get("body", [])
+    offset = 0
+    for para in article.paragraphs:
+        start, end = offset, offset + len(para.text)
+        offset = end + 1  # the "\n" between paragraphs
+        spans = spans_within(body_spans, start, end)
+        if para.is_subhead:
+            # Shown without its ▶…◀ decoration; shift spans by what the strip removed.
+            lead = len(para.text) - len(para.text.lstrip("▶◀►◄■□●◆◇ \t"))
+            shown = para.display
+            spans = spans_within(spans, lead, lead + len(shown))
+            line = Text("\n▍" if blocks else "▍", style="bold", end="")
+            line.append_text(safe_text(shown, spans, style="bold underline", highlight=HIT))
+            blocks.append(line)
+        else:
+            line = Text(INDENT, end="")
+            line.append_text(safe_text(para.text, spans, highlight=HIT))
+            blocks.append(line)
+    return Text("\n", end="").join([head, *blocks])

@@ -1,0 +1,94 @@
+"""Opening the archive off the UI thread: the loader the app runs in a worker.
+
+:func:`load_in_background` calls the search layer's ``open_archive`` (or a
+stand-in passed by tests) and reports through callbacks only, so it knows
+nothing of Textual.  When the search layer is missing or not implemented,
+pages are still read with the archive loader and search is reported as
+unavailable, so browsing never depends on the index.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from liaocheng_tui.archive.model import Archive
+
+Opener = Callable[..., tuple[Archive, Any]]
+
+
+@dataclass
+class LoadOptions:
+    roots: list[Path]
+    cache_dir: Path | None = None
+    use_cache: bool = True
+
+
+def default_opener() -> Opener:
+    """The search layer's ``open_archive``; raises ImportError when the layer is absent."""
+    from liaocheng_tui.search.service import open_archive
+
+    return open_archive
+
+
+class Throttle:
+    """Lets a progress report through at most every ``interval`` seconds (and always the last)."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int) -> bool:
+        now = time.monotonic()
+        if done >= total or now - self._last >= self.interval:
+            self._last = now
+            return True
+        return False
+
+
+def load_in_background(
+    options: LoadOptions,
+    opener: Opener | None,
+    *,
+    on_progress: Callable[[str, int, int], None],
+    on_archive: Callable[[Archive], None],
+    on_search: Callable[[Any], None],
+    on_search_unavailable: Callable[[str], None],
+    cancelled: Callable[[], bool],
+) -> None:
+    """Open the archive: ``on_archive`` as soon as pages are read, then ``on_search`` (or unavailable)."""
+    delivered: list[Archive] = []
+    throttle = {"parse": Throttle(), "index": Throttle()}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if throttle.setdefault(stage, Throttle())(done, total):
+            on_progress(stage, done, total)
+
+    def archive_ready(archive: Archive) -> None:
+        if not delivered:
+            delivered.append(archive)
+            on_archive(archive)
+
+    try:
+        open_archive = opener if opener is not None else default_opener()
+        _archive, service = open_archive(
+            options.roots,
+            cache_dir=options.cache_dir,
+            use_cache=options.use_cache,
+            progress=progress,
+            on_archive=archive_ready,
+            cancelled=cancelled,
+        )
+    except (NotImplementedError, ImportError) as exc:
+        if not delivered:
+            from liaocheng_tui.archive.loader import load_archive
+
+            archive_ready(load_archive(options.roots, progress=lambda d, t, _p: progress("parse", d, t)))
+        reason = "not built yet" if isinstance(exc, NotImplementedError) else f"cannot load ({exc})"
+        on_search_unavailable(f"search unavailable: the search layer is {reason}; browsing works")
+        return
+    archive_ready(_archive)
+    on_search(service)

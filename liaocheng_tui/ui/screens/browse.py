@@ -1,0 +1,451 @@
+"""The main screen: header, search bar, issue tree, article list and reading pane.
+
+It keeps the one piece of state the panes share — what the middle list is
+showing (an issue, search results, or one person's articles) and where the
+user was before leaving the issue — and runs searches, highlights and
+related-article look-ups in workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from rich.text import Text
+
+from liaocheng_tui.archive.model import Article
+from liaocheng_tui.ui.catalog import Catalog, Issue
+from liaocheng_tui.ui.people_index import Person
+from liaocheng_tui.ui.safe_text import clean
+from liaocheng_tui.ui.widgets.archive_header import ArchiveHeader
+from liaocheng_tui.ui.widgets.article_list import ArticleList
+from liaocheng_tui.ui.widgets.article_view import ArticleView
+from liaocheng_tui.ui.widgets.hits_summary import HitsSummary
+from liaocheng_tui.ui.widgets.issue_tree import IssueTree
+from liaocheng_tui.ui.widgets.load_progress import LoadProgress
+from liaocheng_tui.ui.widgets.search_bar import SearchBar
+
+SEARCH_LIMIT = 200
+
+BROWSE, SEARCH, PERSON = "browse", "search", "person"
+
+
+@dataclass
+class Place:
+    """Where the user was while browsing, to come back to with Esc."""
+
+    issue: Issue | None
+    index: int | None
+    focus_id: str | None
+
+
+@dataclass
+class SearchState:
+    status: str = "indexing"  # indexing | ready | unavailable
+    reason: str = ""
+    service: Any = None
+    query: str = ""  # the query whose results are shown
+    results: Any = None
+    pending: str = ""  # a query submitted while indexing
+    hits_by_article: dict[int, Any] = field(default_factory=dict)
+
+
+class BrowseScreen(Screen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="browse.search"),
+        Binding("escape", "back", "Back", id="browse.back"),
+        Binding("n", "step_result(1)", "Next hit", id="browse.next-hit"),
+        Binding("N", "step_result(-1)", "Prev hit", id="browse.prev-hit"),
+        Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False, id="browse.prev-article"),
+        Binding("right_square_bracket", "step_article(1)", "Next article", show=False, id="browse.next-article"),
+        Binding("left_curly_bracket", "step_issue(-1)", "Prev issue", show=False, id="browse.prev-issue"),
+        Binding("right_curly_bracket", "step_issue(1)", "Next issue", show=False, id="browse.next-issue"),
+        Binding("t", "toggle_tree", "Tree", id="browse.toggle-tree"),
+        Binding("w", "problems", "Warnings", show=False, id="browse.problems"),
+        *(
+            Binding(str(n), f"related({n - 1})", f"Open related article {n}", show=False, id=f"browse.related-{n}")
+            for n in range(1, 6)
+        ),
+    ]
+
+    @dataclass
+    class SearchFinished(Message):
+        query: str
+        results: Any
+
+    @dataclass
+    class SearchFailed(Message):
+        query: str
+        error: str
+
+    @dataclass
+    class ArticleExtras(Message):
+        article: Article
+        highlights: dict | None
+        related: list[Article] | None
+        note: str = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalog: Catalog | None = None
+        self.mode = BROWSE
+        self.issue: Issue | None = None
+        self.place: Place | None = None
+        self.search = SearchState()
+        self.person: Person | None = None
+        self._pending_article: Article | None = None
+
+    # --- layout ------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ArchiveHeader(id="header")
+        yield LoadProgress(id="progress")
+        yield SearchBar(id="search")
+        with Horizontal(id="panes"):
+            yield IssueTree(id="tree")
+            with Horizontal(id="reading"):
+                with Vertical(id="middle"):
+                    yield HitsSummary(id="hits")
+                    yield Static("", id="list-title", markup=False)
+                    yield ArticleList(id="articles")
+                yield ArticleView(id="article")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(HitsSummary).display = False
+        self.query_one(SearchBar).set_status("indexing… (browse while the search index is built)", "busy")
+        self.query_one(ArticleView).show_related([], "reading pages…")
+
+    @property
+    def tree(self) -> IssueTree:
+        return self.query_one(IssueTree)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    # --- attributes down: the app tells the screen what has been loaded ------------------
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one(LoadProgress).update_progress(stage, done, total)
+
+    def show_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.query_one(ArchiveHeader).show_catalog(catalog)
+        self.tree.show_catalog(catalog)
+        if catalog.issues:
+            self.tree.go_to_issue(catalog.issues[0])
+        else:
+            self.article_view.show(None)
+            self._set_list_title("no pages found")
+        self.article_list.focus()
+
+    def search_ready(self, service: Any) -> None:
+        self.search.status, self.search.service = "ready", service
+        self.query_one(LoadProgress).finish()
+        typed = self.search_bar.value or self.search.pending
+        if typed:
+            self.search_bar.set_value(typed)
+            self._start_search(typed)
+        else:
+            self.search_bar.set_status("ready — press / to search", "info")
+        if self.article_view.article is not None:
+            self._load_extras(self.article_view.article, self._highlight_query())
+
+    def search_unavailable(self, reason: str) -> None:
+        self.search.status, self.search.reason = "unavailable", reason
+        self.query_one(LoadProgress).finish()
+        self.search_bar.set_status(reason, "error")
+        self.article_view.show_related([], "")
+
+    # --- the tree and the list -----------------------------------------------------------
+    @on(IssueTree.IssueHighlighted)
+    def _issue_highlighted(self, event: IssueTree.IssueHighlighted) -> None:
+        if self.mode != BROWSE:
+            self._leave_results()
+        self.show_issue(event.issue)
+
+    @on(IssueTree.IssueChosen)
+    def _issue_chosen(self, event: IssueTree.IssueChosen) -> None:
+        if event.issue is not self.issue:
+            self.show_issue(event.issue)
+        self.article_list.focus()
+
+    def show_issue(self, issue: Issue, index: int | None = None) -> None:
+        self.issue = issue
+        articles = issue.articles
+        if self._pending_article is not None and self._pending_article in articles:
+            index = articles.index(self._pending_article)
+        self._pending_article = None
+        count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+        warn = f" · ⚠ {len(issue.warnings)} warning(s), press w" if issue.warnings else ""
+        self._set_list_title(f"{issue.newspaper} {issue.date_label} · {count}{warn}")
+        self.article_list.show_articles(articles, index if index is not None else 0)
+        if not articles:
+            self.article_view.show(None)
+            problems = "\n".join(issue.warnings) or "The page has no text."
+            self.article_view.text = Text(f"No articles on this issue's pages.\n\n{problems}")
+            self.query_one("#article-text", Static).update(self.article_view.text)
+
+    def _set_list_title(self, text: str) -> None:
+        self.query_one("#list-title", Static).update(Text(clean(text), style="bold"))
+
+    @on(ArticleList.ArticleHighlighted)
+    def _article_highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        self.show_article(event.article)
+
+    @on(ArticleList.ArticleChosen)
+    def _article_chosen(self, event: ArticleList.ArticleChosen) -> None:
+        self.article_view.focus()
+
+    @on(ArticleView.RelatedChosen)
+    def _related_chosen(self, event: ArticleView.RelatedChosen) -> None:
+        self.open_article(event.article)
+
+    def show_article(self, article: Article) -> None:
+        self.article_view.show(article)
+        query = self._highlight_query()
+        if self.search.status == "ready":
+            self.article_view.show_related([], "finding related articles…")
+            self._load_extras(article, query)
+
+    def open_article(self, article: Article) -> None:
+        """Browse to ``article`` in its issue (from the palette, a related link or a person)."""
+        if self.catalog is None:
+            return
+        issue = self.catalog.issue_of(article)
+        if issue is None:
+            return
+        if self.mode != BROWSE:
+            self._leave_results()
+        if issue is self.issue and article in self.article_list.articles:
+            self.article_list.highlighted = self.article_list.articles.index(article)
+        else:
+            self._pending_article = article
+            self.tree.go_to_issue(issue)
+            if self.tree.current_issue is issue:  # the cursor will not move: show it ourselves
+                self.show_issue(issue)
+
+    def open_issue(self, issue: Issue) -> None:
+        if self.mode != BROWSE:
+            self._leave_results()
+        self.tree.go_to_issue(issue)
+
+    def _highlight_query(self) -> str:
+        return self.search.query if self.mode == SEARCH else ""
+
+    # --- workers: highlights and related articles ---------------------------------------------
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_extras(self, article: Article, query: str) -> None:
+        service = self.search.service
+        worker = get_current_worker()
+        highlights = None
+        try:
+            if query:
+                highlights = service.highlight_spans(article, query)
+            if worker.is_cancelled:
+                return
+            related = [h.article for h in service.more_like(article, limit=5)]
+            note = "" if related else "no related articles"
+        except NotImplementedError:
+            related, note = None, "related articles: not available from the search layer yet"
+        if not worker.is_cancelled:
+            self.post_message(self.ArticleExtras(article, highlights, related, note))
+
+    @on(ArticleExtras)
+    def _extras(self, event: ArticleExtras) -> None:
+        if event.article is not self.article_view.article:
+            return
+        if event.highlights:
+            self.article_view.show(event.article, event.highlights, keep_scroll=True)
+        self.article_view.show_related(event.related or [], event.note)
+
+    # --- search ----------------------------------------------------------------------------
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        query = event.query
+        if not query:
+            if self.mode != BROWSE:
+                self.action_back()
+            return
+        if self.search.status == "indexing":
+            self.search.pending = query
+            self.search_bar.set_status(f"indexing… 「{query}」 will run as soon as the index is ready", "busy")
+        elif self.search.status == "unavailable":
+            self.search_bar.set_status(self.search.reason, "error")
+        else:
+            self._start_search(query)
+
+    def _start_search(self, query: str) -> None:
+        self.search.pending = ""
+        self.search_bar.set_status(f"searching 「{query}」…", "busy")
+        self._run_search(query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run_search(self, query: str) -> None:
+        from liaocheng_tui.search.service import QueryError
+
+        try:
+            results = self.search.service.search(query, limit=SEARCH_LIMIT)
+        except QueryError as exc:
+            self.post_message(self.SearchFailed(query, str(exc) or "malformed query"))
+            return
+        except NotImplementedError:
+            self.post_message(self.SearchFailed(query, "search unavailable: the search layer is not built yet"))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SearchFinished(query, results))
+
+    @on(SearchFailed)
+    def _search_failed(self, event: SearchFailed) -> None:
+        self.search_bar.set_status(f"✗ {event.error}", "error")
+
+    @on(SearchFinished)
+    def _search_finished(self, event: SearchFinished) -> None:
+        results = event.results
+        self.app.remember_search(event.query)
+        self._save_place()
+        self.mode, self.search.query, self.search.results = SEARCH, event.query, results
+        shown = len(results.hits)
+        more = f" (showing the best {shown})" if results.total > shown else ""
+        label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{event.query}」{more}"
+        self._show_summary(label, results.per_month)
+        self._set_list_title("best first · n/N next/prev · Esc back to browsing")
+        self.search_bar.set_status(label, "info")
+        self.article_list.show_hits(results.hits, 0)
+        if not results.hits:
+            self.article_view.show(None)
+            self.article_view.show_related([], "")
+        self.article_list.focus()
+
+    def _show_summary(self, label: str, per_month: dict[str, int]) -> None:
+        summary = self.query_one(HitsSummary)
+        months = self.catalog.months if self.catalog else sorted(per_month)
+        summary.show(label, months, per_month)
+        summary.display = True
+
+    # --- a person's articles (from the reporters screen) -------------------------------------
+    def show_person(self, person: Person) -> None:
+        self._save_place()
+        self.mode, self.person = PERSON, person
+        per_month: dict[str, int] = {}
+        for a in person.articles:
+            if a.page is not None and a.page.issue_date is not None:
+                key = a.page.issue_date.strftime("%Y-%m")
+                per_month[key] = per_month.get(key, 0) + 1
+        label = f"{person.name} · {person.role} · {len(person.articles)} article(s)"
+        self._show_summary(label, per_month)
+        self._set_list_title("Esc back to browsing")
+        articles = sorted(person.articles, key=_article_date)
+        self.article_list.show_articles(articles, 0)
+        self.article_list.focus()
+
+    # --- leaving results: back where the user was ---------------------------------------------
+    def _save_place(self) -> None:
+        if self.mode == BROWSE:
+            focused = self.focused.id if self.focused is not None else None
+            self.place = Place(self.issue, self.article_list.highlighted, focused)
+
+    def _leave_results(self) -> None:
+        self.mode, self.person = BROWSE, None
+        self.search.query, self.search.results = "", None
+        self.query_one(HitsSummary).display = False
+
+    def action_back(self) -> None:
+        if self.mode == BROWSE:
+            if self.focused is self.search_bar.input:
+                self.article_list.focus()
+            return
+        self._leave_results()
+        place, self.place = self.place, None
+        if place is not None and place.issue is not None:
+            self.show_issue(place.issue, place.index)
+            if place.focus_id and place.focus_id != "query":
+                self.query_one(f"#{place.focus_id}").focus()
+            else:
+                self.article_list.focus()
+        elif self.issue is not None:
+            self.show_issue(self.issue)
+        self._restore_search_status()
+
+    def _restore_search_status(self) -> None:
+        if self.search.status == "ready":
+            self.search_bar.set_status("ready — press / to search", "info")
+        elif self.search.status == "indexing":
+            self.search_bar.set_status("indexing…", "busy")
+        else:
+            self.search_bar.set_status(self.search.reason, "error")
+
+    # --- keys --------------------------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        self.search_bar.input.focus()
+
+    def action_step_result(self, delta: int) -> None:
+        if self.mode != SEARCH:
+            self.notify("No search results — press / to search.", severity="information")
+            return
+        if not self.article_list.step(delta):
+            self.notify("Last result." if delta > 0 else "First result.")
+
+    def action_step_article(self, delta: int) -> None:
+        if self.article_list.step(delta):
+            return
+        if self.mode == BROWSE and self.catalog is not None and self.issue is not None:
+            target = self.catalog.step_issue(self.issue, delta)
+            if target is not None and target is not self.issue and target.articles:
+                self._pending_article = target.articles[0 if delta > 0 else -1]
+                self.tree.go_to_issue(target)
+                return
+        self.notify("Last article." if delta > 0 else "First article.")
+
+    def action_step_issue(self, delta: int) -> None:
+        if self.catalog is None:
+            return
+        target = self.catalog.step_issue(self.issue, delta)
+        if target is None or target is self.issue:
+            self.notify("Last issue." if delta > 0 else "First issue.")
+            return
+        self.open_issue(target)
+
+    def action_toggle_tree(self) -> None:
+        self.toggle_class("-tree-toggled")
+        if self.has_class("-narrow") == self.has_class("-tree-toggled"):
+            self.tree.focus()
+        elif self.focused is self.tree:
+            self.article_list.focus()
+
+    def action_related(self, index: int) -> None:
+        related = self.article_view.related
+        if 0 <= index < len(related):
+            self.open_article(related[index])
+        else:
+            self.notify(f"No related article {index + 1}.")
+
+    def action_problems(self) -> None:
+        from liaocheng_tui.ui.screens.problems import ProblemsScreen
+
+        if self.catalog is not None:
+            self.app.push_screen(ProblemsScreen(self.catalog))
+
+
+def _article_date(article: Article) -> tuple:
+    page = article.page
+    date = page.issue_date if page is not None else None
+    return (date is None, date.isoformat() if date else "", article.index)

@@ -1,0 +1,87 @@
+"""The ``?`` screen: every key of the reader, hidden navigation keys included.
+
+Rows are read from the ``BINDINGS`` of the app, the screens and the panes, so
+the help cannot drift from what the keys actually do.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# Keys handled by Textual itself (focus, palette, arrows), listed so the help is complete.
+BUILT_IN = [
+    ("Everywhere", "tab / shift+tab", "Next / previous pane"),
+    ("Everywhere", "ctrl+p", "Command palette: jump to a date, reporter, title, recent search; theme"),
+    ("Everywhere", "mouse", "Click a pane, an entry or a related article; wheel scrolls"),
+    ("Issue tree", "↑ ↓ / enter / space", "Move / open the issue / fold a node"),
+    ("Article list", "↑ ↓ / enter", "Move / read the article (focus the reading pane)"),
+    ("Reading pane", "↑ ↓ pgup pgdn home end", "Scroll"),
+    ("Search bar", "enter / esc", "Run the query / back to the list"),
+]
+
+
+def _sources() -> list[tuple[str, type]]:
+    from liaocheng_tui.ui.app import ReaderApp
+    from liaocheng_tui.ui.screens.browse import BrowseScreen
+    from liaocheng_tui.ui.screens.reporters import ReportersScreen
+    from liaocheng_tui.ui.widgets.article_list import ArticleList
+    from liaocheng_tui.ui.widgets.article_view import ArticleView
+    from liaocheng_tui.ui.widgets.issue_tree import IssueTree
+
+    return [
+        ("Everywhere", ReaderApp),
+        ("Browsing", BrowseScreen),
+        ("Issue tree", IssueTree),
+        ("Article list", ArticleList),
+        ("Reading pane", ArticleView),
+        ("Reporters", ReportersScreen),
+    ]
+
+
+def binding_rows(app: App) -> list[tuple[str, str, str]]:
+    """(where, keys, what) for every key the reader answers to."""
+    rows: list[tuple[str, str, str]] = []
+    for where, owner in _sources():
+        for binding in owner.BINDINGS:
+            if not isinstance(binding, Binding) or binding.system:
+                continue
+            keys = " / ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in binding.key.split(","))
+            rows.append((where, keys, binding.description or binding.action))
+    rows += BUILT_IN
+    order = [w for w, _ in _sources()]
+    return sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
+
+
+def help_table(app: App) -> Table:
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("where", style="dim", no_wrap=True)
+    table.add_column("key", style="bold", no_wrap=True)
+    table.add_column("what")
+    last = None
+    for where, keys, what in binding_rows(app):
+        table.add_row(where if where != last else "", Text(keys), Text(what))
+        last = where
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll_help(1)", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll_help(-1)", "Up", show=False, id="help.up"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box", classes="dialog"):
+            yield Static(Text("lc-reader keys  (Esc or ? closes)", style="bold"), classes="dialog-title")
+            yield Static(help_table(self.app), id="help-table")
+
+    def action_scroll_help(self, delta: int) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_relative(y=delta, animate=False)

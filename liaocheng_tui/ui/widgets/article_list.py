@@ -1,0 +1,87 @@
+"""The middle pane: an issue's articles, or search results, or one person's articles.
+
+Entries are Rich ``Text`` built by :mod:`liaocheng_tui.ui.article_text`, never
+markup.  Moving the highlight posts :class:`ArticleList.ArticleHighlighted`;
+Enter posts :class:`ArticleList.ArticleChosen`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from liaocheng_tui.archive.model import Article
+from liaocheng_tui.ui.article_text import hit_entry, list_entry
+
+
+class ArticleList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+    ]
+
+    @dataclass
+    class ArticleHighlighted(Message):
+        article: Article
+        index: int
+
+    @dataclass
+    class ArticleChosen(Message):
+        article: Article
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.articles: list[Article] = []
+
+    def show_articles(self, articles: list[Article], highlight: int | None = 0) -> None:
+        """List ``articles`` (an issue's, or a person's) and highlight one of them."""
+        self._fill(articles, [list_entry(a) for a in articles], highlight)
+
+    def show_hits(self, hits: list, highlight: int | None = 0) -> None:
+        """List search hits (``Hit`` objects of the search layer), best first."""
+        articles = [h.article for h in hits]
+        self._fill(articles, [hit_entry(h.article, h.snippet, list(h.snippet_spans)) for h in hits], highlight)
+
+    def _fill(self, articles: list[Article], prompts: list, highlight: int | None) -> None:
+        self.articles = list(articles)
+        self.clear_options()
+        self.add_options(Option(prompt, id=str(i)) for i, prompt in enumerate(prompts))
+        if articles and highlight is not None:
+            self.highlighted = max(0, min(highlight, len(articles) - 1))
+
+    @property
+    def current(self) -> Article | None:
+        i = self.highlighted
+        return self.articles[i] if i is not None and 0 <= i < len(self.articles) else None
+
+    def step(self, delta: int) -> bool:
+        """Move the highlight ``delta`` entries; False when already at that end."""
+        if not self.articles:
+            return False
+        i = self.highlighted if self.highlighted is not None else -delta if delta > 0 else len(self.articles)
+        target = i + delta
+        if not 0 <= target < len(self.articles):
+            return False
+        self.highlighted = target
+        return True
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self.articles):
+            self.post_message(self.ArticleHighlighted(self.articles[index], index))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self.articles):
+            self.post_message(self.ArticleChosen(self.articles[index]))

@@ -1,0 +1,92 @@
+"""The reading pane: the whole article, hits highlighted, related articles at the end.
+
+Related articles are numbered; the keys 1–5 (bound on the browse screen) or a
+click open them, which this pane reports with :class:`ArticleView.RelatedChosen`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from liaocheng_tui.archive.model import Article
+from liaocheng_tui.ui.article_text import article_body, date_label, heading, paper_label
+
+WELCOME = "Pick an issue in the tree (or press / to search). Press ? for all keys."
+
+
+class ArticleView(VerticalScroll):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="article.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="article.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="article.bottom"),
+        Binding("space", "page_down", "Page down", show=False, id="article.page-down"),
+        Binding("b", "page_up", "Page up", show=False, id="article.page-up"),
+    ]
+
+    @dataclass
+    class RelatedChosen(Message):
+        article: Article
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.text: Text = Text(WELCOME)
+        self.related: list[Article] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text, id="article-text")
+        yield Static("", id="related-title", markup=False)
+        yield OptionList(id="related", markup=False)
+
+    def show(self, article: Article | None, highlights: dict | None = None, *, keep_scroll: bool = False) -> None:
+        """Show ``article`` (hits from ``highlights`` styled); scroll to the top unless told not to."""
+        same = article is self.article
+        self.article = article
+        self.text = article_body(article, highlights) if article is not None else Text(WELCOME)
+        self.query_one("#article-text", Static).update(self.text)
+        if not same:
+            self.show_related([])
+        if not (keep_scroll and same):
+            self.scroll_home(animate=False)
+
+    def show_related(self, articles: list[Article], note: str = "") -> None:
+        """List related articles under the text, numbered 1–5."""
+        self.related = list(articles)
+        title = self.query_one("#related-title", Static)
+        options = self.query_one("#related", OptionList)
+        options.clear_options()
+        if not self.related:
+            title.update(Text(note, style="dim"))
+            title.set_class(not note, "-empty")
+            options.add_class("-empty")
+            return
+        title.update(Text("相关文章 Related — press 1–5", style="bold"))
+        title.remove_class("-empty")
+        options.remove_class("-empty")
+        for n, related in enumerate(self.related, 1):
+            prompt = Text(f"{n} ", style="bold")
+            prompt.append_text(heading(related))
+            prompt.append(f"  {paper_label(related)} {date_label(related)}", style="dim")
+            options.add_option(Option(prompt, id=str(n - 1)))
+
+    @property
+    def plain(self) -> str:
+        """What the pane shows, as plain text (for tests and copy)."""
+        return self.text.plain
+
+    @on(OptionList.OptionSelected, "#related")
+    def _related_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self.related):
+            self.post_message(self.RelatedChosen(self.related[index]))
