@@ -1,10 +1,30 @@
-"""Paths → page files: walk folders recursively (STUB: to be implemented)."""
+"""Paths → page files: the walk over what the user pointed the reader at.
+
+Users point the reader at folders copied from many places: archives with
+symlinks (sometimes looping back on themselves), folders they cannot read,
+dead links, ``.git`` and macOS ``._`` litter.  The walk must finish, must be
+deterministic (the same order on every machine, so page ids and the index are
+stable), and must turn every such path into a ``FileProblem`` naming it and
+why, which the loader reports as a warning, instead of raising or hanging.
+
+A root given explicitly is always taken: a file root is yielded whatever its
+suffix; a folder root is walked recursively for ``*.txt`` (any case).  Inside
+a walk, names starting with a dot are skipped: ``.git``, ``.cache`` and the
+``._page.txt`` resource forks macOS leaves next to every copied file.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+PAGE_SUFFIX = ".txt"
+
+_Key = tuple[int, int | str]
 
 
 @dataclass(frozen=True)
@@ -13,12 +33,120 @@ class FileProblem:
     reason: str
 
 
+@dataclass
+class _Walk:
+    """What one call to iter_page_files has already seen (by device and inode)."""
+
+    files: set[_Key] = field(default_factory=set)
+    folders: dict[_Key, Path] = field(default_factory=dict)
+
+
 def iter_page_files(roots: Iterable[Path]) -> Iterator[Path | FileProblem]:
-    """Yield page files under each root (a root may be a single file), in sorted order."""
+    """Yield page files under each root (a root may be a single file), in sorted order.
+
+    Within a folder, entries are visited in order of name, a sub-folder's pages
+    where its name sorts, so the result is the sorted order of the paths'
+    parts.  A file reached twice (a link, or overlapping roots) is yielded once.
+    Never raises for a problem with a path: yields ``FileProblem`` instead.
+    """
+    seen = _Walk()
     for root in roots:
-        if root.is_file():
+        yield from _visit_root(Path(root), seen)
+
+
+def _visit_root(root: Path, seen: _Walk) -> Iterator[Path | FileProblem]:
+    info = _stat(root)
+    if isinstance(info, FileProblem):
+        yield info
+    elif stat.S_ISDIR(info.st_mode):
+        yield from _walk_folder(root, info, seen)
+    elif stat.S_ISREG(info.st_mode):
+        if _first_time(root, info, seen.files):
             yield root
-        elif root.is_dir():
-            yield from sorted(root.rglob("*.txt"))
-        else:
-            yield FileProblem(root, "no such file or folder")
+    else:
+        yield FileProblem(root, "not a regular file or folder")
+
+
+def _walk_folder(top: Path, top_info: os.stat_result, seen: _Walk) -> Iterator[Path | FileProblem]:
+    """Depth-first over ``top`` with an explicit stack (no recursion limit on deep trees)."""
+    top_key = _key(top, top_info)
+    if top_key in seen.folders:
+        return  # the same folder given twice, or inside another root: already read
+    seen.folders[top_key] = top
+    # Each frame: the entries of one folder still to visit (reversed, to pop
+    # in name order) and the folder keys from the root down to it.
+    listing = _list_folder(top)
+    if isinstance(listing, FileProblem):
+        yield listing
+        return
+    stack: list[tuple[list[Path], frozenset[_Key]]] = [(listing, frozenset({top_key}))]
+    while stack:
+        entries, ancestors = stack[-1]
+        if not entries:
+            stack.pop()
+            continue
+        path = entries.pop()
+        info = _stat(path)
+        if isinstance(info, FileProblem):
+            yield info
+        elif stat.S_ISDIR(info.st_mode):
+            key = _key(path, info)
+            if key in ancestors:
+                yield FileProblem(path, f"symlink loop (leads back to {seen.folders[key]})")
+            elif key not in seen.folders:
+                seen.folders[key] = path
+                listing = _list_folder(path)
+                if isinstance(listing, FileProblem):
+                    yield listing
+                else:
+                    stack.append((listing, ancestors | {key}))
+            # else: a second way into a folder already read; its pages are not repeated
+        elif stat.S_ISREG(info.st_mode):
+            if path.name.lower().endswith(PAGE_SUFFIX) and _first_time(path, info, seen.files):
+                yield path
+
+
+def _list_folder(folder: Path) -> list[Path] | FileProblem:
+    """The folder's visible entries, reversed name order (so ``pop()`` gives name order)."""
+    try:
+        with os.scandir(folder) as it:
+            names = [entry.name for entry in it if not entry.name.startswith(".")]
+    except OSError as exc:
+        return FileProblem(folder, f"cannot open folder ({_describe(exc)})")
+    return [folder / name for name in sorted(names, reverse=True)]
+
+
+def _stat(path: Path) -> os.stat_result | FileProblem:
+    """``stat`` following links, with a dead link, a loop or a missing path as a FileProblem."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return FileProblem(path, "symlink loop (the link resolves to itself)")
+        if os.path.islink(path):
+            return FileProblem(path, "broken symlink (its target does not exist)")
+        if exc.errno == errno.ENOENT:
+            return FileProblem(path, "no such file or folder")
+        return FileProblem(path, f"cannot read ({_describe(exc)})")
+
+
+def _key(path: Path, info: os.stat_result) -> _Key:
+    """Identity of a file or folder: device and inode, or the real path where
+    the file system reports no inode numbers."""
+    if info.st_ino:
+        return (info.st_dev, info.st_ino)
+    return (info.st_dev, os.path.realpath(path))
+
+
+def _first_time(path: Path, info: os.stat_result, seen: set[_Key]) -> bool:
+    key = _key(path, info)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _describe(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
