@@ -23,21 +23,29 @@ implementation may add to it but must not change these signatures):
 Spans are (start, end) character offsets into the plain strings
 (``article.title``, ``article.body``, ``hit.snippet``), so a UI can style
 them as text without ever building markup from article text.
+
+Additions beyond the contract: ``service.warnings`` (one-line cache problems
+that were repaired, also appended to ``archive.warnings``), ``QueryError``
+re-exported from ``errors``, ``Cancelled`` raised when ``cancelled()`` turns
+true, ``service.article_count``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liaocheng_tui.archive.model import Archive, Article
+from liaocheng_tui.archive.model import Archive, Article, Page
+from liaocheng_tui.search.errors import CacheProblem, Cancelled, QueryError
+
+__all__ = ["Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span", "open_archive"]
 
 Span = tuple[int, int]
-
-
-class QueryError(ValueError):
-    """A malformed query; ``str(exc)`` is one line saying what is wrong."""
 
 
 @dataclass
@@ -56,8 +64,29 @@ class SearchResults:
     per_month: dict[str, int] = field(default_factory=dict)  # "2024-06" -> hits that month
 
 
+ProgressFn = Callable[[str, int, int], None]
+
+
 class SearchService:
     """Index + query + highlight over one archive."""
+
+    def __init__(self, ix, archive: Archive, warnings: list[str] | None = None, tmpdir: Path | None = None):
+        from liaocheng_tui.search.highlight import Snippets
+        from liaocheng_tui.search.query import QueryBuilder
+
+        self._ix = ix
+        self._archive = archive
+        self._lock = threading.RLock()
+        self._searcher = ix.searcher()
+        self._reader = self._searcher.reader()
+        self._by_id = {a.id: a for a in archive.articles}
+        self._docs: list[Article | None] | None = None
+        self._builder = QueryBuilder(self._has_term)
+        self._snippets = Snippets()
+        self._tmpdir = tmpdir
+        self.warnings: list[str] = list(warnings or [])
+
+    # ------------------------------------------------------------ opening
 
     @classmethod
     def open(
@@ -69,22 +98,229 @@ class SearchService:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> SearchService:
-        raise NotImplementedError
+        """Index ``archive`` (or bring its cached index up to date) and open it for searching."""
+        from liaocheng_tui.search import pagestore
+
+        if not use_cache:
+            return cls._in_memory(archive, progress, cancelled)
+        from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
+
+        cache = ArchiveCache(archive.roots, resolve_cache_root(cache_dir))
+        _configure_jieba(cache.root)
+        entries: dict[str, dict] = {}
+        for page in archive.pages:
+            data = pagestore.page_to_dict(page)
+            entries[page.source] = {"digest": pagestore.page_digest(data), "page": data}
+        warnings: list[str] = []
+        state = _load_state(cache, warnings)
+        ix = _sync_index(cache, state, entries, {p.source: p for p in archive.pages}, progress, cancelled, warnings)
+        archive.warnings.extend(w for w in warnings if w not in archive.warnings)
+        return cls(ix, archive, warnings)
+
+    @classmethod
+    def _in_memory(cls, archive: Archive, progress, cancelled) -> SearchService:
+        from liaocheng_tui.search import indexer
+
+        tmpdir = Path(tempfile.mkdtemp(prefix="lc-reader-"))
+        _configure_jieba(tmpdir)
+        ix = indexer.create_index(None)
+        indexer.build(ix, archive.pages, progress, cancelled)
+        return cls(ix, archive, [], tmpdir=tmpdir)
+
+    # ------------------------------------------------------------ helpers
+
+    def _has_term(self, fieldname: str, word: str) -> bool:
+        try:
+            return (fieldname, word) in self._reader
+        except (KeyError, ValueError):
+            return False
+
+    def _doc_articles(self) -> list[Article | None]:
+        if self._docs is None:
+            ids = list(self._reader.column_reader("aid"))
+            self._docs = [self._by_id.get(i if isinstance(i, str) else i.decode("utf-8")) for i in ids]
+        return self._docs
+
+    @property
+    def article_count(self) -> int:
+        return self._reader.doc_count()
+
+    # ------------------------------------------------------------ searching
 
     def search(self, query: str, limit: int | None = 50) -> SearchResults:
-        raise NotImplementedError
+        """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
+        from whoosh import sorting
+
+        from liaocheng_tui.search.highlight import needles_by_field
+
+        with self._lock:
+            q = self._builder.parse(query)
+            results = self._searcher.search(
+                q,
+                limit=limit if limit else None,
+                terms=True,
+                groupedby={"month": sorting.FieldFacet("month")},
+                maptype=sorting.Count,
+            )
+            counts = results.groups("month")
+            total = sum(counts.values())
+            per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
+            needles = needles_by_field(q).get("body_bg", set())
+            self._snippets.load(results)
+            docs = self._doc_articles()
+            hits: list[Hit] = []
+            for docnum, score in ((h.docnum, h.score) for h in results):
+                article = docs[docnum] if docnum < len(docs) else None
+                if article is None:
+                    continue
+                snippet, spans = self._snippets.snippet(results, docnum, article.body, needles)
+                hits.append(Hit(article, float(score), snippet, spans))
+            return SearchResults(query=query, total=total, hits=hits, per_month=per_month)
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
-        raise NotImplementedError
+        """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
+        from liaocheng_tui.search.highlight import FIELD_TEXTS, needles_by_field, text_spans
+
+        q = self._builder.parse(query)
+        needles = needles_by_field(q)
+        out: dict[str, list[Span]] = {}
+        for fieldname, attrs in FIELD_TEXTS.items():
+            for attr in attrs:
+                spans = text_spans(getattr(article, attr, None), needles.get(fieldname, set()))
+                out[attr] = spans
+        return out
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:
-        raise NotImplementedError
+        """Articles most like ``article`` (never itself), best first."""
+        from liaocheng_tui.search.related import related_docnums
+
+        with self._lock:
+            docnum = self._searcher.document_number(aid=article.id)
+            if docnum is None:
+                return []
+            docs = self._doc_articles()
+            hits = []
+            for num, score in related_docnums(self._searcher, docnum, article, limit):
+                other = docs[num] if num < len(docs) else None
+                if other is not None and other is not article:
+                    hits.append(Hit(other, score, self._snippets.lead(other.body)))
+            return hits
 
     def close(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            with contextlib.suppress(OSError):
+                self._searcher.close()
+            with contextlib.suppress(OSError):
+                self._ix.close()
+            if self._tmpdir is not None:
+                shutil.rmtree(self._tmpdir, ignore_errors=True)
+                self._tmpdir = None
+
+    def __enter__(self) -> SearchService:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
-ProgressFn = Callable[[str, int, int], None]
+# ---------------------------------------------------------------- cache plumbing
+
+
+def _configure_jieba(cache_root: Path) -> None:
+    from liaocheng_tui.search.analysis import configure_jieba
+
+    configure_jieba(cache_root / "jieba")
+
+
+def _load_state(cache, warnings: list[str]):
+    try:
+        return cache.load_state()
+    except CacheProblem as problem:
+        warnings.append(f"{problem}; rebuilt")
+        return None
+
+
+def _open_generation(cache, state, warnings: list[str]):
+    """Open the live generation's index, or None (with a warning) when it is unusable."""
+    from liaocheng_tui.search import indexer
+
+    try:
+        ix = indexer.open_index(state.generation)
+        if ix.latest_generation() != state.index_generation:
+            raise CacheProblem(f"index cache at {cache.folder} is out of step with its page list")
+        with ix.searcher() as searcher:  # touches the segment files
+            reader = searcher.reader()
+            reader.doc_count_all()
+            for name in ("aid", "body_bg"):
+                next(iter(reader.lexicon(name)), None)
+        return ix
+    except CacheProblem as problem:
+        warnings.append(f"{problem}; rebuilt")
+    except Exception as exc:  # noqa: BLE001 - any failure to read a cache means: rebuild it
+        msg = " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
+        warnings.append(f"index cache at {cache.folder} is damaged ({msg}); rebuilt")
+    return None
+
+
+def _needs_work(state, entries: dict[str, dict]) -> bool:
+    old = state.files
+    if old.keys() != entries.keys():
+        return True
+    return any(
+        old[s].get("digest") != e.get("digest")
+        or old[s].get("mtime_ns") != e.get("mtime_ns")
+        or old[s].get("size") != e.get("size")
+        for s, e in entries.items()
+    )
+
+
+def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancelled, warnings):
+    """Bring the cached index in line with ``entries``; returns an open Whoosh index."""
+    from liaocheng_tui.search import indexer
+
+    ix = _open_generation(cache, state, warnings) if state is not None else None
+    if ix is not None and not _needs_work(state, entries):
+        return ix
+    if ix is not None:
+        ix.close()
+
+    def waiting() -> None:
+        if progress is not None:
+            progress(0, 0)
+
+    with cache.writer_lock(cancelled=cancelled, waiting=waiting) as stale:
+        force = False
+        if stale:
+            warnings.append(stale)
+            force = True
+        # another process may have finished while we waited: read the state again
+        state = None if force else _load_state(cache, [] if warnings else warnings)
+        ix = _open_generation(cache, state, warnings) if state is not None else None
+        if ix is not None and not force:
+            old = state.files
+            changed = [s for s, e in entries.items() if old.get(s, {}).get("digest") != e["digest"]]
+            removed = [s for s in old if s not in entries]
+            if changed or removed:
+                indexer.update(ix, [pages[s] for s in changed], removed, progress, cancelled)
+                ix = indexer.open_index(state.generation)
+            if changed or removed or _needs_work(state, entries):
+                cache.save_state(state.generation, entries, ix.latest_generation())
+            return ix
+        if ix is not None:
+            ix.close()
+        build_dir = cache.new_build_dir()
+        try:
+            ix = indexer.create_index(build_dir)
+            ordered = [pages[s] for s in entries]
+            indexer.build(ix, ordered, progress, cancelled)
+            generation = ix.latest_generation()
+            ix.close()
+            cache.save_state(build_dir, entries, generation)
+            live = cache.publish(build_dir)
+        except BaseException:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise
+        return indexer.open_index(live)
 
 
 def open_archive(
@@ -96,4 +332,97 @@ def open_archive(
     on_archive: Callable[[Archive], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Archive, SearchService]:
-    raise NotImplementedError
+    """Load the archive (re-parsing only added/changed files) and open its index, up to date.
+
+    ``on_archive`` is called as soon as the pages are ready; cache problems are
+    repaired and reported as one-line strings in ``service.warnings`` (and
+    ``archive.warnings``).  Raises Cancelled if ``cancelled()`` turns true.
+    """
+    from liaocheng_tui.archive.files import FileProblem, iter_page_files
+    from liaocheng_tui.archive.loader import load_archive, read_page
+    from liaocheng_tui.archive.decoding import UndecodableFile
+    from liaocheng_tui.search import pagestore
+    from liaocheng_tui.search.cache import ArchiveCache, file_hash, file_signature, resolve_cache_root
+
+    roots = [Path(r) for r in roots]
+
+    def index_progress(done: int, total: int) -> None:
+        if progress is not None:
+            progress("index", done, total)
+
+    if not use_cache:
+        archive = load_archive(roots, progress=(lambda d, t, _n: progress("parse", d, t)) if progress else None)
+        if on_archive is not None:
+            on_archive(archive)
+        return archive, SearchService.open(archive, use_cache=False, progress=index_progress, cancelled=cancelled)
+
+    cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
+    _configure_jieba(cache.root)
+    warnings: list[str] = []
+    state = _load_state(cache, warnings)
+    cached = state.files if state is not None else {}
+
+    archive = Archive(roots=[str(r) for r in roots])
+    entries: dict[str, dict] = {}
+    pages: dict[str, Page] = {}
+    found = list(iter_page_files(roots))
+    total = len(found)
+    for done, item in enumerate(found, 1):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if isinstance(item, FileProblem):
+            archive.warnings.append(f"{item.path}: {item.reason}")
+            continue
+        source = str(item)
+        signature = file_signature(item)
+        old = cached.get(source)
+        entry = None
+        if old is not None and signature is not None and (old.get("mtime_ns"), old.get("size")) == signature:
+            entry = old
+        else:
+            try:
+                digest_of_file = file_hash(item.read_bytes())
+                if old is not None and old.get("sha1") == digest_of_file:
+                    entry = dict(old)
+                else:
+                    page = read_page(item)
+                    data = pagestore.page_to_dict(page)
+                    entry = {"sha1": digest_of_file, "digest": pagestore.page_digest(data), "page": data}
+                    pages[source] = page
+            except UndecodableFile as exc:
+                archive.warnings.append(f"{item}: {exc}")
+                continue
+            except OSError as exc:
+                archive.warnings.append(f"{item}: cannot read ({exc.strerror or exc})")
+                continue
+            if signature is not None:
+                entry["mtime_ns"], entry["size"] = signature
+        if source not in pages:
+            try:
+                pages[source] = pagestore.page_from_dict(entry["page"])
+            except (KeyError, TypeError, ValueError) as exc:
+                warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {exc}); rebuilt")
+                state = None
+                page = read_page(item)
+                data = pagestore.page_to_dict(page)
+                entry = {"sha1": file_hash(item.read_bytes()), "digest": pagestore.page_digest(data), "page": data}
+                entry["mtime_ns"], entry["size"] = signature or (0, 0)
+                pages[source] = page
+        entries[source] = entry
+        if progress is not None:
+            progress("parse", done, total)
+    archive.pages = sorted(pages.values(), key=lambda p: (p.issue_date is None, p.issue_date, p.source))
+    for page in archive.pages:
+        for i, article in enumerate(page.articles):
+            article.page = page
+            article.index = i
+    archive.warnings.extend(warnings)
+    if on_archive is not None:
+        on_archive(archive)
+
+    more: list[str] = []
+    if state is None and cached:
+        cache.discard()
+    ix = _sync_index(cache, state, entries, pages, index_progress, cancelled, more)
+    archive.warnings.extend(more)
+    return archive, SearchService(ix, archive, warnings + more)

@@ -1,0 +1,283 @@
+"""Text analysis shared by indexing, querying and highlighting.
+
+Two analyses run over every text field, and both see the same *folded* text:
+
+* ``fold``: traditional → simplified (OpenCC's t2s character table), full-width
+  ASCII → ASCII, A–Z → a–z.  It maps one character to one character, so every
+  offset into the folded text is an offset into the text as printed; that is
+  what lets highlights land exactly on the printed characters.
+* the **bigram** analysis: the field's letters and digits (CJK, Latin, digits;
+  punctuation and spaces skipped) as a sequence of overlapping character pairs,
+  the last character also on its own.  A query string becomes the phrase of its
+  own pairs, so any string copied from an article finds it, whatever jieba makes
+  of it.
+* the **word** analysis: jieba, with the archive's bylines added as a user
+  dictionary (so 俞建华 stays one word).  Word hits only add to the score: they
+  lift whole-word and phrase matches above matches that straddle words.
+
+jieba is never loaded at import time, keeps its dictionary cache under our cache
+folder and never logs to the terminal.  Queries do not need jieba at all: they
+are split into words with the index's own vocabulary (see ``segment_by_vocab``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from whoosh.analysis import Analyzer, Token, Tokenizer
+
+# ---------------------------------------------------------------- folding
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, int]:
+    """One-character → one-character map: OpenCC t2s characters, full-width ASCII, A–Z."""
+    import opencc
+
+    table: dict[int, int] = {}
+    dict_file = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    with open(dict_file, encoding="utf-8") as handle:
+        for line in handle:
+            trad, _, simps = line.rstrip("\n").partition("\t")
+            first = simps.split(" ")[0] if simps else ""
+            if len(trad) == 1 and len(first) == 1 and trad != first:
+                table[ord(trad)] = ord(first)
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[code] = code - 0xFEE0
+    table[0x3000] = 0x20  # ideographic space
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = code + 32
+    for code in range(0xFF21, 0xFF3B):  # full-width A–Z straight to a–z
+        table[code] = code - 0xFF21 + ord("a")
+    return table
+
+
+def fold(text: str) -> str:
+    """The text as matched: simplified, half-width, lower-case; same length as ``text``."""
+    return text.translate(_fold_table())
+
+
+_SEARCHABLE = re.compile(r"[^\W_]")  # letters and digits of any script
+
+
+def searchable_chars(text: str) -> tuple[str, list[int]]:
+    """The folded letters and digits of ``text`` and the offset of each one."""
+    folded = fold(text)
+    offsets = [m.start() for m in _SEARCHABLE.finditer(folded)]
+    return "".join(folded[i] for i in offsets), offsets
+
+
+def has_searchable(text: str) -> bool:
+    return _SEARCHABLE.search(text) is not None
+
+
+# ---------------------------------------------------------------- bigrams
+
+
+class BigramTokenizer(Tokenizer):
+    """Overlapping pairs of letters/digits, positions consecutive, chars into the original text.
+
+    The final letter/digit of the value is also emitted on its own (at the next
+    position), so a single-character query can match every occurrence: the
+    prefix ``X*`` covers each X that starts a pair and the single covers the last.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        letters, offsets = searchable_chars(value)
+        n = len(letters)
+        for i in range(n - 1):
+            token.text = letters[i : i + 2]
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = token.text
+            if positions:
+                token.pos = start_pos + i
+            if chars:
+                token.startchar = start_char + offsets[i]
+                token.endchar = start_char + offsets[i + 1] + 1
+            yield token
+        if n:
+            token.text = letters[n - 1]
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = token.text
+            if positions:
+                token.pos = start_pos + n - 1
+            if chars:
+                token.startchar = start_char + offsets[n - 1]
+                token.endchar = start_char + offsets[n - 1] + 1
+            yield token
+
+
+def BigramAnalyzer() -> Analyzer:  # noqa: N802 - named like Whoosh's analyzer factories
+    return BigramTokenizer()
+
+
+def query_bigrams(text: str) -> list[str]:
+    """The bigram terms a query string must match in sequence ([] when nothing is searchable).
+
+    One searchable character gives ``[X]`` (the caller expands it to ``X*`` or ``X``).
+    """
+    letters, _ = searchable_chars(text)
+    if len(letters) <= 1:
+        return [letters] if letters else []
+    return [letters[i : i + 2] for i in range(len(letters) - 1)]
+
+
+# ---------------------------------------------------------------- jieba
+
+_jieba_lock = threading.Lock()
+_jieba_tokenizer = None
+_jieba_dir: Path | None = None
+_user_words: set[str] = set()
+
+
+def configure_jieba(cache_dir: Path | None) -> None:
+    """Where jieba keeps its dictionary cache (set before the first use; later calls are ignored)."""
+    global _jieba_dir
+    if _jieba_tokenizer is None and cache_dir is not None:
+        _jieba_dir = Path(cache_dir)
+
+
+def _quiet_jieba() -> None:
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    logging.getLogger("jieba").setLevel(logging.ERROR)
+
+
+def jieba_tokenizer():
+    """The process's one jieba Tokenizer, initialised on first use with its cache under our folder."""
+    global _jieba_tokenizer
+    if _jieba_tokenizer is not None:
+        return _jieba_tokenizer
+    with _jieba_lock:
+        if _jieba_tokenizer is None:
+            _quiet_jieba()
+            import jieba
+
+            tk = jieba.Tokenizer()
+            folder = _jieba_dir
+            if folder is None:
+                from liaocheng_tui.search.cache import default_cache_root
+
+                folder = default_cache_root() / "jieba"
+            folder.mkdir(parents=True, exist_ok=True)
+            tk.tmp_dir = str(folder)
+            tk.cache_file = "jieba.cache"
+            tk.initialize()
+            for word in sorted(_user_words):
+                tk.add_word(word, freq=_name_freq(tk, word), tag="nr")
+            _jieba_tokenizer = tk
+    return _jieba_tokenizer
+
+
+def _name_freq(tk, word: str) -> int:
+    # Enough to keep the name whole against its own characters, not so much that
+    # it swallows its neighbours: suggest_freq computes exactly that.
+    return max(int(tk.suggest_freq(word, tune=False)), 3)
+
+
+def add_user_words(words: Iterable[str]) -> int:
+    """Add names (already folded or not) to jieba's dictionary; returns how many were new."""
+    new = {fold(w).strip() for w in words} - _user_words
+    new = {w for w in new if len(w) >= 2}
+    if not new:
+        return 0
+    _user_words.update(new)
+    if _jieba_tokenizer is not None:
+        for word in sorted(new):
+            _jieba_tokenizer.add_word(word, freq=_name_freq(_jieba_tokenizer, word), tag="nr")
+    return len(new)
+
+
+class JiebaTokenizer(Tokenizer):
+    """jieba words of the folded text (HMM on), punctuation and spaces dropped, chars into the original."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        folded = fold(value)
+        pos = start_pos
+        for word, start, end in jieba_tokenizer().tokenize(folded, HMM=True):
+            if not _SEARCHABLE.search(word):
+                continue
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = pos
+            pos += 1
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
+
+
+def WordAnalyzer() -> Analyzer:  # noqa: N802
+    return JiebaTokenizer()
+
+
+def segment_by_vocab(text: str, has_term: Callable[[str], bool], longest: int = 8) -> list[str]:
+    """Split a query string into words the index knows (forward maximum matching).
+
+    The index's word field holds exactly the words jieba made of the archive, so
+    the longest known word at each point is the one that can match; unknown
+    characters become single-character words.  Needs no jieba at query time.
+    """
+    words: list[str] = []
+    for run in re.findall(r"[^\W_]+", fold(text)):
+        i = 0
+        while i < len(run):
+            for size in range(min(longest, len(run) - i), 0, -1):
+                piece = run[i : i + size]
+                if size == 1 or has_term(piece):
+                    words.append(piece)
+                    i += size
+                    break
+    return words

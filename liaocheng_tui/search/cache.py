@@ -1,0 +1,283 @@
+"""Where the index cache lives and how it is read, locked, swapped and checked.
+
+Layout under the cache root (``--cache-dir``, else ``$LC_READER_CACHE``, else
+``platformdirs.user_cache_dir("lc-reader")``)::
+
+    jieba/jieba.cache            jieba's dictionary cache
+    archives/<key>/              one folder per archive (key: hash of the roots)
+        lock                     flock'ed while writing; holds the writer's pid
+        CURRENT                  name of the live generation folder
+        gen-<id>/                a Whoosh index + state.json (files, pages, digests)
+        build-<id>/              a generation being built (renamed when done)
+
+A full build goes into ``build-*`` and is published by renaming it and then
+replacing ``CURRENT`` (both atomic), so a crash never leaves a half index in use.
+Incremental updates commit into the live generation (Whoosh commits are atomic:
+the new table of contents is renamed into place) and then replace state.json.
+Writers hold an exclusive ``flock`` on ``lock``; the kernel drops it when a
+process dies, and the pid left in the file tells the next writer that a build
+was interrupted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import socket
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from liaocheng_tui.search.errors import CacheProblem, Cancelled
+
+FORMAT = "lc-reader-index"
+ENV_VAR = "LC_READER_CACHE"
+STATE_FILE = "state.json"
+LOCK_WAIT_SECONDS = 300.0
+
+
+def default_cache_root() -> Path:
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("lc-reader"))
+
+
+def resolve_cache_root(cache_dir: Path | str | None) -> Path:
+    return Path(cache_dir).expanduser() if cache_dir else default_cache_root()
+
+
+def archive_key(roots: list[str]) -> str:
+    norm = sorted(os.path.realpath(os.path.abspath(r)) for r in roots)
+    return hashlib.sha256(json.dumps(norm).encode()).hexdigest()[:20]
+
+
+def code_fingerprint() -> str:
+    """Hash of the code whose output the cache holds: the archive parser and the analysis.
+
+    When the parser or the analysis changes, cached pages and indexes are stale.
+    """
+    import liaocheng_tui.archive as archive_pkg
+    import liaocheng_tui.search.analysis as analysis
+    import liaocheng_tui.search.pagestore as pagestore
+    import liaocheng_tui.search.schema as schema
+
+    h = hashlib.sha256()
+    files = sorted(Path(archive_pkg.__file__).parent.glob("*.py"))
+    files = [f for f in files if f.name != "people.py"]
+    files += [Path(analysis.__file__), Path(pagestore.__file__), Path(schema.__file__)]
+    for path in files:
+        h.update(path.name.encode())
+        with contextlib.suppress(OSError):
+            h.update(path.read_bytes())
+    from liaocheng_tui.search.schema import INDEX_VERSION
+
+    h.update(str(INDEX_VERSION).encode())
+    return h.hexdigest()[:24]
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+@dataclass
+class CacheState:
+    """What state.json of the live generation says."""
+
+    generation: Path
+    files: dict[str, dict] = field(default_factory=dict)
+    index_generation: int = -1
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class ArchiveCache:
+    """The cache folder of one archive (one set of roots)."""
+
+    def __init__(self, roots: list[str], cache_root: Path):
+        self.roots = [os.path.realpath(os.path.abspath(r)) for r in roots]
+        self.root = cache_root
+        self.key = archive_key(self.roots)
+        self.folder = cache_root / "archives" / self.key
+        self.fingerprint = code_fingerprint()
+
+    # ---------------------------------------------------------------- reading
+
+    def current_generation(self) -> Path | None:
+        try:
+            name = (self.folder / "CURRENT").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CacheProblem(f"index cache at {self.folder} is damaged (CURRENT unreadable: {exc})") from None
+        if not name.startswith("gen-") or "/" in name:
+            raise CacheProblem(f"index cache at {self.folder} is damaged (CURRENT holds {name[:40]!r})")
+        return self.folder / name
+
+    def load_state(self) -> CacheState | None:
+        """The live generation's state, None when there is no cache yet; raises CacheProblem."""
+        gen = self.current_generation()
+        if gen is None:
+            return None
+        try:
+            with open(gen / STATE_FILE, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except FileNotFoundError:
+            raise CacheProblem(f"index cache at {self.folder} is damaged ({gen.name}/{STATE_FILE} missing)") from None
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            msg = " ".join(str(exc).split())[:80]
+            raise CacheProblem(f"index cache at {self.folder} is damaged ({STATE_FILE}: {msg})") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise CacheProblem(f"index cache at {self.folder} is not an lc-reader index (foreign files)")
+        if data.get("fingerprint") != self.fingerprint:
+            raise CacheProblem(
+                f"index cache at {self.folder} was built by another version of lc-reader "
+                f"({data.get('fingerprint', '?')!s:.8} ≠ {self.fingerprint:.8})"
+            )
+        if sorted(data.get("roots", [])) != sorted(self.roots):
+            raise CacheProblem(f"index cache at {self.folder} belongs to another archive ({data.get('roots')})")
+        files = data.get("files")
+        if not isinstance(files, dict):
+            raise CacheProblem(f"index cache at {self.folder} is damaged (no file list)")
+        return CacheState(gen, files, int(data.get("index_generation", -1)))
+
+    def save_state(self, generation: Path, files: dict[str, dict], index_generation: int) -> None:
+        data = {
+            "format": FORMAT,
+            "fingerprint": self.fingerprint,
+            "roots": self.roots,
+            "index_generation": index_generation,
+            "written": time.time(),
+            "files": files,
+        }
+        write_json_atomic(generation / STATE_FILE, data)
+
+    # ---------------------------------------------------------------- writing
+
+    def new_build_dir(self) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"build-{os.getpid()}-{uuid.uuid4().hex[:10]}"
+        path.mkdir()
+        return path
+
+    def publish(self, build_dir: Path) -> Path:
+        """Rename a finished build into a generation and make it the live one."""
+        gen = self.folder / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        os.rename(build_dir, gen)
+        previous = None
+        with contextlib.suppress(CacheProblem):
+            previous = self.current_generation()
+        write_text_atomic(self.folder / "CURRENT", gen.name + "\n")
+        self._sweep(keep={gen, previous} if previous else {gen})
+        return gen
+
+    def _sweep(self, keep: set[Path]) -> None:
+        """Remove old generations (the previous one stays for readers that still use it) and dead builds."""
+        for child in self.folder.iterdir():
+            if child in keep:
+                continue
+            if child.name.startswith("gen-"):
+                shutil.rmtree(child, ignore_errors=True)
+            elif child.name.startswith("build-"):
+                pid = _build_pid(child)
+                if pid is None or pid == os.getpid() or not _pid_alive(pid):
+                    shutil.rmtree(child, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Forget the live generation (after it was found damaged)."""
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(self.folder / "CURRENT")
+
+    @contextlib.contextmanager
+    def writer_lock(
+        self,
+        cancelled: Callable[[], bool] | None = None,
+        waiting: Callable[[], None] | None = None,
+        timeout: float = LOCK_WAIT_SECONDS,
+    ) -> Iterator[str | None]:
+        """Hold the archive's write lock; yields a one-line warning if the last writer died mid-build."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.folder / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = time.monotonic() + timeout
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                        raise
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if time.monotonic() > deadline:
+                    raise CacheProblem(f"index cache at {self.folder} stayed locked by another lc-reader for {timeout:.0f}s")
+                if waiting is not None and not told:
+                    waiting()
+                    told = True
+                time.sleep(0.05)
+            previous = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            warning = None
+            if previous:
+                warning = f"index cache at {self.folder}: stale lock left by a killed lc-reader ({previous}); rebuilt the index"
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%H:%M:%S')}".encode(), 0)
+            os.fsync(fd)
+            try:
+                yield warning
+            finally:
+                os.ftruncate(fd, 0)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def _build_pid(path: Path) -> int | None:
+    parts = path.name.split("-")
+    try:
+        return int(parts[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def file_signature(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()

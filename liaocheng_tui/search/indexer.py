@@ -1,0 +1,92 @@
+"""Articles → Whoosh documents: full builds and incremental updates.
+
+Names from every byline are given to jieba first, so the word analysis keeps
+them whole.  Whoosh commits atomically; callers decide where the index lives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage, RamStorage
+
+from liaocheng_tui.archive.model import Page
+from liaocheng_tui.search.analysis import add_user_words
+from liaocheng_tui.search.errors import Cancelled
+from liaocheng_tui.search.schema import article_document, build_schema
+
+INDEX_NAME = "articles"
+Progress = Callable[[int, int], None]
+
+
+def bylines_of(pages: Iterable[Page]) -> set[str]:
+    names: set[str] = set()
+    for page in pages:
+        for article in page.articles:
+            names.update(article.reporters)
+            names.update(article.correspondents)
+    return names
+
+
+def create_index(folder: Path | None):
+    """A new empty index in ``folder`` (or in memory when None)."""
+    storage = RamStorage() if folder is None else FileStorage(str(folder))
+    return storage.create_index(build_schema(), indexname=INDEX_NAME)
+
+
+def open_index(folder: Path):
+    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+
+
+def _add_pages(writer, pages: list[Page], progress: Progress | None, cancelled, done: int, total: int) -> int:
+    for page in pages:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        for article in page.articles:
+            writer.add_document(**article_document(article))
+            done += 1
+            if progress is not None and done % 50 == 0:
+                progress(done, total)
+    return done
+
+
+def build(ix, pages: list[Page], progress: Progress | None = None, cancelled=None) -> None:
+    """Index every article of ``pages`` into the (empty) index ``ix``."""
+    add_user_words(bylines_of(pages))
+    total = sum(len(p.articles) for p in pages)
+    writer = ix.writer(limitmb=128)
+    try:
+        done = _add_pages(writer, pages, progress, cancelled, 0, total)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(optimize=total > 0 and total < 2000)
+    if progress is not None:
+        progress(done, total)
+
+
+def update(
+    ix,
+    changed: list[Page],
+    removed_sources: Iterable[str],
+    progress: Progress | None = None,
+    cancelled=None,
+) -> None:
+    """Replace the documents of ``changed`` pages and drop those of ``removed_sources``."""
+    add_user_words(bylines_of(changed))
+    total = sum(len(p.articles) for p in changed)
+    writer = ix.writer()
+    try:
+        for source in removed_sources:
+            writer.delete_by_term("source", source)
+        for page in changed:
+            writer.delete_by_term("source", page.source)
+        done = _add_pages(writer, changed, progress, cancelled, 0, total)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    if progress is not None:
+        progress(done, total)
