@@ -33,13 +33,30 @@ class Cut:
     credits: list[Unit] = field(default_factory=list)  # byline paragraphs that closed a photo
 
 
+def _closes_article(unit: Unit) -> bool:
+    """A paragraph ending in the article's own byline (…（记者 X）): its headline comes next."""
+    return unit.role is Role.BODY and unit.credit is not None and not unit.credit.is_photo
+
+
 def _cut(units: list[Unit]) -> list[Cut]:
     cuts = [Cut()]
     for unit in units:
         cur = cuts[-1]
+        if cur.rest and unit.role is not Role.HEADLINE and cur.rest[-1].role is Role.HEADLINE:
+            # headline-after with trailing bylines: body…（记者 X）, headline, next body
+            run_start = len(cur.rest)
+            while run_start > 0 and cur.rest[run_start - 1].role is Role.HEADLINE:
+                run_start -= 1
+            if run_start > 0 and _closes_article(cur.rest[run_start - 1]) and not _is_start(unit):
+                cuts.append(Cut())
+                cur = cuts[-1]
         if _is_start(unit):
-            joins = cur.start and not cur.rest and cur.start[-1].role is Role.BYLINE and (
-                unit.role is Role.BYLINE or not unit.lead.people
+            last = cur.start[-1] if cur.start and not cur.rest else None
+            joins = (
+                last is not None
+                and last.role is Role.BYLINE
+                and last.people.roles_seen > 0  # ■ 田柏林 (no role) is a photo credit, never a lead
+                and (unit.role is Role.BYLINE or not unit.lead.people)
             )
             if joins:
                 cur.start.append(unit)
@@ -47,6 +64,10 @@ def _cut(units: list[Unit]) -> list[Cut]:
                 cuts.append(Cut(start=[unit]))
         else:
             cur.rest.append(unit)
+            if unit.credit is not None and unit.credit.is_photo and (
+                not cur.start or any(u.role is Role.HEADLINE for u in cur.rest)
+            ):
+                cuts.append(Cut())  # a photo caption closed by its credit ends what came before
     # A byline with nothing under it before the next start is the credit of what came before.
     merged: list[Cut] = []
     for cut in cuts:
@@ -232,7 +253,6 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
     residue: list[str] = []
     i = 0
     current: tuple[list[Unit], list[Unit], list[Unit]] | None = None  # heading, start, body
-    pending_heading: list[Unit] = []
 
     def flush() -> None:
         nonlocal current
@@ -247,7 +267,11 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
             j = i
             while j < len(units) and units[j].role is Role.HEADLINE:
                 j += 1
-            opens = j < len(units) and _is_start(units[j]) or current is None
+            opens = (
+                current is None
+                or (j < len(units) and _is_start(units[j]))
+                or bool(current[2] and _closes_article(current[2][-1]))
+            )
             if opens:
                 flush()
                 current = (units[i:j], [], [])
@@ -277,7 +301,6 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
     for article in articles:
         if not article.title and not article.reporters and article.kind is ArticleKind.ARTICLE:
             article.kind = ArticleKind.LEAD_IN
-    del pending_heading
     return articles, residue
 
 

@@ -27,11 +27,13 @@ def is_ideograph(ch: str) -> bool:
 
 
 def is_wide(ch: str) -> bool:
-    """True for characters a terminal draws two cells wide (CJK, full-width punctuation)."""
-    return unicodedata.east_asian_width(ch) in "WF"
+    """True for characters a Chinese page prints full width: CJK, full-width forms and the
+    East-Asian-ambiguous punctuation (“ ” … — ·) that Chinese fonts set full width."""
+    return unicodedata.east_asian_width(ch) in "WFA"
 
 
-def display_width(text: str) -> int:
+def print_width(text: str) -> int:
+    """Width of a line as printed, in half-width units (a Chinese character is 2)."""
     return sum(2 if is_wide(c) else 1 for c in text)
 
 
@@ -64,13 +66,17 @@ def ideograph_count(text: str) -> int:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join hard-wrapped lines: nothing between CJK, a space between two Latin words."""
+    """Join hard-wrapped lines: nothing between CJK, a space between two Latin words,
+    and a space where the export printed one at the break (a line given with a
+    leading space: ``" 于新新）"``)."""
     out = ""
     for line in lines:
+        spaced = line[:1].isspace()
         line = line.strip()
         if not line:
             continue
-        if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+        latin = out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha()
+        if out and (spaced or latin):
             out += " "
         out += line
     return out

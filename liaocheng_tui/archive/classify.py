@@ -10,14 +10,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from liaocheng_tui.archive.byline import Credit, Lead, People, byline_line, match_lead, trailing_credit
-from liaocheng_tui.archive.cjk import CLAUSE_OPEN, ideograph_count, squeeze
 from liaocheng_tui.archive.reflow import Para
-
-# Longest headline we accept (001 has 45-character one-line titles).
-MAX_HEADLINE_CHARS = 64
-# Headlines are at most this many printed lines.
-MAX_HEADLINE_LINES = 3
-
+from liaocheng_tui.archive.shapes import looks_like_headline
 
 class Role(str, Enum):
     BYLINE = "byline"  # a paragraph that is only a byline: ■ 本报记者 X / 本报通讯员 Y
@@ -39,18 +33,6 @@ class Unit:
         return self.para.text
 
 
-def is_headline_text(para: Para) -> bool:
-    """Short, no sentence inside, no clause left open: a headline or subhead."""
-    text = squeeze(para.text)
-    if not (2 <= len(text) <= MAX_HEADLINE_CHARS) or len(para.lines) > MAX_HEADLINE_LINES:
-        return False
-    if ideograph_count(text) < 2:
-        return False  # "……", "1.", a stray number
-    if "。" in text or (text[-1] in ".!?;；,，、：:" + CLAUSE_OPEN and not text.endswith("——")):
-        return False
-    return not text.endswith(("！", "？")) or len(text) <= 24
-
-
 def classify(para: Para) -> Unit:
     if para.is_byline:
         people = byline_line(para.text)
@@ -59,7 +41,7 @@ def classify(para: Para) -> Unit:
     lead = match_lead(para.text)
     if lead is not None and (lead.people or lead.dateline):
         return Unit(para, Role.LEAD, lead=lead)
-    if is_headline_text(para):
+    if looks_like_headline(para.text, len(para.lines)):
         return Unit(para, Role.HEADLINE)
     return Unit(para, Role.BODY, credit=trailing_credit(para.text))
 

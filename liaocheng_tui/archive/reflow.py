@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import DATELINE_RE, byline_line
+from liaocheng_tui.archive.byline import DATELINE_RE, MARKERS, byline_line, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     LINE_START_FORBIDDEN,
-    display_width,
+    print_width,
     ends_sentence,
     join_lines,
     leading_width,
 )
+from liaocheng_tui.archive.shapes import looks_like_headline
 
 # A line at least this share of its column's width is "full": the text went on.
 FULL_LINE = 0.80
@@ -42,6 +43,12 @@ class Line:
     indent: bool  # starts further right than the page's normal left edge
     blank_before: bool
     is_byline: bool = False
+    space_before: bool = False  # whitespace at the break before this line (end of the last, or a 1-cell lead)
+
+    @property
+    def joinable(self) -> str:
+        """The text to append when this line continues a paragraph."""
+        return " " + self.text if self.space_before else self.text
 
 
 @dataclass
@@ -76,22 +83,26 @@ def split_lines(text: str) -> list[Line]:
     base = min(lefts) if lefts else 0
     lines: list[Line] = []
     blank = True
+    trailing = False
     for r in raw:
         stripped = r.strip()
         if not stripped:
             blank = True
             continue
         left = leading_width(r) - base
+        space_before = trailing or left == 1
         lines.append(
             Line(
                 text=stripped,
-                width=display_width(r.rstrip()) - base,
+                width=print_width(r.rstrip()) - base,
                 indent=left >= 2,
                 blank_before=blank,
                 is_byline=byline_line(stripped) is not None,
+                space_before=space_before,
             )
         )
         blank = False
+        trailing = r[-1:].isspace()
     _mend_broken_byline_names(lines)
     return lines
 
@@ -101,6 +112,11 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
     i = 0
     while i < len(lines) - 1:
         cur, nxt = lines[i], lines[i + 1]
+        if cur.text[-1] in MARKERS and nxt.is_byline and not nxt.blank_before:
+            # ``…2.8亿元。■`` / ``本报记者 吴兆旭``: a credit wrapped after its marker
+            cur.text = f"{cur.text} {nxt.text}"
+            del lines[i + 1]
+            continue
         if (
             not cur.is_byline
             and not nxt.blank_before
@@ -148,7 +164,10 @@ def reflow(text: str) -> list[Para]:
     """Page text → paragraphs in page order."""
     paras: list[Para] = []
     prev_column = prev_block_lines = 0
-    for block in _blocks(split_lines(text)):
+    prev_block_is_headline = False
+    blocks = _blocks(split_lines(text))
+    body_column = _body_column(blocks)
+    for block in blocks:
         column = _column_width(block)
         first = block[0]
         current = Para([first.text], first.indent, True, first.is_byline)
@@ -158,13 +177,39 @@ def reflow(text: str) -> list[Para]:
                 current = Para([cur.text], cur.indent, False, cur.is_byline)
                 block_paras.append(current)
             else:
-                current.extend([cur.text])
-        if paras and _heals(paras[-1], prev_column, prev_block_lines, block_paras[0], first):
-            paras[-1].extend(block_paras[0].lines, healed=True)
+                current.extend([cur.joinable])
+        block_is_headline = _is_headline_block(block, block_paras, body_column)
+        if paras and not prev_block_is_headline and _heals(paras[-1], prev_column, prev_block_lines, block_paras[0], first):
+            paras[-1].extend([(" " if first.space_before else "") + block_paras[0].lines[0], *block_paras[0].lines[1:]], healed=True)
             block_paras = block_paras[1:]
         paras.extend(block_paras)
         prev_column, prev_block_lines = column, len(block)
+        prev_block_is_headline = block_is_headline
     return paras
+
+
+def _body_column(blocks: list[list[Line]]) -> int | None:
+    """The page's body column width: the median width of wrapped (non-final) lines."""
+    widths = sorted(line.width for block in blocks if len(block) >= 3 for line in block[:-1])
+    return widths[len(widths) // 2] if widths else None
+
+
+def _is_headline_block(block: list[Line], block_paras: list[Para], body_column: int | None) -> bool:
+    """A block that is one headline: a column break is never healed after it.
+
+    A sentence fragment cut by a column break looks like a headline too (no
+    full stop), but its lines fill the body column, and it nearly always holds
+    a comma; headlines are set wider or narrower, and rarely have one.
+    """
+    if len(block_paras) != 1:
+        return False
+    para = block_paras[0]
+    if not looks_like_headline(para.text, len(para.lines)) or any(c in para.text for c in "，,；;"):
+        return False
+    fills_column = body_column is not None and all(
+        FULL_LINE * body_column <= line.width <= 1.15 * body_column for line in block
+    )
+    return not (len(block) >= 2 and fills_column)
 
 
 def _heals(before: Para, column: int, block_lines: int, after: Para, after_line: Line) -> bool:
@@ -176,11 +221,11 @@ def _heals(before: Para, column: int, block_lines: int, after: Para, after_line:
     last = before.lines[-1]
     if len(before.lines) == 1 and last.startswith("—"):  # a subtitle line (——…)
         return False
-    if ends_sentence(last) or last.endswith("——"):
+    if ends_sentence(last) or last.endswith("——") or trailing_credit(before.text) is not None:
         return False
     if after.text[0] in LINE_START_FORBIDDEN:
         return True
-    width = display_width(last)
+    width = print_width(last)
     if block_lines == 1:  # one line per paragraph (an unwrapped export)
         return width >= UNWRAPPED_WIDTH or (width >= 30 and last[-1] in CLAUSE_OPEN)
     return width >= FULL_LINE * column or last[-1] in CLAUSE_OPEN

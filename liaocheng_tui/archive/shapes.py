@@ -1,0 +1,26 @@
+"""What a headline looks like, as opposed to a paragraph of body text.
+
+Asked by reflow (never heal a column break after a headline) and by the
+paragraph classifier.
+"""
+
+from __future__ import annotations
+
+from liaocheng_tui.archive.cjk import CLAUSE_OPEN, ideograph_count, squeeze
+
+# Longest headline we accept (001 has 45-character one-line titles).
+MAX_HEADLINE_CHARS = 64
+# Headlines are at most this many printed lines.
+MAX_HEADLINE_LINES = 3
+
+
+def looks_like_headline(text: str, n_lines: int) -> bool:
+    """Short, no sentence inside, no clause left open: a headline or subhead."""
+    text = squeeze(text)
+    if not (2 <= len(text) <= MAX_HEADLINE_CHARS) or n_lines > MAX_HEADLINE_LINES:
+        return False
+    if ideograph_count(text) < 2:
+        return False  # "……", "1.", a stray number
+    if "。" in text or (text[-1] in ".!?;；,，、：:" + CLAUSE_OPEN and not text.endswith("——")):
+        return False
+    return not text.endswith(("！", "？")) or len(text) <= 24
