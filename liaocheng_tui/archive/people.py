@@ -1,0 +1,66 @@
+"""Who wrote the archive: every reporter and correspondent, with their numbers.
+
+One row per (name, role): a name that appears both as 记者 and as 通讯员 gets
+two rows, each counting only the articles in that role.  Used by
+``lc-reader reporters`` and the reader's reporters screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from liaocheng_tui.archive.model import Archive, Article
+
+REPORTER = "reporter"
+CORRESPONDENT = "correspondent"
+ROLE_LABELS = {REPORTER: "记者", CORRESPONDENT: "通讯员"}
+
+
+@dataclass
+class PersonStats:
+    name: str
+    role: str  # REPORTER or CORRESPONDENT
+    articles: list[Article] = field(default_factory=list)
+    first: dt.date | None = None
+    last: dt.date | None = None
+    newspapers: list[str] = field(default_factory=list)  # in order of first appearance
+
+    @property
+    def article_count(self) -> int:
+        return len(self.articles)
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "role_label": self.role_label,
+            "articles": self.article_count,
+            "first_date": self.first.isoformat() if self.first else None,
+            "last_date": self.last.isoformat() if self.last else None,
+            "newspapers": list(self.newspapers),
+        }
+
+
+def people_stats(archive: Archive) -> list[PersonStats]:
+    """Every (name, role) in the archive's bylines: most articles first, then reporters, then by name."""
+    rows: dict[tuple[str, str], PersonStats] = {}
+    for article in archive.articles:
+        page = article.page
+        for role, names in ((REPORTER, article.reporters), (CORRESPONDENT, article.correspondents)):
+            for name in dict.fromkeys(names):  # a name listed twice in one byline counts once
+                row = rows.setdefault((name, role), PersonStats(name, role))
+                row.articles.append(article)
+                if page is None:
+                    continue
+                if page.newspaper and page.newspaper not in row.newspapers:
+                    row.newspapers.append(page.newspaper)
+                if page.issue_date is not None:
+                    d = page.issue_date
+                    row.first = d if row.first is None or d < row.first else row.first
+                    row.last = d if row.last is None or d > row.last else row.last
+    return sorted(rows.values(), key=lambda r: (-r.article_count, r.role != REPORTER, r.name))
