@@ -68,7 +68,9 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> BrowseScreen:
         return self.browse
 
-    def on_mount(self) -> None:
+    @on(BrowseScreen.Shown)
+    def _browse_shown(self) -> None:
+        """The first frame is on screen: now read the archive (in a worker)."""
         self.load()
 
     # --- loading ------------------------------------------------------------------------

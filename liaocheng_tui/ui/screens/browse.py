@@ -79,6 +79,9 @@ class BrowseScreen(Screen):
         ),
     ]
 
+    class Shown(Message):
+        """Posted once the screen is on display: loading can start delivering to it."""
+
     @dataclass
     class SearchFinished(Message):
         query: str
@@ -125,6 +128,7 @@ class BrowseScreen(Screen):
         self.query_one(HitsSummary).display = False
         self.query_one(SearchBar).set_status("indexing… (browse while the search index is built)", "busy")
         self.query_one(ArticleView).show_related([], "reading pages…")
+        self.call_after_refresh(self.post_message, self.Shown())
 
     @property
     def tree(self) -> IssueTree:

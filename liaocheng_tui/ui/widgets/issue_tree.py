@@ -57,7 +57,7 @@ class IssueTree(Tree[NodeData]):
         self._issue_nodes: dict[str, TreeNode[NodeData]] = {}
 
     def show_catalog(self, catalog: Catalog) -> None:
-        """Rebuild the tree; the newest year of each paper starts open."""
+        """Rebuild the tree: papers and years open, months folded until visited."""
         self.clear()
         self._months.clear()
         self._issue_nodes.clear()
@@ -73,6 +73,7 @@ class IssueTree(Tree[NodeData]):
                     )
                     month_data = Month((paper, year, month), issues)
                     self._months[month_data.key] = year_node.add(month_label, data=month_data)
+                year_node.expand()
             paper_node.expand()
 
     # --- lazy months -----------------------------------------------------------------
