@@ -180,6 +180,14 @@ def _take_trailing_credit(article: Article, last: Unit | None) -> None:
     _add_people(article, credit.people)
 
 
+class _Unplaced(Exception):
+    """Text that belongs to no item; carried back to the page's residue."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__("unplaced text")
+        self.texts = texts
+
+
 def _orphans(units: list[Unit], credits: list[Unit]) -> list[Article]:
     """Text after an article's headline: photo captions (closed by a credit) and lead-ins."""
     items: list[Article] = []
@@ -191,6 +199,8 @@ def _orphans(units: list[Unit], credits: list[Unit]) -> list[Article]:
             pending = []
     if pending and credits:
         items.append(_photo(pending, credits))
+    elif credits:  # a credit with nothing to credit: the caller keeps it as residue
+        raise _Unplaced([u.text for u in credits])
     elif pending:
         item = Article(kind=ArticleKind.LEAD_IN, paragraphs=[_body_paragraph(u) for u in pending])
         _take_trailing_credit(item, pending[-1])
@@ -234,7 +244,7 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 if cut.credits:
                     residue.extend(u.text for u in cut.credits)
             else:
-                articles.extend(_orphans(cut.rest, cut.credits))
+                articles.extend(_orphans(cut.rest, cut.credits))  # rest is never empty here
             continue
         i, j = run
         body, heading, after = cut.rest[:i], cut.rest[i:j], cut.rest[j:]
@@ -243,7 +253,11 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
         else:  # a lone headline with nothing above it
             residue.append("\n".join(u.text for u in heading))
         if after or cut.credits:
-            articles.extend(_orphans(after, cut.credits))
+            try:
+                articles.extend(_orphans(after, cut.credits))
+            except _Unplaced as unplaced:
+                articles.extend(_orphans(after, []))
+                residue.extend(unplaced.texts)
     return articles, residue
 
 
