@@ -43,7 +43,7 @@ class Line:
     indent: bool  # starts further right than the page's normal left edge
     blank_before: bool
     is_byline: bool = False
-    space_before: bool = False  # whitespace at the break before this line (end of the last, or a 1-cell lead)
+    space_before: bool = False  # printed with a one-cell lead: a space the line break kept
 
     @property
     def joinable(self) -> str:
@@ -83,14 +83,13 @@ def split_lines(text: str) -> list[Line]:
     base = min(lefts) if lefts else 0
     lines: list[Line] = []
     blank = True
-    trailing = False
     for r in raw:
         stripped = r.strip()
         if not stripped:
             blank = True
             continue
         left = leading_width(r) - base
-        space_before = trailing or left == 1
+        space_before = left == 1
         lines.append(
             Line(
                 text=stripped,
@@ -102,7 +101,6 @@ def split_lines(text: str) -> list[Line]:
             )
         )
         blank = False
-        trailing = r[-1:].isspace()
     _mend_broken_byline_names(lines)
     return lines
 
