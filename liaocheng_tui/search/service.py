@@ -278,7 +278,9 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
     """Bring the cached index in line with ``entries``; returns an open Whoosh index."""
     from liaocheng_tui.search import indexer
 
-    ix = _open_generation(cache, state, warnings) if state is not None else None
+    problems: list[str] = []
+    ix = _open_generation(cache, state, problems) if state is not None else None
+    warnings.extend(problems)
     if ix is not None and not _needs_work(state, entries):
         return ix
     if ix is not None:
@@ -289,14 +291,16 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
             progress(0, 0)
 
     with cache.writer_lock(cancelled=cancelled, waiting=waiting) as stale:
-        force = False
         if stale:
             warnings.append(stale)
-            force = True
-        # another process may have finished while we waited: read the state again
-        state = None if force else _load_state(cache, [] if warnings else warnings)
-        ix = _open_generation(cache, state, warnings) if state is not None else None
-        if ix is not None and not force:
+        # Another process may have brought the cache up to date while we waited:
+        # read it again (its problems were reported above, or are new and mean a rebuild).
+        ix = None
+        if not stale and not problems:
+            again: list[str] = []
+            state = _load_state(cache, again)
+            ix = _open_generation(cache, state, again) if state is not None else None
+        if ix is not None:
             old = state.files
             changed = [s for s, e in entries.items() if old.get(s, {}).get("digest") != e["digest"]]
             removed = [s for s in old if s not in entries]
@@ -338,12 +342,6 @@ def open_archive(
     repaired and reported as one-line strings in ``service.warnings`` (and
     ``archive.warnings``).  Raises Cancelled if ``cancelled()`` turns true.
     """
-    from liaocheng_tui.archive.files import FileProblem, iter_page_files
-    from liaocheng_tui.archive.loader import load_archive, read_page
-    from liaocheng_tui.archive.decoding import UndecodableFile
-    from liaocheng_tui.search import pagestore
-    from liaocheng_tui.search.cache import ArchiveCache, file_hash, file_signature, resolve_cache_root
-
     roots = [Path(r) for r in roots]
 
     def index_progress(done: int, total: int) -> None:
@@ -351,16 +349,41 @@ def open_archive(
             progress("index", done, total)
 
     if not use_cache:
+        from liaocheng_tui.archive.loader import load_archive
+
         archive = load_archive(roots, progress=(lambda d, t, _n: progress("parse", d, t)) if progress else None)
         if on_archive is not None:
             on_archive(archive)
         return archive, SearchService.open(archive, use_cache=False, progress=index_progress, cancelled=cancelled)
+
+    archive, cache, state, entries, pages, warnings = _load_pages(roots, cache_dir, progress, cancelled)
+    if on_archive is not None:
+        on_archive(archive)
+
+    more: list[str] = []
+    ix = _sync_index(cache, state, entries, pages, index_progress, cancelled, more)
+    archive.warnings.extend(more)
+    return archive, SearchService(ix, archive, warnings + more)
+
+
+def _load_pages(roots: list[Path], cache_dir, progress, cancelled):
+    """Pages of ``roots``: unchanged files from the cache's page list, the rest parsed."""
+    from liaocheng_tui.archive.decoding import UndecodableFile
+    from liaocheng_tui.archive.files import FileProblem, iter_page_files
+    from liaocheng_tui.archive.loader import read_page
+    from liaocheng_tui.search import pagestore
+    from liaocheng_tui.search.cache import ArchiveCache, file_hash, file_signature, resolve_cache_root
 
     cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
     _configure_jieba(cache.root)
     warnings: list[str] = []
     state = _load_state(cache, warnings)
     cached = state.files if state is not None else {}
+
+    def parse(path: Path, digest_of_file: str) -> tuple[Page, dict]:
+        page = read_page(path)
+        data = pagestore.page_to_dict(page)
+        return page, {"sha1": digest_of_file, "digest": pagestore.page_digest(data), "page": data}
 
     archive = Archive(roots=[str(r) for r in roots])
     entries: dict[str, dict] = {}
@@ -376,53 +399,55 @@ def open_archive(
         source = str(item)
         signature = file_signature(item)
         old = cached.get(source)
-        entry = None
-        if old is not None and signature is not None and (old.get("mtime_ns"), old.get("size")) == signature:
-            entry = old
-        else:
-            try:
+        page = None
+        try:
+            if old is not None and signature is not None and (old.get("mtime_ns"), old.get("size")) == signature:
+                entry = old
+            else:
                 digest_of_file = file_hash(item.read_bytes())
                 if old is not None and old.get("sha1") == digest_of_file:
                     entry = dict(old)
                 else:
-                    page = read_page(item)
-                    data = pagestore.page_to_dict(page)
-                    entry = {"sha1": digest_of_file, "digest": pagestore.page_digest(data), "page": data}
-                    pages[source] = page
-            except UndecodableFile as exc:
-                archive.warnings.append(f"{item}: {exc}")
-                continue
-            except OSError as exc:
-                archive.warnings.append(f"{item}: cannot read ({exc.strerror or exc})")
-                continue
-            if signature is not None:
-                entry["mtime_ns"], entry["size"] = signature
-        if source not in pages:
-            try:
-                pages[source] = pagestore.page_from_dict(entry["page"])
-            except (KeyError, TypeError, ValueError) as exc:
-                warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {exc}); rebuilt")
-                state = None
-                page = read_page(item)
-                data = pagestore.page_to_dict(page)
-                entry = {"sha1": file_hash(item.read_bytes()), "digest": pagestore.page_digest(data), "page": data}
-                entry["mtime_ns"], entry["size"] = signature or (0, 0)
-                pages[source] = page
+                    page, entry = parse(item, digest_of_file)
+            if page is None:
+                try:
+                    page = pagestore.page_from_dict(entry["page"])
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    if state is not None:
+                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {exc}); rebuilt")
+                        state = None
+                    page, entry = parse(item, file_hash(item.read_bytes()))
+        except UndecodableFile as exc:
+            archive.warnings.append(f"{item}: {exc}")
+            continue
+        except OSError as exc:
+            archive.warnings.append(f"{item}: cannot read ({exc.strerror or exc})")
+            continue
+        if signature is not None:
+            entry["mtime_ns"], entry["size"] = signature
+        pages[source] = page
         entries[source] = entry
         if progress is not None:
             progress("parse", done, total)
     archive.pages = sorted(pages.values(), key=lambda p: (p.issue_date is None, p.issue_date, p.source))
-    for page in archive.pages:
-        for i, article in enumerate(page.articles):
-            article.page = page
-            article.index = i
     archive.warnings.extend(warnings)
-    if on_archive is not None:
-        on_archive(archive)
+    return archive, cache, state, entries, pages, warnings
 
-    more: list[str] = []
-    if state is None and cached:
+
+def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use_cache: bool = True) -> Archive:
+    """The archive alone (no index): unchanged files come from the cache's page list, nothing is written."""
+    if not use_cache:
+        from liaocheng_tui.archive.loader import load_archive
+
+        return load_archive([Path(r) for r in roots])
+    return _load_pages([Path(r) for r in roots], cache_dir, None, None)[0]
+
+
+def discard_cache(roots: list[Path], cache_dir: Path | None = None) -> Path:
+    """Forget the archive's cached index (the next open rebuilds it); returns the cache folder."""
+    from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
+
+    cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
+    with cache.writer_lock():
         cache.discard()
-    ix = _sync_index(cache, state, entries, pages, index_progress, cancelled, more)
-    archive.warnings.extend(more)
-    return archive, SearchService(ix, archive, warnings + more)
+    return cache.folder

@@ -1,0 +1,268 @@
+"""``lc-reader search``, ``lc-reader reporters`` and ``lc-reader index``: the search layer on the command line.
+
+Article text reaches the terminal only as rich ``Text`` (never markup) with
+control characters replaced by visible symbols, so ``[b]`` or an ESC sequence
+in a page or a query is printed, not obeyed.  JSONL output is plain JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from liaocheng_tui.cli.group import main
+from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
+
+FORMATS = click.Choice(["table", "jsonl"])
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str | None) -> str:
+    """Control characters as their Unicode pictures (same length, so spans stay valid)."""
+    if not text:
+        return ""
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group(0))) if ord(m.group(0)) < 0x20 else "\ufffd", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(visible(text).split())
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _open(paths, cache_dir, no_cache, *, show_progress: bool):
+    """open_archive with a transient progress bar on a terminal; exits 1 on a cache lock timeout."""
+    from liaocheng_tui.search.errors import CacheProblem
+    from liaocheng_tui.search.service import open_archive
+
+    roots = resolve_paths(paths)
+    console = _stderr_console()
+    if not (show_progress and console.is_terminal):
+        try:
+            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache)
+        except CacheProblem as exc:
+            raise click.ClickException(str(exc)) from None
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    labels = {"parse": "reading pages", "index": "indexing articles"}
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=show_progress != "keep",
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(labels.get(stage, stage), total=total or None)
+            if total == 0 and done == 0 and stage == "index":
+                bar.update(tasks[stage], description="waiting for another lc-reader to finish indexing")
+                return
+            bar.update(tasks[stage], completed=done, total=total or None)
+
+        try:
+            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, progress=progress)
+        except CacheProblem as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def _warn(console, warnings: list[str]) -> None:
+    from rich.text import Text
+
+    for warning in warnings:
+        console.print(Text(f"warning: {_one_line(warning)}"), style="yellow")
+
+
+def hit_record(query: str, hit) -> dict:
+    article = hit.article
+    page = article.page
+    return {
+        "query": query,
+        "score": round(hit.score, 4),
+        "source": page.source if page else None,
+        "newspaper": page.newspaper if page else None,
+        "issue_date": page.issue_date.isoformat() if page and page.issue_date else None,
+        "title": article.title,
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
+        "reporters": list(article.reporters),
+        "correspondents": list(article.correspondents),
+        "snippet": hit.snippet,
+        "snippet_spans": [list(s) for s in hit.snippet_spans],
+        "id": article.id,
+    }
+
+
+def _print_table(console, query: str, results, limit) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(f"{_one_line(query)} — {results.total} hit(s)")
+    if results.total > len(results.hits):
+        title.append(f", best {len(results.hits)} shown")
+    table = Table(title=title, show_lines=False, expand=False)
+    for name, kw in (
+        ("#", {"justify": "right"}),
+        ("score", {"justify": "right"}),
+        ("date", {"no_wrap": True}),
+        ("paper", {}),
+        ("title", {"overflow": "fold"}),
+        ("reporters", {"overflow": "fold"}),
+        ("snippet", {"overflow": "fold", "ratio": 2}),
+    ):
+        table.add_column(name, **kw)
+    for i, hit in enumerate(results.hits, 1):
+        article = hit.article
+        page = article.page
+        snippet = Text(visible(hit.snippet))
+        for s, e in hit.snippet_spans:
+            snippet.stylize("bold reverse", s, e)
+        people = " ".join(article.reporters)
+        if article.correspondents:
+            people += (" · " if people else "") + " ".join(article.correspondents)
+        table.add_row(
+            str(i),
+            f"{hit.score:.2f}",
+            page.issue_date.isoformat() if page and page.issue_date else "—",
+            Text(visible(page.newspaper) if page and page.newspaper else "?"),
+            Text(visible(article.heading)),
+            Text(visible(people)),
+            snippet,
+        )
+    console.print(table)
+
+
+@main.command()
+@click.argument("query", required=False)
+@paths_argument
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Hits per query.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option(
+    "--queries-from", type=click.File("r", encoding="utf-8"), default=None,
+    help="Run one query per line of FILE ('-' for stdin); QUERY is then not given.",
+)
+@cache_dir_option
+@no_cache_option
+def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
+    """Search the archive for QUERY (default archive: the embedded seeds).
+
+    \b
+    Words are ANDed; OR, NOT or -word, "exact phrase", ( ) group.
+    Fields: 标题:/title:  记者:/reporter:  通讯员:/correspondent:  报纸:/paper:
+            日期:/date: 2024 | 2024-06 | 2024-06-20 | 2024-06-01..2024-06-30 | [2024-06-01 to 2024-06-30]
+    A malformed query prints one line saying why and exits 2.
+    """
+    from rich.console import Console
+
+    from liaocheng_tui.search.errors import QueryError
+
+    if queries_from is not None:
+        if query is not None:
+            paths = (Path(query), *paths)
+        queries = [line.strip() for line in queries_from if line.strip()]
+    elif query is None:
+        raise click.UsageError("give a QUERY or --queries-from FILE")
+    else:
+        queries = [query]
+
+    err = _stderr_console()
+    out = Console(highlight=False)
+    archive, service = _open(paths, cache_dir, no_cache, show_progress=True)
+    failed = False
+    try:
+        _warn(err, service.warnings)
+        for q in queries:
+            try:
+                results = service.search(q, limit=limit)
+            except QueryError as exc:
+                failed = True
+                message = _one_line(str(exc))
+                if fmt == "jsonl":
+                    click.echo(json.dumps({"query": q, "error": message}, ensure_ascii=False))
+                click.echo(f"error: {message}", err=True)
+                continue
+            if fmt == "jsonl":
+                for hit in results.hits:
+                    click.echo(json.dumps(hit_record(q, hit), ensure_ascii=False))
+            else:
+                _print_table(out, q, results, limit)
+    finally:
+        service.close()
+    if failed:
+        sys.exit(2)
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@cache_dir_option
+@no_cache_option
+def reporters(paths, fmt, cache_dir, no_cache) -> None:
+    """Every reporter (记者) and correspondent (通讯员): articles, first and last date, newspapers."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from liaocheng_tui.archive.people import people_stats
+    from liaocheng_tui.search.service import load_archive_cached
+
+    archive = load_archive_cached(resolve_paths(paths), cache_dir=cache_dir, use_cache=not no_cache)
+    rows = people_stats(archive)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row.as_dict(), ensure_ascii=False))
+        return
+    table = Table(title=f"lc-reader reporters — {len(rows)} name(s)")
+    for name, kw in (("name", {}), ("role", {}), ("articles", {"justify": "right"}),
+                     ("first", {"no_wrap": True}), ("last", {"no_wrap": True}), ("newspapers", {})):
+        table.add_column(name, **kw)
+    for row in rows:
+        table.add_row(
+            Text(visible(row.name)),
+            f"{row.role_label} {row.role}",
+            str(row.article_count),
+            row.first.isoformat() if row.first else "—",
+            row.last.isoformat() if row.last else "—",
+            Text(visible(", ".join(row.newspapers)) or "?"),
+        )
+    Console(highlight=False).print(table)
+
+
+@main.command()
+@paths_argument
+@click.option("--rebuild", is_flag=True, help="Throw the cached index away and build it again.")
+@cache_dir_option
+@no_cache_option
+def index(paths, rebuild, cache_dir, no_cache) -> None:
+    """Build or refresh the index cache of PATH... (with a progress bar on a terminal)."""
+    from rich.text import Text
+
+    from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
+    from liaocheng_tui.search.service import discard_cache
+
+    roots = resolve_paths(paths)
+    err = _stderr_console()
+    if rebuild and not no_cache:
+        discard_cache(roots, cache_dir)
+    started = time.perf_counter()
+    archive, service = _open(paths, cache_dir, no_cache, show_progress="keep")
+    try:
+        _warn(err, service.warnings)
+        where = "memory (--no-cache)" if no_cache else str(ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir)).folder)
+        err.print(
+            Text(
+                f"indexed {len(archive.pages)} page(s), {service.article_count} article(s) "
+                f"in {time.perf_counter() - started:.2f}s → {where}"
+            )
+        )
+    finally:
+        service.close()
