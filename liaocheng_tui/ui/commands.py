@@ -14,6 +14,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from liaocheng_tui.ui.people_index import span
 from liaocheng_tui.ui.safe_text import clean
 
 MAX_HITS = 40
@@ -71,8 +72,9 @@ class ReporterProvider(_ReaderProvider):
 
     def candidates(self):
         for person in getattr(self.app, "people", []):
-            label = f"reporter {clean(person.name)} ({person.role})"
-            yield label, f"{len(person.articles)} articles · {person.span}", partial(self.app.show_person, person)
+            label = f"reporter {clean(person.name)} ({person.role_label})"
+            help_text = f"{person.article_count} articles · {span(person)}"
+            yield label, help_text, partial(self.app.show_person, person)
 
 
 class TitleProvider(_ReaderProvider):

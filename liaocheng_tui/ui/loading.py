@@ -90,5 +90,9 @@ def load_in_background(
         reason = "not built yet" if isinstance(exc, NotImplementedError) else f"cannot load ({exc})"
         on_search_unavailable(f"search unavailable: the search layer is {reason}; browsing works")
         return
+    except Exception:
+        if cancelled():  # the app is closing: the layer gave up as asked
+            return
+        raise
     archive_ready(_archive)
     on_search(service)

@@ -1,8 +1,7 @@
-"""Fixtures for the reader's tests: a hand-made archive, a fake search layer, app builders.
+"""Fixtures for the reader's tests: a hand-made archive, an open_archive stand-in, app builders.
 
-The fake implements the search contract (``open_archive``, ``SearchService``
-methods, ``QueryError``) with plain substring matching, so the UI can be
-tested on known content independently of the parser and the real index.
+The archive is built by hand (independent of the parser) and indexed by the
+real search layer, so the UI is tested on known content end to end.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.archive.model import Archive, Article, ArticleKind, DateSource, Page, Paragraph
-from liaocheng_tui.search.service import Hit, QueryError, SearchResults
+from liaocheng_tui.search.service import SearchService
 
 MARKUP_TITLE = "[b]粗体[/b] 与 [link=http://evil.example]链接[/link] 测试"
 
@@ -69,73 +68,13 @@ def make_archive() -> Archive:
     return Archive(roots=["/arch"], pages=[p1, p2, p3, p4], warnings=["/arch/broken.txt: binary file"])
 
 
-class FakeService:
-    """Substring search over titles and bodies; ``记者:名`` filters by reporter."""
-
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
-        self.closed = False
-
-    @staticmethod
-    def _parse(query: str) -> tuple[list[str], list[str]]:
-        if query.count('"') % 2:
-            raise QueryError('unbalanced quote: a phrase needs a closing "')
-        words, people = [], []
-        for token in query.replace('"', " ").split():
-            if token.upper() in ("AND", "OR", "NOT") and not words and not people:
-                raise QueryError(f"{token} needs a term before it")
-            if token.startswith(("记者:", "reporter:")):
-                people.append(token.split(":", 1)[1])
-            elif token.upper() not in ("AND", "OR", "NOT"):
-                words.append(token)
-        return words, people
-
-    def search(self, query: str, limit: int | None = 50) -> SearchResults:
-        words, people = self._parse(query)
-        hits = []
-        for article in self.archive.articles:
-            text = (article.title or "") + "\n" + article.body
-            if all(w in text for w in words) and all(p in article.reporters + article.correspondents for p in people):
-                body = article.body
-                first = min((body.find(w) for w in words if w in body), default=0)
-                start = max(0, first - 5)
-                snippet = body[start:start + 40]
-                spans = [(i, i + len(w)) for w in words for i in _find_all(snippet, w)]
-                hits.append(Hit(article, 1.0 + len(words), snippet, spans))
-        per_month: dict[str, int] = {}
-        for h in hits:
-            d = h.article.page.issue_date
-            if d:
-                per_month[d.strftime("%Y-%m")] = per_month.get(d.strftime("%Y-%m"), 0) + 1
-        return SearchResults(query, len(hits), hits[:limit] if limit else hits, per_month)
-
-    def highlight_spans(self, article: Article, query: str) -> dict[str, list[tuple[int, int]]]:
-        words, people = self._parse(query)
-        return {
-            "title": [(i, i + len(w)) for w in words for i in _find_all(article.title or "", w)],
-            "body": [(i, i + len(w)) for w in words for i in _find_all(article.body, w)],
-        }
-
-    def more_like(self, article: Article, limit: int = 5) -> list[Hit]:
-        same = [a for a in self.archive.articles
-                if a is not article and set(a.reporters) & set(article.reporters)]
-        return [Hit(a, 1.0, "") for a in same[:limit]]
-
-    def close(self) -> None:
-        self.closed = True
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while word and i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
 def fake_opener(archive: Archive | None = None, *, gate: threading.Event | None = None,
                 unavailable: type[BaseException] | None = None):
-    """An ``open_archive`` stand-in: pages at once; the index waits for ``gate`` if given."""
+    """An ``open_archive`` stand-in over the hand-made archive, with the real search service.
+
+    Pages are delivered at once; the index waits for ``gate`` if given; with
+    ``unavailable`` the search layer fails with that exception after the pages.
+    """
 
     def open_archive(roots: list[Path], *, cache_dir=None, use_cache=True, progress=None,
                      on_archive=None, cancelled=None):
@@ -151,9 +90,9 @@ def fake_opener(archive: Archive | None = None, *, gate: threading.Event | None 
             while not gate.wait(0.05):
                 if cancelled and cancelled():
                     raise NotImplementedError("cancelled")
-        if progress:
-            progress("index", len(arch.articles), len(arch.articles))
-        return arch, FakeService(arch)
+        service = SearchService.open(arch, use_cache=False,
+                                     progress=(lambda d, t: progress("index", d, t)) if progress else None)
+        return arch, service
 
     return open_archive
 

@@ -354,7 +354,7 @@ class BrowseScreen(Screen):
             if a.page is not None and a.page.issue_date is not None:
                 key = a.page.issue_date.strftime("%Y-%m")
                 per_month[key] = per_month.get(key, 0) + 1
-        label = f"{person.name} · {person.role} · {len(person.articles)} article(s)"
+        label = f"{person.name} · {person.role_label} · {person.article_count} article(s)"
         self._show_summary(label, per_month)
         self._set_list_title("Esc back to browsing")
         articles = sorted(person.articles, key=_article_date)

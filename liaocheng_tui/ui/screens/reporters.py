@@ -51,11 +51,11 @@ class ReportersScreen(Screen[Person | None]):
         for i, p in enumerate(self.shown):
             table.add_row(
                 Text(clean(p.name), style="bold"),
-                Text(p.role),
-                Text(str(len(p.articles)), justify="right"),
+                Text(p.role_label),
+                Text(str(p.article_count), justify="right"),
                 Text(p.first.isoformat() if p.first else "—"),
                 Text(p.last.isoformat() if p.last else "—"),
-                Text(clean(" ".join(sorted(p.papers))) or "?"),
+                Text(clean(" ".join(p.newspapers)) or "?"),
                 key=str(i),
             )
         total = len(self.people)
