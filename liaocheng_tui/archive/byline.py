@@ -203,48 +203,40 @@ _TOKEN_RE = re.compile(r"\s*([^\s\u3000]+)")
 
 
 def _unbracketed_people(text: str, pos: int) -> tuple[People | None, int]:
-    """Consume whitespace-separated byline tokens after a dateline; stop at the first non-byline token."""
+    """Byline tokens after a dateline with no brackets (``本报讯 记者 胡欣 通讯员 王五 近日，…``):
+    roles and names separated by spaces; the first other token starts the body."""
     people = People()
+    role: str | None = None
     end = pos
-    started = False
     while True:
         m = _TOKEN_RE.match(text, end)
         if not m:
             break
         token = m.group(1)
-        parsed = parse_people(token, allow_roleless=started and people.roles_seen > 0)
-        if parsed is None:
-            # a role alone (记者) followed by a name token
-            if ROLE_RE.fullmatch(token):
-                people.roles_seen += 1
-                started = True
-                end = m.end()
-                continue
-            if started and people.roles_seen and _is_name_token(token) and not _looks_like_text_start(text, m.end()):
-                (people.reporters if _last_role_is_reporter(text, pos, m.start()) else people.correspondents).append(token)
-                end = m.end()
-                continue
-            break
-        if not parsed.roles_seen and not started:
-            break
-        started = True
-        people.extend(parsed)
+        role_match = ROLE_RE.fullmatch(token)
+        if role_match:
+            role = "corr" if role_match.group("corr") else "rep"
+            people.roles_seen += 1
+        elif role is None or not _is_name_token(token) or _looks_like_text_start(text, m.end()):
+            glued = parse_people(token)  # 记者胡欣: role and name run together
+            if glued is None or not glued.roles_seen or _looks_like_text_start(text, m.end()):
+                break
+            people.extend(glued)
+            role = "corr" if glued.correspondents and not glued.reporters else "rep"
+        else:
+            target = people.correspondents if role == "corr" else people.reporters
+            target.append(token)
         end = m.end()
     return (people if people else None), end
 
 
 def _is_name_token(token: str) -> bool:
-    return 2 <= len(token) <= 4 and all(NAME_CHAR_RE.match(c) for c in token) and token not in NOT_NAMES
+    return _plausible_name(token) and all(NAME_CHAR_RE.match(c) for c in token)
 
 
 def _looks_like_text_start(text: str, after: int) -> bool:
-    """A 2–4 character token glued to punctuation is the body (近日，…), not a name."""
-    return after < len(text) and not text[after].isspace()
-
-
-def _last_role_is_reporter(text: str, start: int, end: int) -> bool:
-    roles = list(ROLE_RE.finditer(text, start, end))
-    return not roles or not roles[-1].group("corr")
+    """A token glued to what follows (近日，…) or ending the text is the body, not a name."""
+    return after >= len(text) or not text[after].isspace()
 
 
 # --- trailing credits ------------------------------------------------------------------

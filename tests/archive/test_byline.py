@@ -1,0 +1,116 @@
+"""The byline grammar, one test per byline class readers meet (seeds and other exports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from liaocheng_tui.archive.byline import byline_line, match_lead, parse_people, trailing_credit
+from liaocheng_tui.archive.parser import parse_text
+
+
+def names(people) -> tuple[list[str], list[str]]:
+    assert people is not None
+    return people.reporters, people.correspondents
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters", "correspondents"),
+    [
+        ("本报讯（记者 白文斌）“面对设备老化", ["白文斌"], []),  # 000: full-width brackets
+        ("本报讯(记者 林晨) 2025年1月2日至3日", ["林晨"], []),  # 001: half-width brackets
+        ("本报讯 （记者 林晨 黄振） 近日", ["林晨", "黄振"], []),  # 000: several names, spaces
+        ("本报讯（记者 张琪 通讯员 修文）近日", ["张琪"], ["修文"]),  # 003: correspondent
+        ("本报聊城12月27日讯（全媒体记者 胡欣）昨天", ["胡欣"], []),  # dated dateline, role 全媒体记者
+        ("大众网聊城5月2日讯（见习记者 王五 实习生 赵六）", ["王五", "赵六"], []),  # other outlet, 见习记者/实习生
+        ("本报讯（记者胡欣 通讯员李四）近日", ["胡欣"], ["李四"]),  # names run together with the role
+        ("本报讯 记者 胡欣 通讯员 王五 近日，市里", ["胡欣"], ["王五"]),  # no brackets at all
+        ("本报讯（融媒体记者 孙丽）", ["孙丽"], []),
+    ],
+)
+def test_lead_bylines(text: str, reporters: list[str], correspondents: list[str]) -> None:
+    lead = match_lead(text)
+    assert lead is not None
+    assert (lead.people.reporters, lead.people.correspondents) == (reporters, correspondents)
+    assert text[lead.end :].strip() == text[lead.end :].strip()  # body starts after the lead
+    assert "记者" not in text[lead.end :] or "记者" in text[lead.end :].split("）")[-1]
+
+
+def test_lead_leaves_the_body_alone() -> None:
+    text = "本报讯 记者 胡欣 通讯员 王五 近日，市里召开会议。"
+    lead = match_lead(text)
+    assert text[lead.end :].strip() == "近日，市里召开会议。"
+    assert lead.dateline == "本报讯"
+
+
+def test_dateline_only_lead_of_dazhong_pages() -> None:
+    lead = match_lead("本报聊城讯 环境干净整洁、教室书声琅琅")
+    assert lead.dateline == "本报聊城讯" and not lead.people
+    assert match_lead("本报临清讯 近日，临清市").dateline == "本报临清讯"
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters", "correspondents"),
+    [
+        ("■ 本报记者 赵琦", ["赵琦"], []),  # 000 features
+        ("■ 本 报 记 者 苑莘", ["苑莘"], []),  # 002: letter-spaced role
+        ("本报通讯员 赵怀建", [], ["赵怀建"]),  # 002: correspondent on its own line
+        ("□ 本报记者 胡磊 薛良诚", ["胡磊", "薛良诚"], []),  # 004
+        ("□记 者 薛良诚", ["薛良诚"], []),  # 004: export space inside the role
+        ("通讯员 刘淑娟 罗珂 报道", [], ["刘淑娟", "罗珂"]),  # 004: closing 报道
+        ("□记者 高田 通讯员 张迪 报道", ["高田"], ["张迪"]),
+        ("大众日报记者 孙亚飞", ["孙亚飞"], []),  # 001: another paper's reporter
+        ("■ 田柏林", ["田柏林"], []),  # 003: photo credit without a role
+        ("文/记者 胡欣 图/王五", ["胡欣", "王五"], []),  # text and photo credit
+        ("本报记者 王五 摄", ["王五"], []),  # photo credit with 摄
+        ("实习记者 阿依古丽·买买提", ["阿依古丽·买买提"], []),  # a name with ·
+    ],
+)
+def test_byline_lines(line: str, reporters: list[str], correspondents: list[str]) -> None:
+    assert names(byline_line(line)) == (reporters, correspondents)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者从市发展改革委获悉，我市坚持纵",  # 003: body text starting with 记者
+        "科技创新驱动我市经济高质量发展",  # a headline
+        "本报讯",  # a dateline is no byline
+        "记者",  # a role with no name
+        "（右图）",
+    ],
+)
+def test_not_bylines(line: str) -> None:
+    assert byline_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "credit", "reporters", "is_photo"),
+    [
+        ("预计年销售收入2.8亿元。 ■ 本报记者 吴兆旭", "■ 本报记者 吴兆旭", ["吴兆旭"], True),  # 002 photo
+        ("参赛者覆盖专业讲解员。■ 姚绪禹", "■ 姚绪禹", ["姚绪禹"], True),  # 002 photo, no role
+        ("全力保障春耕。（记者 张三 通讯员 李四）", "（记者 张三 通讯员 李四）", ["张三"], False),  # web export
+        ("工人们正在调试设备。本报记者 王五 摄", "本报记者 王五 摄", ["王五"], True),
+    ],
+)
+def test_trailing_credits(text: str, credit: str, reporters: list[str], is_photo: bool) -> None:
+    found = trailing_credit(text)
+    assert found is not None
+    assert (found.credit, found.people.reporters, found.is_photo) == (credit, reporters, is_photo)
+    assert found.text_before + found.credit == text.replace(" ■", "■") or found.text_before.endswith("。")
+
+
+def test_bracketed_aside_is_no_credit() -> None:
+    assert trailing_credit("开展执法检查（右图）。") is None
+    assert trailing_credit("各县（市、区）") is None
+
+
+def test_name_broken_across_a_line_end() -> None:
+    page = "本报讯（记者 张琪 通讯员 修\n文）近日，聊城市消防救援支队出发。\n\n聊城消防救援力量支援涿州\n"
+    articles, _ = parse_text(page)
+    assert articles[0].correspondents == ["修文"]
+    assert articles[0].title == "聊城消防救援力量支援涿州"
+
+
+def test_role_only_names_run_together_parse_as_one_name() -> None:
+    assert names(parse_people("记者胡欣")) == (["胡欣"], [])
+    assert parse_people("记者从市发展改革委获悉") is None
