@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from liaocheng_tui.archive.model import DateSource
 from liaocheng_tui.cli.group import main
 from liaocheng_tui.cli.options import paths_argument, resolve_paths
 
@@ -29,10 +30,14 @@ def export(paths: tuple[Path, ...], fmt: str) -> None:
         click.echo(line)
 
 
+DATE_MARKS = {DateSource.FILENAME: "=", DateSource.INFERRED: "≈", DateSource.UNKNOWN: "?"}
+
+
 @main.command()
 @paths_argument
 def check(paths: tuple[Path, ...]) -> None:
     """Report per file: articles, photo items, date and how it was obtained, warnings."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -41,24 +46,32 @@ def check(paths: tuple[Path, ...]) -> None:
     from liaocheng_tui.archive.model import ArticleKind
 
     archive = load_archive(resolve_paths(paths))
-    table = Table(title=f"lc-reader check — {len(archive.pages)} page(s)")
-    for col in ("file", "paper", "articles", "photos", "date", "how", "warnings"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"lc-reader check — {len(archive.pages)} page(s)", box=box.SIMPLE_HEAD)
+    table.add_column("file", overflow="fold", min_width=20)
+    table.add_column("paper", no_wrap=True)
+    for col in ("art.", "photo", "lead"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("warnings", overflow="fold", min_width=8)
     for page in archive.pages:
         kinds = [a.kind for a in page.articles]
+        date = DATE_MARKS[page.date_source] + page.issue_date.isoformat() if page.issue_date else "undated"
         table.add_row(
             Text(page.name),
             Text(page.newspaper or "?"),
             str(kinds.count(ArticleKind.ARTICLE)),
             str(kinds.count(ArticleKind.PHOTO)),
-            page.issue_date.isoformat() if page.issue_date else "—",
-            page.date_source.value,
-            Text("; ".join(page.warnings) or "ok"),
+            str(kinds.count(ArticleKind.LEAD_IN)),
+            date,
+            Text("; ".join(page.warnings) or "ok", style="yellow" if page.warnings else "green"),
         )
     console = Console()
     console.print(table)
+    console.print("date: ≈ inferred from the text, = from the file or folder name", style="dim")
     for page in archive.pages:
         for block in page.residue:
             console.print(Text(f"unattributed in {page.name}: {block[:60]}"), style="yellow")
     for warning in archive.warnings:
         console.print(Text(f"warning: {warning}"), style="yellow")
+    if not archive.pages:
+        raise click.ClickException("no readable pages in " + ", ".join(str(p) for p in archive.roots))
