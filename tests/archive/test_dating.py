@@ -1,0 +1,301 @@
+"""date_page: a date in the path wins; otherwise the latest reported event + 1 day, in the year the clues give."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from liaocheng_tui.archive.dating import (
+    YEAR_CLUES,
+    Bound,
+    date_from_path,
+    date_page,
+    find_mentions,
+    flatten,
+    year_evidence,
+)
+from liaocheng_tui.archive.model import DateSource
+from liaocheng_tui.seeds import seeds_dir
+
+D = dt.date
+
+# --- dates in file and folder names -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("pages/2024-06-21.txt", D(2024, 6, 21)),  # ISO dashes
+        ("pages/lcrb_2024-6-21_03.txt", D(2024, 6, 21)),  # dashes, no padding
+        ("pages/2024_06_21_p3.txt", D(2024, 6, 21)),  # underscores
+        ("pages/2024.06.21.txt", D(2024, 6, 21)),  # dots
+        ("pages/20240621.txt", D(2024, 6, 21)),  # compact
+        ("pages/lcrb20240621_03.txt", D(2024, 6, 21)),  # compact inside a name
+        ("pages/2024年6月21日 第3版.txt", D(2024, 6, 21)),  # Chinese
+        ("archive/2024/06/21/page3.txt", D(2024, 6, 21)),  # folders year/month/day
+        ("archive/2024/6/21/A01.txt", D(2024, 6, 21)),  # folders without padding
+        ("archive/2024/06/21.txt", D(2024, 6, 21)),  # year/month folders, day file
+        ("archive/2024/0621/page3.txt", D(2024, 6, 21)),  # year folder, MMDD folder
+        ("archive/2024-06/21.txt", D(2024, 6, 21)),  # year-month folder, day file
+        ("archive/2024-06-21/page3.txt", D(2024, 6, 21)),  # a dated folder
+        ("archive/20240621/版面/page3.txt", D(2024, 6, 21)),  # a dated grandparent folder
+        (r"C:\archive\2024-06-21.txt", D(2024, 6, 21)),  # a Windows path string
+    ],
+)
+def test_date_from_file_or_folder_name(source: str, expected: dt.date) -> None:
+    assert date_page(source, "") == (expected, DateSource.FILENAME)
+
+
+def test_file_name_beats_folder_name_and_text() -> None:
+    text = "本报讯 12月27日，会议召开。今年是新中国成立75周年。"
+    assert date_page("2023-01-01/2024-06-21.txt", text) == (D(2024, 6, 21), DateSource.FILENAME)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "seeds/000_83967fa1bd91df59.txt",  # a content hash is not a date
+        "x/1d8b0c37187465ce20240621.txt",  # …even when it holds a date-like digit run
+        "pages/2024-13-45.txt",  # no such month
+        "pages/2024-02-30.txt",  # no such day
+        "pages/1066-10-14.txt",  # outside the archive's years
+        "pages/123456789.txt",  # nine digits: not a date
+        "pages/page3.txt",
+    ],
+)
+def test_names_without_a_date(source: str) -> None:
+    assert date_from_path(source) is None
+    assert date_page(source, "") == (None, DateSource.UNKNOWN)
+
+
+# --- every year clue fires on the phrase it names -------------------------------------------------
+
+CLUE_EXAMPLES: dict[str, tuple[str, set[tuple[Bound, int]]]] = {
+    "prc-anniversary": ("以艺术精品向新中国成立 75 周年献礼", {(Bound.IS, 2024)}),
+    "cpc-anniversary": ("庆祝中国共产党成立一百周年", {(Bound.IS, 2021)}),
+    "reform-anniversary": ("纪念改革开放45周年", {(Bound.IS, 2023)}),
+    "victory-anniversary": ("纪念抗日战争暨世界反法西斯战争胜利八十周年", {(Bound.IS, 2025)}),
+    "five-year-plan-stage": ("今年是\n“十四五”规划收官之年", {(Bound.IS, 2025)}),
+    "just-past-year": ("刚刚过去的2024年，聊城住建系统…", {(Bound.IS, 2025)}),
+    "this-year-stated": ("今年（2024年）", {(Bound.IS, 2024)}),
+    "last-year-stated": ("去年（2023年）全市…", {(Bound.IS, 2024)}),
+    "next-year-stated": ("明年（2025年）", {(Bound.IS, 2024)}),
+    "since-year": ("2024年以来，聊城市…", {(Bound.AT_LEAST, 2024), (Bound.IS, 2025)}),
+    "plan-target": ("分阶段提出到2025年、2027年的发展目标", {(Bound.BEFORE, 2025), (Bound.BEFORE, 2027)}),
+    "announced-year": ("预计2025年底全容量投产", {(Bound.AT_MOST, 2025)}),
+    "vision-year": ("“十四五”规划和2035年远景目标", {(Bound.BEFORE, 2035)}),
+    "year-range": ("2024—2026年行动计划", {(Bound.AT_LEAST, 2024)}),
+    "event-named-by-year": ("2023水城优秀学生成才报告会", {(Bound.IS, 2023), (Bound.AT_LEAST, 2023)}),
+    "any-year": ("在2018年被迫停机停产", {(Bound.AT_LEAST, 2018)}),
+}
+
+
+def test_every_year_clue_has_an_example() -> None:
+    assert {clue.name for clue in YEAR_CLUES} == set(CLUE_EXAMPLES)
+    assert all(clue.handles for clue in YEAR_CLUES)
+
+
+@pytest.mark.parametrize("name", list(CLUE_EXAMPLES))
+def test_year_clue(name: str) -> None:
+    text, expected = CLUE_EXAMPLES[name]
+    flat = flatten(text)
+    evidence = year_evidence(flat, find_mentions(flat))
+    assert {(e.bound, e.year) for e in evidence} == expected
+    assert {e.clue for e in evidence} == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每年拿出2000万元专项资金",  # a count, not a year
+        "共征集了2000多幅作品",
+        "2024年度",  # a time expression, not an event name … but still a year mentioned
+    ],
+)
+def test_counts_are_not_event_years(text: str) -> None:
+    flat = flatten(text)
+    assert all(e.clue != "event-named-by-year" for e in year_evidence(flat, find_mentions(flat)))
+
+
+def test_year_written_with_an_announced_date_is_an_upper_bound() -> None:
+    flat = flatten("2025年1月2日至3日，大会将在聊城召开。")
+    evidence = year_evidence(flat, find_mentions(flat))
+    assert [(e.bound, e.year) for e in evidence] == [(Bound.AT_MOST, 2025)]
+
+
+# --- inference from the text, one layout or phrase per test --------------------------------------
+
+
+def inferred(text: str) -> dt.date | None:
+    day, source = date_page("page.txt", text)
+    assert source is (DateSource.INFERRED if day else DateSource.UNKNOWN)
+    return day
+
+
+def test_issue_is_the_day_after_the_latest_event() -> None:
+    text = "本报讯 6月19日，协会成立。\n\n本报讯 6月20日上午，开机仪式举行。\n\n向新中国成立75周年献礼。"
+    assert inferred(text) == D(2024, 6, 21)
+
+
+def test_export_spaces_inside_dates() -> None:
+    text = "本报讯（记者 张琪）8 月 2 日 14\n时，消防救援支队集结。今年是新中国成立 75 周年。"
+    assert inferred(text) == D(2024, 8, 3)
+
+
+def test_date_broken_over_a_line_end() -> None:
+    text = "在 7 月 31 日市防指终止\n防汛防台风四级应急响应后，8 月 1\n日，经综合会商研判，启动响应。\n\n2023 年全市高质量发展重点项目现场观摩举行"
+    assert inferred(text) == D(2023, 8, 2)
+
+
+def test_part_of_day_after_the_date() -> None:
+    text = "本报讯(记者 林晨) 12月27日下午,市政府新闻办公室举行发布会。今年是中华人民共和国成立75周年。"
+    assert inferred(text) == D(2024, 12, 28)
+
+
+def test_day_written_with_hao() -> None:
+    assert inferred("6月20号，活动举行。今年（2024年）") == D(2024, 6, 21)
+
+
+def test_fullwidth_digits() -> None:
+    assert inferred("６月２０日，活动举行。今年（2024年）") == D(2024, 6, 21)
+
+
+def test_day_range_takes_its_end() -> None:
+    text = "8 月 4 日至 6 日，为期两天半的\n2023 年全市高质量发展重点项目现场观摩举行"
+    assert inferred(text) == D(2023, 8, 7)
+
+
+def test_range_across_months() -> None:
+    assert inferred("7月30日至8月2日，2023水城夏令营活动举行。") == D(2023, 8, 3)
+
+
+def test_announced_event_is_ignored_here_and_in_its_headline() -> None:
+    # seed 001's layout: the headline repeats the date without saying 将.
+    text = (
+        "山东省工商联十四届四次执委会议将在聊城召开\n\n时间为2025年1月2日至3日\n\n"
+        "本报讯(记者 林晨) 2025年1月2日至3日,大会将在聊城召开。12月27日,市政府新闻办公室召开新闻发布会。\n\n"
+        "今年是中华人民共和国成立75周年。"
+    )
+    assert inferred(text) == D(2024, 12, 28)
+
+
+def test_announced_date_repeated_without_year_or_marker() -> None:
+    text = (
+        "执委会议1月2日至3日举行\n\n"
+        "本报讯 2025年1月2日至3日,大会将在聊城召开。12月27日,新闻发布会召开。\n\n"
+        "今年是中华人民共和国成立75周年。"
+    )
+    assert inferred(text) == D(2024, 12, 28)
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    [
+        "大会计划于8月10日在聊城举行。",  # 计划于 before the date
+        "8月10日，大会将举行。",  # 将举行 after it
+        "项目预计8月10日完工。",  # 预计
+        "活动持续至8月10日。",  # a lone 至: a deadline
+        "8月10日前完成整改。",  # …日前: a deadline
+        "明年8月10日，新馆开放。",  # 明年
+    ],
+)
+def test_planned_dates_are_ignored(announcement: str) -> None:
+    text = f"本报讯 8月5日，会议召开。{announcement}今年（2024年）"
+    assert inferred(text) == D(2024, 8, 6)
+
+
+def test_as_of_date_counts() -> None:
+    assert inferred("截至8月5日，全市完成投资。今年（2024年）") == D(2024, 8, 6)
+
+
+def test_going_to_is_not_a_deadline() -> None:
+    assert inferred("8月5日，队员前往涿州。今年（2024年）") == D(2024, 8, 6)
+
+
+def test_last_years_date_is_not_this_issues_event() -> None:
+    assert inferred("3月5日，会议召开。去年12月27日，项目开工。今年（2025年）") == D(2025, 3, 6)
+
+
+def test_dates_of_another_year_are_not_events() -> None:
+    text = "6月20日，会议召开。条例于2020年12月1日起施行。今年是新中国成立75周年。"
+    assert inferred(text) == D(2024, 6, 21)
+
+
+def test_news_across_new_year() -> None:
+    text = "12月30日，会议召开。\n\n12月31日，活动举行。\n\n1月2日，2025年全市工作会议召开。"
+    assert inferred(text) == D(2025, 1, 3)
+
+
+def test_an_old_diary_date_does_not_win() -> None:
+    # seed 001's layout: December news and a travel diary dated 10月25日晚
+    text = "12月26日，记者获悉。12月27日，展览开幕。\n\n10月25日晚,一夜难眠!\n\n今年是中华人民共和国成立75周年"
+    assert inferred(text) == D(2024, 12, 28)
+
+
+def test_letter_spaced_year_digits() -> None:
+    assert inferred("3月5日，活动举行。 2 0 2 4\n年以来，聊城市…") == D(2025, 3, 6)
+
+
+def test_past_years_bound_the_year_from_below() -> None:
+    text = "6月19日，主任说。2023年底与泉泰纸业合作。该项目在2018年被迫停机。"
+    assert inferred(text) == D(2023, 6, 20)
+
+
+def test_plan_target_puts_the_paper_before_that_year() -> None:
+    assert inferred("6月20日，吹风会召开，分阶段提出到2025年、2027年的发展目标。") == D(2024, 6, 21)
+
+
+def test_event_named_by_an_old_year_is_outvoted() -> None:
+    # seed 004's layout: a story about the 2023 Hannover fair in a 2025 page
+    text = "3月12日，推介会召开。2023年汉诺威工业展上，德国一家钢厂找到聊城企业。刚刚过去的2024年，…"
+    assert inferred(text) == D(2025, 3, 13)
+
+
+def test_this_year_is_the_final_year_of_the_plan() -> None:
+    assert inferred("本报讯 7月24日上午，发布会召开。今年是“十四五”规划收官之年。") == D(2025, 7, 25)
+
+
+def test_leap_day_in_a_common_year() -> None:
+    assert inferred("2月29日，活动举行。2023水城马拉松赛举行") == D(2023, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "聊城市基层卫生协会成立。",  # no date at all
+        "6月20日，开机仪式举行。",  # a day but no year clue
+        "今年是新中国成立75周年。",  # a year but no day
+        "大会将于8月10日召开。今年（2024年）",  # only an announced date
+    ],
+)
+def test_no_date(text: str) -> None:
+    assert date_page("page.txt", text) == (None, DateSource.UNKNOWN)
+
+
+def test_huge_single_line_is_dated_quickly() -> None:
+    import time
+
+    text = ("6月20日，会议召开，" + "聊城" * 50 + "。") * 25_000 + "今年（2024年）"
+    start = time.perf_counter()
+    assert inferred(text) == D(2024, 6, 21)
+    assert time.perf_counter() - start < 5
+
+
+# --- the seed pages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        ("000_83967fa1bd91df59.txt", D(2024, 6, 21)),  # 6月20日 news; 新中国成立 75 周年 → 2024
+        ("001_5d684e7cc0ae9713.txt", D(2024, 12, 28)),  # 12月27日 news; 1月2日 announced; 成立75周年
+        ("002_c539cd11dd96f731.txt", D(2025, 7, 25)),  # 7月24日; “十四五”规划收官之年 → 2025
+        ("003_1d8b0c37187465ce.txt", D(2023, 8, 7)),  # 8月4日至6日 观摩, 8月6日 photo; 2023水城…
+        ("004_44ab08e54eea3468.txt", D(2025, 3, 17)),  # 3月16日 健步走; 刚刚过去的2024年
+    ],
+)
+def test_seed_dates_are_inferred_from_the_text(seed: str, expected: dt.date) -> None:
+    text = (seeds_dir() / seed).read_text(encoding="utf-8")
+    assert date_page(f"seeds/{seed}", text) == (expected, DateSource.INFERRED)
