@@ -1,0 +1,33 @@
+"""The model and the search layer never import the UI (or Textual): they are usable from
+the CLI, scripts and tests without it, and the UI depends on them, not the other way."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CHECK = """
+import importlib, pkgutil, sys
+import liaocheng_tui.{layer} as layer
+for info in pkgutil.walk_packages(layer.__path__, layer.__name__ + "."):
+    importlib.import_module(info.name)
+bad = sorted(m for m in sys.modules if m == "textual" or m.startswith(("textual.", "liaocheng_tui.ui")))
+print(",".join(bad))
+"""
+
+
+@pytest.mark.parametrize("layer", ["archive", "search"])
+def test_layer_imports_no_ui(layer: str) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", CHECK.format(layer=layer)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"liaocheng_tui.{layer} pulls in: {out}"
+
+
+def test_importing_the_package_has_no_side_effects() -> None:
+    """No jieba load, no index open, no Textual at import time (fast `lc-reader export`)."""
+    code = "import sys, liaocheng_tui.cli; print(','.join(sorted(m for m in ('jieba', 'whoosh', 'textual') if m in sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
