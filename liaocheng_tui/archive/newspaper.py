@@ -48,7 +48,8 @@ EVIDENCE: tuple[Evidence, ...] = (
         "本报讯（记者 X）/ 本报讯 (记者 X) — 聊城日报's dateline",
     ),
     Evidence(
-        re.compile(r"本报(?!讯)[\u4e00-\u9fff\d]{1,10}?讯"),
+        # not 本报讯, 本报记者, nor the 讯 of 本报通讯员
+        re.compile(r"本报(?!讯|记|通讯)[\u4e00-\u9fff\d]{1,10}?讯(?!员)"),
         DAZHONG_DAILY, 3, False,
         "本报聊城讯 / 本报临清讯 / 本报聊城12月27日讯 — 大众日报's place dateline",
     ),
