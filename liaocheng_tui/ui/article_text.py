@@ -62,12 +62,29 @@ def list_entry(article: Article) -> Text:
     return Text("\n", end="").join(lines)
 
 
+SNIPPET_CHARS = 56
+
+
+def trim_snippet(snippet: str, spans: list[Span], limit: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:
+    """At most ``limit`` characters of ``snippet`` around its first hit, with ``…`` where cut."""
+    snippet = snippet.replace("\n", " ")
+    if len(snippet) <= limit:
+        return snippet, list(spans)
+    first = min((s for s, _ in spans), default=0)
+    start = max(0, min(first - limit // 4, len(snippet) - limit))
+    end = start + limit
+    kept = spans_within(spans, start, end)
+    head, tail = ("…" if start else ""), ("…" if end < len(snippet) else "")
+    return head + snippet[start:end] + tail, [(s + len(head), e + len(head)) for s, e in kept]
+
+
 def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = ()) -> Text:
     """A search result: title, date · paper · reporters, and the highlighted snippet."""
+    snippet, spans = trim_snippet(snippet, spans)
     meta = " · ".join(x for x in (date_label(article), paper_label(article), byline(article)) if x)
     lines = [heading(article, list(title_spans)), Text(meta, style="dim", end="")]
     if snippet:
-        lines.append(safe_text(snippet.replace("\n", " "), spans, style="italic", highlight=HIT))
+        lines.append(safe_text(snippet, spans, style="italic", highlight=HIT))
     return Text("\n", end="").join(lines)
 
 

@@ -42,7 +42,7 @@ async def test_slash_search_shows_results_count_sparkline_and_snippets(make_app,
         shown = entries(app)
         assert shown[0].splitlines()[:2] == ["山东省工商联执委会议将在聊城召开", "2024-12-28 · 聊城日报 · 记者 林晨"]
         assert shown[0].splitlines()[2] == "大会将在聊城召开，林晨报道。"
-        first = browse.article_list.get_option_at_index(0).prompt
+        first = browse.article_list.get_option_at_index(0).prompt.text
         assert highlighted(first) == ["林晨"]
         assert app.focused is browse.article_list
         # the article pane shows the first hit, with the hit highlighted in its text

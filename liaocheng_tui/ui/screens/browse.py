@@ -203,10 +203,8 @@ class BrowseScreen(Screen):
         self._set_list_title(f"{issue.newspaper} {issue.date_label} · {count}{warn}")
         self.article_list.show_articles(articles, index if index is not None else 0)
         if not articles:
-            self.article_view.show(None)
             problems = "\n".join(issue.warnings) or "The page has no text."
-            self.article_view.text = Text(f"No articles on this issue's pages.\n\n{problems}")
-            self.query_one("#article-text", Static).update(self.article_view.text)
+            self.article_view.show_message(f"No articles on this issue's pages.\n\n{problems}")
 
     def _set_list_title(self, text: str) -> None:
         self.query_one("#list-title", Static).update(Text(clean(text), style="bold"))
@@ -335,8 +333,7 @@ class BrowseScreen(Screen):
         self.search_bar.set_status(label, "info")
         self.article_list.show_hits(results.hits, 0)
         if not results.hits:
-            self.article_view.show(None)
-            self.article_view.show_related([], "")
+            self.article_view.show_message(f"Nothing matches 「{event.query}」. Esc goes back to browsing.")
         self.article_list.focus()
 
     def _show_summary(self, label: str, per_month: dict[str, int]) -> None:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.ui.article_text import hit_entry, list_entry
+from liaocheng_tui.ui.cjk_wrap import CJKText
 
 
 class ArticleList(OptionList):
@@ -52,7 +53,12 @@ class ArticleList(OptionList):
     def _fill(self, articles: list[Article], prompts: list, highlight: int | None) -> None:
         self.articles = list(articles)
         self.clear_options()
-        self.add_options(Option(prompt, id=str(i)) for i, prompt in enumerate(prompts))
+        options: list[Option | None] = []
+        for i, prompt in enumerate(prompts):
+            if i:
+                options.append(None)  # a divider between entries
+            options.append(Option(CJKText(prompt), id=str(i)))
+        self.add_options(options)
         if articles and highlight is not None:
             self.highlighted = max(0, min(highlight, len(articles) - 1))
 

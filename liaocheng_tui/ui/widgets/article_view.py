@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from liaocheng_tui.archive.model import Article
+from liaocheng_tui.ui.cjk_wrap import CJKText
 from liaocheng_tui.ui.article_text import article_body, date_label, heading, paper_label
 
 WELCOME = "Pick an issue in the tree (or press / to search). Press ? for all keys."
@@ -44,16 +45,23 @@ class ArticleView(VerticalScroll):
         self.related: list[Article] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(self.text, id="article-text")
+        yield Static(CJKText(self.text), id="article-text")
         yield Static("", id="related-title", markup=False)
         yield OptionList(id="related", markup=False)
+
+    def show_message(self, message: str) -> None:
+        """Show a note instead of an article (an empty issue, no results)."""
+        self.article = None
+        self.text = Text(message)
+        self.query_one("#article-text", Static).update(CJKText(self.text))
+        self.show_related([])
 
     def show(self, article: Article | None, highlights: dict | None = None, *, keep_scroll: bool = False) -> None:
         """Show ``article`` (hits from ``highlights`` styled); scroll to the top unless told not to."""
         same = article is self.article
         self.article = article
         self.text = article_body(article, highlights) if article is not None else Text(WELCOME)
-        self.query_one("#article-text", Static).update(self.text)
+        self.query_one("#article-text", Static).update(CJKText(self.text))
         if not same:
             self.show_related([])
         if not (keep_scroll and same):
@@ -77,7 +85,7 @@ class ArticleView(VerticalScroll):
             prompt = Text(f"{n} ", style="bold")
             prompt.append_text(heading(related))
             prompt.append(f"  {paper_label(related)} {date_label(related)}", style="dim")
-            options.add_option(Option(prompt, id=str(n - 1)))
+            options.add_option(Option(CJKText(prompt), id=str(n - 1)))
 
     @property
     def plain(self) -> str:
