@@ -12,7 +12,8 @@ from pathlib import Path
 from liaocheng_tui.archive.dating import date_page
 from liaocheng_tui.archive.decoding import UndecodableFile, decode_bytes
 from liaocheng_tui.archive.files import FileProblem, iter_page_files
-from liaocheng_tui.archive.model import Archive, Page
+from liaocheng_tui.archive.furniture import take_furniture
+from liaocheng_tui.archive.model import Archive, DateSource, Page
 from liaocheng_tui.archive.newspaper import attribute_newspaper
 from liaocheng_tui.archive.parser import parse_text
 
@@ -21,13 +22,16 @@ Progress = Callable[[int, int, str], None]
 
 def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     """Parse already-decoded page text into a dated, attributed Page."""
-    articles, residue = parse_text(text)
-    page = Page(source=source, articles=articles, residue=residue, encoding=encoding)
+    body, furniture = take_furniture(text)
+    articles, residue = parse_text(body)
+    page = Page(source=source, articles=articles, residue=residue, encoding=encoding, furniture=furniture.lines)
     for i, article in enumerate(articles):
         article.page = page
         article.index = i
-    page.issue_date, page.date_source = date_page(source, text)
-    page.newspaper = attribute_newspaper(page)
+    page.issue_date, page.date_source = date_page(source, body)
+    if furniture.date is not None and page.date_source is not DateSource.FILENAME:
+        page.issue_date, page.date_source = furniture.date, DateSource.FOLIO
+    page.newspaper = furniture.paper or attribute_newspaper(page)
     if residue:
         page.warnings.append(f"{len(residue)} unattributed text block(s)")
     if page.issue_date is None:

@@ -25,6 +25,7 @@ class DateSource(str, Enum):
     """How a page's issue date was obtained."""
 
     FILENAME = "filename"
+    FOLIO = "folio"  # printed on the page's folio line (聊城日报 2024年06月21日 第A2版)
     INFERRED = "inferred"
     UNKNOWN = "unknown"
 
@@ -108,6 +109,7 @@ class Page:
     residue: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
+    furniture: list[str] = field(default_factory=list)  # folio and editor-credit lines
 
     @property
     def name(self) -> str:
@@ -117,7 +119,7 @@ class Page:
         pieces: list[str] = []
         for article in self.articles:
             pieces += article.raw_pieces()
-        return pieces + list(self.residue)
+        return pieces + list(self.residue) + list(self.furniture)
 
 
 @dataclass

@@ -146,6 +146,13 @@ def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
         return False
     if prev.width < SHORT_LINE * column:
         return True
+    if (
+        ends_sentence(prev.text)
+        and cur.width < SHORT_LINE * column
+        and looks_like_headline(cur.text, 1)
+        and trailing_credit(cur.text) is None
+    ):
+        return True  # …责任。 / 全市防汛工作会议召开: a headline right under the body
     return ends_sentence(prev.text) and prev.width < 0.9 * column
 
 

@@ -30,7 +30,7 @@ def export(paths: tuple[Path, ...], fmt: str) -> None:
         click.echo(line)
 
 
-DATE_MARKS = {DateSource.FILENAME: "=", DateSource.INFERRED: "≈", DateSource.UNKNOWN: "?"}
+DATE_MARKS = {DateSource.FILENAME: "=", DateSource.FOLIO: "=", DateSource.INFERRED: "≈", DateSource.UNKNOWN: "?"}
 
 
 @main.command()
@@ -67,7 +67,7 @@ def check(paths: tuple[Path, ...]) -> None:
         )
     console = Console()
     console.print(table)
-    console.print("date: ≈ inferred from the text, = from the file or folder name", style="dim")
+    console.print("date: ≈ inferred from the text, = from the file or folder name or the page's folio", style="dim")
     for page in archive.pages:
         for block in page.residue:
             console.print(Text(f"unattributed in {page.name}: {block[:60]}"), style="yellow")
