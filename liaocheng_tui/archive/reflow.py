@@ -10,6 +10,7 @@ non-whitespace character.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from liaocheng_tui.archive.byline import DATELINE_RE, MARKERS, byline_line, trailing_credit
@@ -36,6 +37,10 @@ SUBHEAD_OPEN = ("▶", "►", "◆")
 SUBHEAD_CLOSE = ("◀", "◄")
 
 
+# Every byline holds a role word or a credit marker; most lines can skip the grammar.
+_MAYBE_BYLINE = re.compile(r"[记员摄图文编■□●◆▲◇]")
+
+
 @dataclass
 class Line:
     text: str  # without surrounding whitespace
@@ -60,15 +65,18 @@ class Para:
     blank_before: bool
     is_byline: bool = False
     healed: bool = False  # a blank line inside it was healed
-    text: str = field(init=False)
+    _text: str | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.text = join_lines(self.lines)
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = join_lines(self.lines)
+        return self._text
 
     def extend(self, lines: list[str], healed: bool = False) -> None:
         self.lines.extend(lines)
         self.healed = self.healed or healed
-        self.text = join_lines(self.lines)
+        self._text = None
 
 
 def normalize_text(text: str) -> str:
@@ -96,7 +104,7 @@ def split_lines(text: str) -> list[Line]:
                 width=print_width(r.rstrip()) - base,
                 indent=left >= 2,
                 blank_before=blank,
-                is_byline=byline_line(stripped) is not None,
+                is_byline=_MAYBE_BYLINE.search(stripped) is not None and byline_line(stripped) is not None,
                 space_before=space_before,
             )
         )
