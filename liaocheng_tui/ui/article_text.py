@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from liaocheng_tui.archive.model import Article, ArticleKind, DateSource
+from liaocheng_tui.ui.cjk_wrap import CJKText
 from liaocheng_tui.ui.safe_text import Span, clean, safe_text, spans_within
 
 INDENT = "\u3000\u3000"  # two full-width spaces: the Chinese paragraph indent
@@ -50,8 +51,8 @@ def heading(article: Article, spans: list[Span] = ()) -> Text:
     return out
 
 
-def list_entry(article: Article) -> Text:
-    """An entry in the issue's article list: kicker (dim), title, reporters."""
+def list_entry(article: Article) -> CJKText:
+    """An entry in the issue's article list: kicker (dim), title, reporters (never wrapped)."""
     lines = []
     if article.kicker:
         lines.append(safe_text(article.kicker, style="dim"))
@@ -59,7 +60,7 @@ def list_entry(article: Article) -> Text:
     who = byline(article)
     if who:
         lines.append(Text(who, style="dim italic", end=""))
-    return Text("\n", end="").join(lines)
+    return CJKText(Text("\n", end="").join(lines), nowrap={len(lines) - 1} if who else set())
 
 
 SNIPPET_CHARS = 56
@@ -78,14 +79,14 @@ def trim_snippet(snippet: str, spans: list[Span], limit: int = SNIPPET_CHARS) ->
     return head + snippet[start:end] + tail, [(s + len(head), e + len(head)) for s, e in kept]
 
 
-def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = ()) -> Text:
+def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = ()) -> CJKText:
     """A search result: title, date · paper · reporters, and the highlighted snippet."""
     snippet, spans = trim_snippet(snippet, spans)
     meta = " · ".join(x for x in (date_label(article), paper_label(article), byline(article)) if x)
     lines = [heading(article, list(title_spans)), Text(meta, style="dim", end="")]
     if snippet:
         lines.append(safe_text(snippet, spans, style="italic", highlight=HIT))
-    return Text("\n", end="").join(lines)
+    return CJKText(Text("\n", end="").join(lines), nowrap={1})
 
 
 def article_body(article: Article, highlights: dict[str, list[Span]] | None = None) -> Text:

@@ -79,10 +79,15 @@ def break_points(text: str, width: int) -> list[tuple[int, int]]:
 
 
 class CJKText:
-    """A Rich renderable: ``text`` wrapped with :func:`break_points`, styles kept."""
+    """A Rich renderable: ``text`` wrapped with :func:`break_points`, styles kept.
 
-    def __init__(self, text: Text) -> None:
+    Lines whose index is in ``nowrap`` (bylines, dates) are cut with ``…``
+    instead of wrapped, so a name is never split over two lines.
+    """
+
+    def __init__(self, text: Text, nowrap: frozenset[int] | set[int] = frozenset()) -> None:
         self.text = text
+        self.nowrap = frozenset(nowrap)
 
     @property
     def plain(self) -> str:
@@ -90,7 +95,13 @@ class CJKText:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        for line in self.text.split("\n", allow_blank=True):
+        for index, line in enumerate(self.text.split("\n", allow_blank=True)):
+            if index in self.nowrap:
+                line = line.copy()
+                line.truncate(width, overflow="ellipsis")
+                line.end, line.no_wrap, line.overflow = "\n", True, "crop"
+                yield line
+                continue
             for s, e in break_points(line.plain, width):
                 piece = line[s:e]
                 piece.rstrip()

@@ -207,7 +207,9 @@ class BrowseScreen(Screen):
             self.article_view.show_message(f"No articles on this issue's pages.\n\n{problems}")
 
     def _set_list_title(self, text: str) -> None:
-        self.query_one("#list-title", Static).update(Text(clean(text), style="bold"))
+        title = self.query_one("#list-title", Static)
+        title.update(Text(clean(text), style="bold"))
+        title.display = bool(text)
 
     @on(ArticleList.ArticleHighlighted)
     def _article_highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
@@ -329,8 +331,8 @@ class BrowseScreen(Screen):
         more = f" (showing the best {shown})" if results.total > shown else ""
         label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{event.query}」{more}"
         self._show_summary(label, results.per_month)
-        self._set_list_title("best first · n/N next/prev · Esc back to browsing")
-        self.search_bar.set_status(label, "info")
+        self._set_list_title("")
+        self.search_bar.set_status(f"{label} · best first · n/N next/previous · Esc back to browsing", "info")
         self.article_list.show_hits(results.hits, 0)
         if not results.hits:
             self.article_view.show_message(f"Nothing matches 「{event.query}」. Esc goes back to browsing.")
@@ -353,7 +355,8 @@ class BrowseScreen(Screen):
                 per_month[key] = per_month.get(key, 0) + 1
         label = f"{person.name} · {person.role_label} · {person.article_count} article(s)"
         self._show_summary(label, per_month)
-        self._set_list_title("Esc back to browsing")
+        self._set_list_title("")
+        self.search_bar.set_status(f"{person.name}'s articles, oldest first · Esc back to browsing", "info")
         articles = sorted(person.articles, key=_article_date)
         self.article_list.show_articles(articles, 0)
         self.article_list.focus()

@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.ui.article_text import hit_entry, list_entry
-from liaocheng_tui.ui.cjk_wrap import CJKText
 
 
 class ArticleList(OptionList):
@@ -57,7 +56,7 @@ class ArticleList(OptionList):
         for i, prompt in enumerate(prompts):
             if i:
                 options.append(None)  # a divider between entries
-            options.append(Option(CJKText(prompt), id=str(i)))
+            options.append(Option(prompt, id=str(i)))
         self.add_options(options)
         if articles and highlight is not None:
             self.highlighted = max(0, min(highlight, len(articles) - 1))
