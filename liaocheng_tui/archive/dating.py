@@ -98,6 +98,7 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
 # ---------------------------------------------------------------------------
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 _ANY_SPACE = re.compile(r"\s+")
 
@@ -111,7 +112,8 @@ def flatten(text: str) -> str:
     stay apart (joined by "\\n") so a headline's last number never runs into
     the next paragraph's first.
     """
-    text = text.translate(_FULLWIDTH_DIGITS)
+    if _FULLWIDTH_DIGIT.search(text):
+        text = text.translate(_FULLWIDTH_DIGITS)
     return "\n".join(_ANY_SPACE.sub("", para) for para in _BLANK_LINES.split(text))
 
 
@@ -119,13 +121,16 @@ def flatten(text: str) -> str:
 # Month/day mentions
 # ---------------------------------------------------------------------------
 
+# Patterns below begin with a digit, so ``re`` can skip ahead to digits instead
+# of trying every position: dating runs on every page of an archive.
 _DATE_MENTION = re.compile(
-    r"(?P<rel>今年|去年|前年|明年)?"
-    r"(?:(?<!\d)(?P<y>\d{4})年)?"
-    r"(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
+    r"(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
     # a day range takes its end: 8月4日至6日, 8月3日至4日, 2025年1月2日至3日, 12月30日—1月2日
     r"(?:(?:至|到|—|－|-|~|～)(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?"
 )
+# What may stand just before a month: "今年3月5日", "2025年1月2日", "去年12月27日".
+_DATE_LEAD = re.compile(r"(?P<rel>今年|去年|前年|明年)?(?:(?<!\d)(?P<y>\d{4})年)?\Z")
+_LEAD_CHARS = 9  # 今年 + 2025年 + the character before, with room to spare
 
 #: Phrases that make a date one that is announced, not reported.  ``before``
 #: is matched against the few characters just before the date, ``after``
@@ -133,9 +138,10 @@ _DATE_MENTION = re.compile(
 FUTURE_MARKERS: dict[str, re.Pattern[str]] = {
     # "将于1月2日召开", "定于…", "预计8月底", "计划于…", "明年1月…"
     "before": re.compile(r"(?:将于|将在|定于|拟于|拟在|计划于|计划在|预计|计划|明年|届时|有望)$"),
-    # "2025年1月2日至3日，…大会将在聊城召开", "…将举行", "…即将开幕", "预计…"
+    # "2025年1月2日至3日，…大会将在聊城召开", "…将举行", "…即将开幕".  Bare 计划/预计
+    # are not enough here: "出台三年行动计划", "预计年销售收入2.8亿元" follow past events.
     "after": re.compile(
-        r"将在|将于|将要|即将|届时|计划|预计|拟于|拟在|"
+        r"将在|将于|将要|即将|届时|拟于|拟在|计划于|计划在|预计于|预计将|"
         r"将(?:举行|举办|召开|开幕|启动|开通|开展|开工|开业|投用|迎来|持续)"
     ),
 }
@@ -155,7 +161,7 @@ class DateMention:
     month: int
     day: int  # the end of a range
     relative: str | None  # 今年 / 去年 / 前年 / 明年 just before it
-    future: bool  # announced ("将在…召开"), a deadline ("至8月31日", "8月底前")
+    future: bool  # announced ("将在…召开"), a deadline ("至8月31日", "8月31日前")
     key: tuple[int, int]  # month/day of its start, to match repeated mentions
 
     @property
@@ -170,26 +176,32 @@ def find_mentions(flat: str) -> list[DateMention]:
     A date announced anywhere on the page (the body says "将在…召开") is
     announced wherever it appears (the headline "时间为2025年1月2日至3日").
     """
-    raw: list[tuple[re.Match[str], int, int]] = []
+    found: list[tuple[re.Match[str], re.Match[str], int]] = []
     for match in _DATE_MENTION.finditer(flat):
+        start = match.start()
+        if start and flat[start - 1].isdigit():
+            continue  # "5512月": the tail of a longer number
         month, day = int(match["m"]), int(match["d"])
-        end_month = int(match["m2"]) if match["m2"] else month
-        end_day = int(match["d2"]) if match["d2"] else day
-        if _make_date(2000, month, day) and _make_date(2000, end_month, end_day):
-            raw.append((match, end_month, end_day))
+        if not (_make_date(2000, month, day) and _make_date(2000, *_end_of(match))):
+            continue
+        lead_from = max(0, start - _LEAD_CHARS)
+        lead = _DATE_LEAD.search(flat[lead_from:start])
+        assert lead is not None  # every group is optional
+        found.append((match, lead, lead_from))
     mentions: list[DateMention] = []
-    for i, (match, month, day) in enumerate(raw):
-        next_start = raw[i + 1][0].start() if i + 1 < len(raw) else len(flat)
+    for i, (match, lead, lead_from) in enumerate(found):
+        next_start = found[i + 1][0].start() if i + 1 < len(found) else len(flat)
+        year_span = (lead_from + lead.start("y"), lead_from + lead.end("y")) if lead["y"] else None
         mentions.append(
             DateMention(
-                start=match.start(),
+                start=lead_from + lead.start() if lead[0] else match.start(),
                 end=match.end(),
-                year=int(match["y"]) if match["y"] else None,
-                year_span=match.span("y") if match["y"] else None,
-                month=month,
-                day=day,
-                relative=match["rel"],
-                future=_announced(flat, match, next_start),
+                year=int(lead["y"]) if lead["y"] else None,
+                year_span=year_span,
+                month=_end_of(match)[0],
+                day=_end_of(match)[1],
+                relative=lead["rel"],
+                future=_announced(flat, match, lead["rel"], year_span, next_start),
                 key=(int(match["m"]), int(match["d"])),
             )
         )
@@ -197,11 +209,19 @@ def find_mentions(flat: str) -> list[DateMention]:
     return [replace(m, future=True) if m.key in announced else m for m in mentions]
 
 
-def _announced(flat: str, match: re.Match[str], next_start: int) -> bool:
-    start = match.start("y") if match["y"] else match.start("m")
+def _end_of(match: re.Match[str]) -> tuple[int, int]:
+    """Month and day of a mention's last day (a range's end)."""
+    month = int(match["m2"] or match["m"])
+    return month, int(match["d2"] or match["d"])
+
+
+def _announced(
+    flat: str, match: re.Match[str], relative: str | None, year_span: tuple[int, int] | None, next_start: int
+) -> bool:
+    start = year_span[0] if year_span else match.start()
     before = flat[max(0, start - _BEFORE_WINDOW) : start]
     before = _SENTENCE_END.split(before)[-1]
-    if match["rel"] == "明年" or FUTURE_MARKERS["before"].search(before):
+    if relative == "明年" or FUTURE_MARKERS["before"].search(before):
         return True
     # A lone "至8月31日" / "到…" is a deadline, not an event ("截至…" is an as-of date).
     if before.endswith(("至", "到")) and not before.endswith(("截至", "截止到")):
@@ -253,8 +273,11 @@ class YearEvidence:
     clue: str
 
 
-_Y = r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)"
-_YEAR_NUMBER = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year 1900–2099 not inside a longer number.  The look-behind sits after
+# "19"/"20" (it then sees the character before them) so the pattern starts
+# with a literal and ``re`` scans quickly to candidate positions.
+_Y = r"(?P<y>(?:19|20)(?<!\d\d\d)\d\d)(?!\d)"
+_YEAR_NUMBER = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 _CN_NUM = r"(?P<n>\d{1,3}|[一二三四五六七八九十百零〇两]+)"
 
 

@@ -205,6 +205,18 @@ def test_planned_dates_are_ignored(announcement: str) -> None:
     assert inferred(text) == D(2024, 8, 6)
 
 
+@pytest.mark.parametrize(
+    "report",
+    [
+        "6月20日，市政府出台三年行动计划。",  # 计划 as a noun
+        "6月20日，项目开工，预计年销售收入2.8亿元。",  # 预计 about something else
+        "6月20日，工作人员将产品放入检测液中。",  # 将 as 把
+    ],
+)
+def test_reported_events_with_plan_words_still_count(report: str) -> None:
+    assert inferred(f"6月19日，会议召开。{report}今年（2024年）") == D(2024, 6, 21)
+
+
 def test_as_of_date_counts() -> None:
     assert inferred("截至8月5日，全市完成投资。今年（2024年）") == D(2024, 8, 6)
 
