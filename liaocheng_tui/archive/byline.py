@@ -20,11 +20,14 @@ REPORTER_ROLES = [
     "本报记者", "记者", "本报全媒体记者", "全媒体记者", "融媒体记者", "本报融媒体记者",
     "见习记者", "本报见习记者", "实习记者", "本报实习记者", "特约记者", "本报特约记者",
     "首席记者", "本报首席记者", "摄影记者", "本报摄影记者", "实习生", "本报实习生",
-    "融媒体", "全媒体", "编辑", "文", "图", "文/图", "文图", "摄影", "摄",
+    "融媒体", "全媒体", "编辑", "文", "图", "文/图", "文图", "摄影", "摄", "作者",
 ]
 CORRESPONDENT_ROLES = ["通讯员", "本报通讯员", "特约通讯员", "本报特约通讯员"]
 # Another outlet's staff: 大众日报记者, 大众日报首席记者, 新华社记者, 大众网记者.
-OTHER_OUTLET_ROLE = r"(?:大众日报|聊城日报|新华社|大众网|中国新闻社|中新社|人民日报|齐鲁晚报|[\u4e00-\u9fff]{2,4}(?:日报|晚报|网))(?:首席|全媒体|融媒体|见习|实习|特约)?记\s*者"
+OTHER_OUTLET_ROLE = (
+    r"(?:大[众眾衆]日[报報]|聊城日[报報]|新[华華]社|大[众眾衆][网網]|中[国國]新[闻聞]社|中新社|人民日[报報]|"
+    r"[\u4e00-\u9fff]{2,4}(?:日[报報]|晚[报報]|[网網]))(?:首席|全媒体|融媒体|[见見][习習]|[实實][习習]|特[约約])?[记記]\s*者"
+)
 # Words that close a byline and are no name.
 CLOSING_WORDS = ["报道", "摄影报道", "摄", "供图", "整理", "发自"]
 # Markers printed before a byline or photo credit.
@@ -32,12 +35,24 @@ MARKERS = "■□●◆▲◇"
 # Two-character things in brackets that look like names but are not.
 NOT_NAMES = {"右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "通讯员", "报道", "摄影"}
 
-_SEP = r"[\s\u3000、，,/／·]"
+_SEP = r"[\s\u3000、，,/／·:：]"
+# Traditional forms of the characters bylines are made of (本報訊（記者 X 通訊員 Y）).
+TRADITIONAL = {
+    "报": "報", "记": "記", "讯": "訊", "员": "員", "摄": "攝", "实": "實", "习": "習", "见": "見",
+    "约": "約", "体": "體", "网": "網", "众": "眾衆", "图": "圖", "编": "編", "辑": "輯", "华": "華",
+    "闻": "聞", "电": "電", "导": "導", "席": "席", "发": "發", "优": "優",
+}
+
+
+def _char(ch: str) -> str:
+    alt = TRADITIONAL.get(ch)
+    return f"[{ch}{alt}]" if alt else re.escape(ch)
 
 
 def _spaced(word: str) -> str:
-    """A regex for ``word`` allowing whitespace between its characters (本 报 记 者)."""
-    return r"\s*".join(re.escape(ch) for ch in word)
+    """A regex for ``word`` allowing whitespace between its characters (本 报 记 者)
+    and its traditional form (本報記者)."""
+    return r"\s*".join(_char(ch) for ch in word)
 
 
 def _alternation(words: list[str]) -> str:
@@ -53,8 +68,8 @@ SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 
 # Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电.
 DATELINE_RE = re.compile(
-    r"(?:本\s*报|大众网|大众日报|聊城日报|新华社|中新网|中新社|人民网|齐鲁网)"
-    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯电](?![\u4e00-\u9fff]{0,1}[息号])"
+    r"(?:本\s*[报報]|大[众眾衆][网網]|大[众眾衆]日[报報]|聊城日[报報]|新[华華]社|中新[网網]|中新社|人民[网網]|[齐齊][鲁魯][网網])"
+    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯訊电電](?![\u4e00-\u9fff]{0,1}[息号])"
 )
 
 

@@ -34,6 +34,10 @@ class Unit:
 
 
 def classify(para: Para) -> Unit:
+    if para.text[:1] in "（(":
+        credit = trailing_credit(para.text)
+        if credit is not None and not credit.text_before:  # （记者 张三）alone: the end of an article
+            return Unit(para, Role.BODY, credit=credit)
     if para.is_byline:
         people = byline_line(para.text)
         if people is not None:

@@ -82,6 +82,7 @@ class Para:
 def normalize_text(text: str) -> str:
     """Unify line ends and drop the BOM and NBSPs (whitespace only)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\f", "\n\n").replace("\v", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return text.replace("\u00a0", " ").replace("\t", "    ")
 
 
@@ -90,11 +91,12 @@ def split_lines(text: str) -> list[Line]:
     lefts = [leading_width(r) for r in raw if r.strip()]
     base = min(lefts) if lefts else 0
     lines: list[Line] = []
-    blank = True
+    blanks: list[int] = []  # blank lines before each line
+    blank = 1
     for r in raw:
         stripped = r.strip()
         if not stripped:
-            blank = True
+            blank += 1
             continue
         left = leading_width(r) - base
         space_before = left == 1
@@ -103,14 +105,37 @@ def split_lines(text: str) -> list[Line]:
                 text=stripped,
                 width=print_width(r.rstrip()) - base,
                 indent=left >= 2,
-                blank_before=blank,
+                blank_before=blank > 0,
                 is_byline=_MAYBE_BYLINE.search(stripped) is not None and byline_line(stripped) is not None,
                 space_before=space_before,
             )
         )
-        blank = False
+        blanks.append(blank)
+        blank = 0
+    _undouble(lines, blanks)
     _mend_broken_byline_names(lines)
     return lines
+
+
+def _undouble(lines: list[Line], blanks: list[int]) -> None:
+    """Double-spaced exports put a blank line after every line: then only a run of two or
+    more blank lines separates blocks.  Recognised by most blocks being one line long while
+    the lines fill a common column (an unwrapped export has one line per paragraph too,
+    but its lines vary in length)."""
+    if len(lines) < 8:
+        return
+    singles = sum(1 for b in blanks[1:] if b == 1) / max(1, len(blanks) - 1)
+    if singles < 0.6:
+        return
+    widths = sorted(line.width for line in lines if line.width >= 16)
+    if not widths:
+        return
+    median = widths[len(widths) // 2]
+    filling = sum(1 for w in widths if abs(w - median) <= 0.15 * median) / len(lines)
+    if filling < 0.5:
+        return
+    for line, before in zip(lines, blanks):
+        line.blank_before = before != 1
 
 
 def _mend_broken_byline_names(lines: list[Line]) -> None:

@@ -23,6 +23,7 @@ class Style:
     column_breaks: bool = False  # blank line inside long paragraphs, mid-sentence
     byline: str = "original"  # see BYLINES
     flip: bool = False  # print headlines on the other side of their article
+    double_spaced: bool = False  # a blank line after every line (blocks: three)
 
 
 def _wrap(text: str, width: int | None) -> list[str]:
@@ -33,6 +34,9 @@ def _wrap(text: str, width: int | None) -> list[str]:
 
 def _names(names: list[str], sep: str = " ") -> str:
     return sep.join(names)
+
+
+BELOW = "\x00below:"  # marks a byline printed as a line of its own under the body
 
 
 def _byline_forms(article: Article, style: str) -> tuple[list[str], str, str]:
@@ -68,6 +72,11 @@ def _byline_forms(article: Article, style: str) -> tuple[list[str], str, str]:
         return [], f"本报聊城12月27日讯（{roles}）", ""
     if style == "trailing":
         return [], "", f"（{people}）"
+    if style == "traditional":
+        roles = f"記者 {_names(rep)}" + (f" 通訊員 {_names(cor)}" if cor else "")
+        return [], f"本報訊（{roles}）", ""
+    if style == "bracketed-line":
+        return [], "", BELOW + f"（本报记者 {_names(rep)}{' 通讯员 ' + _names(cor) if cor else ''}）"
     raise ValueError(style)
 
 
@@ -101,6 +110,9 @@ def _render_article(article: Article, style: Style, headline_first: bool) -> lis
     before = after = ""
     if article.kind is ArticleKind.ARTICLE and (article.reporters or article.byline or article.dateline):
         above, before, after = _byline_forms(article, style.byline)
+    below: list[str] = []
+    if after.startswith(BELOW):
+        below, after = [after[len(BELOW) :]], ""
     if paragraphs:
         paragraphs[0] = before + paragraphs[0]
         paragraphs[-1] = paragraphs[-1] + after
@@ -111,6 +123,8 @@ def _render_article(article: Article, style: Style, headline_first: bool) -> lis
         body += [_paragraph_lines(p, style) for p in paragraphs]
     else:
         body.append([line for p in paragraphs for line in _paragraph_lines(p, style)])
+    if below:
+        body.append(below)
     return heading + body if headline_first else body + heading
 
 
@@ -120,7 +134,8 @@ def render(page: Page, style: Style, headline_first: bool) -> str:
     first = headline_first != style.flip
     for article in page.articles:
         blocks += _render_article(article, style, first)
-    return "\n\n".join("\n".join(b) for b in blocks if b) + "\n"
+    text = "\n\n".join("\n".join(b) for b in blocks if b) + "\n"
+    return text.replace("\n", "\n\n") if style.double_spaced else text
 
 
 STYLES = [
@@ -136,6 +151,10 @@ STYLES = [
     Style("dated-dateline", byline="dated-dateline"),
     Style("run-together", byline="run-together"),
     Style("trailing-byline", byline="trailing"),
+    Style("double-spaced", width=18, double_spaced=True),
+    Style("double-spaced-indented", width=22, double_spaced=True, indent=True, blank_between=False),
+    Style("traditional-bylines", byline="traditional"),
+    Style("bracketed-byline-line", byline="bracketed-line"),
     Style("flipped", width=None, flip=True),
     Style("flipped-wrapped", width=20, flip=True, byline="bracket-halfwidth"),
 ]
