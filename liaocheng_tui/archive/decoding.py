@@ -114,7 +114,7 @@ def _reject_binary_bytes(data: bytes) -> None:
     sample = data[:SAMPLE_BYTES]
     controls = len(sample.translate(None, _NOT_CONTROL_BYTES))  # what is left: the controls
     if controls > MAX_CONTROL_SHARE * len(sample):
-        raise UndecodableFile("binary file (mostly control characters)")
+        raise UndecodableFile("binary file (control characters)")
 
 
 def _reject_control_text(text: str) -> None:
@@ -123,7 +123,7 @@ def _reject_control_text(text: str) -> None:
     if "\x00" in sample:
         raise UndecodableFile("binary file (contains NUL characters)")
     if len(_CONTROL_CHARS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
-        raise UndecodableFile("binary file (mostly control characters)")
+        raise UndecodableFile("binary file (control characters)")
 
 
 def _decode_utf8(data: bytes) -> DecodedText | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liaocheng_tui.archive.dating import (
     YEAR_CLUES,
@@ -311,3 +313,27 @@ def test_huge_single_line_is_dated_quickly() -> None:
 def test_seed_dates_are_inferred_from_the_text(seed: str, expected: dt.date) -> None:
     text = (seeds_dir() / seed).read_text(encoding="utf-8")
     assert date_page(f"seeds/{seed}", text) == (expected, DateSource.INFERRED)
+
+
+# --- properties ---------------------------------------------------------------------------------------
+
+_DATE_TOKENS = st.sampled_from(
+    ["6月20日", "12月31日", "1月2日", "2月29日", "13月40日", "0月0日", "2024年", "2025", "今年", "去年", "明年",
+     "至", "—", "将在", "预计", "前", "截至", "周年", "新中国成立", "75", "七十五", "一百", "十四五", "收官之年",
+     "到", "以来", "远景目标", "会", "\n\n", "\n", " ", "。", "，", "１２", "号", "日", "月", "年"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.lists(_DATE_TOKENS, max_size=60).map("".join))
+def test_date_page_never_raises(source: str, text: str) -> None:
+    day, how = date_page(source, text)
+    assert (day is None) == (how is DateSource.UNKNOWN)
+    if day is not None:
+        assert 1900 <= day.year <= 2100
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=2000))
+def test_date_page_never_raises_on_any_text(text: str) -> None:
+    date_page("page.txt", text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liaocheng_tui.archive.model import Article, ArticleKind, Page, Paragraph
 from liaocheng_tui.archive.newspaper import (
@@ -155,3 +157,20 @@ def test_seed_pages_by_text(seed: str, paper: str) -> None:
     text = (seeds_dir() / seed).read_text(encoding="utf-8")
     blocks = [Paragraph(b) for b in text.split("\n\n") if b.strip()]
     assert attribute_newspaper(page(Article(paragraphs=blocks))) == paper
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.text(max_size=40), st.sampled_from(["□记者 高田 报道", "■ 本报记者 林晨", "大众日报记者 孙亚飞"])),
+            st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["本报讯", "本报聊城讯", "本报通讯员"])),
+            st.text(max_size=80),
+        ),
+        max_size=8,
+    ),
+    st.lists(st.text(max_size=40), max_size=3),
+)
+def test_attribution_never_raises(items: list[tuple[str | None, str | None, str]], residue: list[str]) -> None:
+    result = attribute_newspaper(page(*(article(b, d, body) for b, d, body in items), residue=residue))
+    assert result in (LIAOCHENG_DAILY, DAZHONG_DAILY, None)
