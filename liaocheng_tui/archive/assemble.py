@@ -180,16 +180,9 @@ def _take_trailing_credit(article: Article, last: Unit | None) -> None:
     _add_people(article, credit.people)
 
 
-class _Unplaced(Exception):
-    """Text that belongs to no item; carried back to the page's residue."""
-
-    def __init__(self, texts: list[str]) -> None:
-        super().__init__("unplaced text")
-        self.texts = texts
-
-
-def _orphans(units: list[Unit], credits: list[Unit]) -> list[Article]:
-    """Text after an article's headline: photo captions (closed by a credit) and lead-ins."""
+def _orphans(units: list[Unit], credits: list[Unit]) -> tuple[list[Article], list[str]]:
+    """Text after an article's headline: photo captions (closed by a credit) and lead-ins.
+    A credit with nothing left to credit is returned as residue."""
     items: list[Article] = []
     pending: list[Unit] = []
     for unit in units:
@@ -199,15 +192,15 @@ def _orphans(units: list[Unit], credits: list[Unit]) -> list[Article]:
             pending = []
     if pending and credits:
         items.append(_photo(pending, credits))
-    elif credits:  # a credit with nothing to credit: the caller keeps it as residue
-        raise _Unplaced([u.text for u in credits])
+    elif credits:
+        return items, [u.text for u in credits]
     elif pending:
         item = Article(kind=ArticleKind.LEAD_IN, paragraphs=[_body_paragraph(u) for u in pending])
         _take_trailing_credit(item, pending[-1])
         if item.reporters:
             item.kind = ArticleKind.ARTICLE
         items.append(item)
-    return items
+    return items, []
 
 
 def _photo(units: list[Unit], credits: list[Unit] | None) -> Article:
@@ -244,7 +237,9 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 if cut.credits:
                     residue.extend(u.text for u in cut.credits)
             else:
-                articles.extend(_orphans(cut.rest, cut.credits))  # rest is never empty here
+                items, unplaced = _orphans(cut.rest, cut.credits)
+                articles.extend(items)
+                residue.extend(unplaced)
             continue
         i, j = run
         body, heading, after = cut.rest[:i], cut.rest[i:j], cut.rest[j:]
@@ -253,11 +248,9 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
         else:  # a lone headline with nothing above it
             residue.append("\n".join(u.text for u in heading))
         if after or cut.credits:
-            try:
-                articles.extend(_orphans(after, cut.credits))
-            except _Unplaced as unplaced:
-                articles.extend(_orphans(after, []))
-                residue.extend(unplaced.texts)
+            items, unplaced = _orphans(after, cut.credits)
+            articles.extend(items)
+            residue.extend(unplaced)
     return articles, residue
 
 
