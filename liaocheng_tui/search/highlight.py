@@ -19,9 +19,10 @@ from collections import defaultdict
 
 from whoosh import query as wq
 from whoosh.analysis import Token
-from whoosh.highlight import SCORE, BasicFragmentScorer, Highlighter, PinpointFragmenter, top_fragments
+from whoosh.highlight import SCORE, BasicFragmentScorer, PinpointFragmenter, top_fragments
 
 from liaocheng_tui.search.analysis import BigramTokenizer
+from liaocheng_tui.search.substring import Substring
 
 Span = tuple[int, int]
 Needle = tuple[str, ...]  # the bigrams of one query string (or one character)
@@ -45,11 +46,10 @@ def needles_by_field(q) -> dict[str, set[Needle]]:
         if isinstance(node, wq.AndNot):
             walk(node.a)
             return
-        if isinstance(node, wq.Phrase):
-            if node.fieldname.endswith("_bg"):
-                found[node.fieldname].add(tuple(node.words))
+        if isinstance(node, Substring):
+            found[node.fieldname].add(node.grams)
             return
-        if isinstance(node, (wq.Term, wq.Prefix)) and not isinstance(node, wq.Phrase):
+        if isinstance(node, (wq.Term, wq.Prefix)):
             if node.fieldname.endswith("_bg"):
                 found[node.fieldname].add((node.text,))
             return
@@ -111,24 +111,44 @@ class Snippets:
         self.fragmenter = PinpointFragmenter(maxchars=maxchars, surround=surround)
         self.scorer = BasicFragmentScorer()
 
-    def load(self, results) -> None:
-        """Load the offsets of the body terms that matched, for all top documents at once."""
-        if not results.has_matched_terms():
-            results._char_cache[self.field] = defaultdict(dict)
-            return
-        words = {t.decode("utf-8") for f, t in results.matched_terms() if f == self.field}
-        to_bytes = results.searcher.schema[self.field].to_bytes
-        Highlighter._load_chars(results, self.field, words, to_bytes)
+    def load(self, searcher, docnums: list[int], needles) -> dict[int, dict[str, list]]:
+        """Offsets of the needles' bigrams in each of ``docnums``, read from the index's postings."""
+        cmap: dict[int, dict[str, list]] = {d: {} for d in docnums}
+        ordered = sorted(docnums)
+        grams = {g for needle in needles for g in needle if len(g) == 2}
+        for gram in grams:
+            if (self.field, gram) not in searcher.reader():
+                continue
+            m = searcher.postings(self.field, gram)
+            for docnum in ordered:
+                if not m.is_active():
+                    break
+                if m.id() < docnum:
+                    m.skip_to(docnum)
+                    if not m.is_active():
+                        break
+                if m.id() == docnum:
+                    cmap[docnum][gram] = m.value_as("characters")
+        return cmap
 
-    def snippet(self, results, docnum: int, text: str, needles) -> tuple[str, list[Span]]:
-        cmap = results._char_cache.get(self.field, {}).get(docnum, {})
+    def snippet(self, chars: dict[str, list], text: str, needles) -> tuple[str, list[Span]]:
+        """The best fragment of ``text`` around the needles, and their spans in it.
+
+        ``chars`` is the doc's entry from :meth:`load`; a one-character needle
+        (not a bigram) is found by re-analysing the text instead.
+        """
         positions: dict[int, tuple[str, int, int]] = {}
         starts: dict[str, list[int]] = defaultdict(list)
-        for word, chars in cmap.items():
-            for pos, s, e in chars:
+        for word, offsets in chars.items():
+            for pos, s, e in offsets:
                 positions[pos] = (word, s, e)
                 starts[word].append(pos)
-        spans = merge(_match(positions, starts, needles)) if needles else []
+        pairs = [n for n in needles if len(n[0]) == 2]
+        singles = [n for n in needles if len(n[0]) == 1]
+        spans = _match(positions, starts, pairs) if pairs else []
+        if singles:
+            spans += text_spans(text, singles)
+        spans = merge(spans)
         if not spans:
             return self.lead(text), []
         tokens = []

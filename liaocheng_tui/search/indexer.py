@@ -18,6 +18,7 @@ from liaocheng_tui.search.errors import Cancelled
 from liaocheng_tui.search.schema import article_document, build_schema
 
 INDEX_NAME = "articles"
+LIMIT_MB = 256  # Whoosh's in-memory posting pool before it spills sorted runs to disk
 Progress = Callable[[int, int], None]
 
 
@@ -56,7 +57,7 @@ def build(ix, pages: list[Page], progress: Progress | None = None, cancelled=Non
     """Index every article of ``pages`` into the (empty) index ``ix``."""
     add_user_words(bylines_of(pages))
     total = sum(len(p.articles) for p in pages)
-    writer = ix.writer(limitmb=128)
+    writer = ix.writer(limitmb=LIMIT_MB)
     try:
         done = _add_pages(writer, pages, progress, cancelled, 0, total)
     except BaseException:

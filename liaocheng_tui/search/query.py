@@ -26,8 +26,9 @@ from whoosh import fields, query
 from whoosh.qparser import QueryParser, plugins, syntax
 from whoosh.qparser.common import QueryParserError
 
-from liaocheng_tui.search.analysis import fold, query_bigrams, segment_by_vocab
+from liaocheng_tui.search.analysis import fold, query_bigrams, searchable_chars, segment_by_vocab
 from liaocheng_tui.search.errors import QueryError
+from liaocheng_tui.search.substring import Substring, Verifier
 
 # ------------------------------------------------------------ field names
 
@@ -46,12 +47,12 @@ class FieldSpec:
 TEXT = FieldSpec(
     "text",
     bigram=(("title_bg", 4.0), ("head_bg", 2.0), ("byline_bg", 2.0), ("body_bg", 1.0)),
-    words=(("title_w", 4.0), ("body_w", 1.5)),
+    words=(("title_w", 4.0),),
 )
 SPECS: dict[str, FieldSpec] = {
     "title": FieldSpec("标题/title", bigram=(("title_bg", 1.0),), words=(("title_w", 1.0),), example="丝路"),
     "head": FieldSpec("引题/kicker", bigram=(("head_bg", 1.0),), example="聚焦"),
-    "body": FieldSpec("正文/body", bigram=(("body_bg", 1.0),), words=(("body_w", 1.0),), example="技改"),
+    "body": FieldSpec("正文/body", bigram=(("body_bg", 1.0),), example="技改"),
     "byline": FieldSpec("署名/byline", bigram=(("byline_bg", 1.0),), example="本报讯"),
     "reporter": FieldSpec("记者/reporter", keyword="reporter", example="林晨"),
     "correspondent": FieldSpec("通讯员/correspondent", keyword="correspondent", example="王芳"),
@@ -170,8 +171,9 @@ class _QueryField(fields.FieldType):
 class QueryBuilder:
     """Turns a query string into a Whoosh query over the article index."""
 
-    def __init__(self, has_term: HasTerm | None = None):
+    def __init__(self, has_term: HasTerm | None = None, verifier: Verifier | None = None):
         self.has_term = has_term or (lambda field, word: False)
+        self.verifier = verifier or (lambda reader, field, docnum, needle: True)
         self.schema = fields.Schema()
         self.schema.add(DEFAULT_FIELD, _QueryField(self, DEFAULT_FIELD))
         for alias, name in ALIASES.items():
@@ -210,26 +212,26 @@ class QueryBuilder:
         name = self.schema[fieldname].name if fieldname in self.schema else DEFAULT_FIELD
         return self.field_query(name, " ".join(words), boost)
 
-    @staticmethod
-    def _bigram_query(field: str, grams: list[str], boost: float) -> query.Query:
+    def _bigram_query(self, field: str, grams: list[str], needle: str, boost: float) -> query.Query:
         if len(grams) == 1 and len(grams[0]) == 1:
             return query.Or([query.Prefix(field, grams[0]), query.Term(field, grams[0])], boost=boost)
         if len(grams) == 1:
             return query.Term(field, grams[0], boost=boost)
-        return query.Phrase(field, grams, boost=boost)
+        return Substring(field, tuple(grams), needle, self.verifier, boost=boost)
 
     def text_query(self, spec: FieldSpec, text: str, boost: float = 1.0) -> query.Query:
         grams = query_bigrams(text)
         if not grams:
             return query.NullQuery
-        must = [self._bigram_query(f, grams, b) for f, b in spec.bigram]
+        needle = searchable_chars(text)[0]
+        must = [self._bigram_query(f, grams, needle, b) for f, b in spec.bigram]
         must_q = must[0] if len(must) == 1 else query.Or(must)
         bonus = []
         if len(grams[0]) == 2:
             for field, b in spec.words:
                 words = segment_by_vocab(text, lambda w, f=field: self.has_term(f, w))
                 if words and all(self.has_term(field, w) for w in words):
-                    q = query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
+                    q = query.Term(field, words[0]) if len(words) == 1 else query.And([query.Term(field, w) for w in words])
                     bonus.append(q.with_boost(b))
         if bonus:
             combined = query.AndMaybe(must_q, query.Or(bonus) if len(bonus) > 1 else bonus[0])

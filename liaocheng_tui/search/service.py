@@ -81,7 +81,10 @@ class SearchService:
         self._reader = self._searcher.reader()
         self._by_id = {a.id: a for a in archive.articles}
         self._docs: list[Article | None] | None = None
-        self._builder = QueryBuilder(self._has_term)
+        self._months: list[str] | None = None
+        self._letters: dict[tuple[str, str], str] = {}
+        self._segment_aids: dict[int, tuple[object, list[str]]] = {}
+        self._builder = QueryBuilder(self._has_term, self._holds)
         self._snippets = Snippets()
         self._tmpdir = tmpdir
         self.warnings: list[str] = list(warnings or [])
@@ -135,11 +138,36 @@ class SearchService:
         except (KeyError, ValueError):
             return False
 
+    def _holds(self, reader, fieldname: str, docnum: int, needle: str) -> bool:
+        """Does the (segment-local) doc's field text hold ``needle``? Reads the article in memory."""
+        from liaocheng_tui.search.analysis import letters_only
+        from liaocheng_tui.search.schema import field_texts
+
+        cached = self._segment_aids.get(id(reader))
+        if cached is None or cached[0] is not reader:
+            aids = [a.decode("utf-8") if isinstance(a, bytes) else a for a in reader.column_reader("aid")]
+            cached = self._segment_aids[id(reader)] = (reader, aids)
+        aid = cached[1][docnum]
+        key = (aid, fieldname)
+        letters = self._letters.get(key)
+        if letters is None:
+            article = self._by_id.get(aid)
+            if article is None:
+                return False
+            letters = letters_only(field_texts(article)[fieldname])
+            self._letters[key] = letters
+        return needle in letters
+
     def _doc_articles(self) -> list[Article | None]:
         if self._docs is None:
             ids = list(self._reader.column_reader("aid"))
             self._docs = [self._by_id.get(i if isinstance(i, str) else i.decode("utf-8")) for i in ids]
         return self._docs
+
+    def _doc_months(self) -> list[str]:
+        if self._months is None:
+            self._months = [m if isinstance(m, str) else m.decode("utf-8") for m in self._reader.column_reader("month")]
+        return self._months
 
     @property
     def article_count(self) -> int:
@@ -149,31 +177,29 @@ class SearchService:
 
     def search(self, query: str, limit: int | None = 50) -> SearchResults:
         """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
-        from whoosh import sorting
-
         from liaocheng_tui.search.highlight import needles_by_field
 
         with self._lock:
             q = self._builder.parse(query)
-            results = self._searcher.search(
-                q,
-                limit=limit if limit else None,
-                terms=True,
-                groupedby={"month": sorting.FieldFacet("month")},
-                maptype=sorting.Count,
-            )
-            counts = results.groups("month")
-            total = sum(counts.values())
+            months = self._doc_months()
+            counts: dict[str, int] = {}
+            total = 0
+            for docnum in self._searcher.docs_for_query(q):
+                total += 1
+                month = months[docnum] if docnum < len(months) else "none"
+                counts[month] = counts.get(month, 0) + 1
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
+            results = self._searcher.search(q, limit=limit if limit else None)
+            top = [(h.docnum, h.score) for h in results]
             needles = needles_by_field(q).get("body_bg", set())
-            self._snippets.load(results)
             docs = self._doc_articles()
+            chars = self._snippets.load(self._searcher, [d for d, _ in top], needles) if needles else {}
             hits: list[Hit] = []
-            for docnum, score in ((h.docnum, h.score) for h in results):
+            for docnum, score in top:
                 article = docs[docnum] if docnum < len(docs) else None
                 if article is None:
                     continue
-                snippet, spans = self._snippets.snippet(results, docnum, article.body, needles)
+                snippet, spans = self._snippets.snippet(chars.get(docnum, {}), article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
             return SearchResults(query=query, total=total, hits=hits, per_month=per_month)
 
