@@ -99,12 +99,24 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
+
+# Traditional-script exports (中華人民共和國成立75週年, 將於…舉行) are read with
+# the simplified forms of the characters the patterns below use; other
+# characters do not matter to dating and are left alone.
+_TRADITIONAL_PAIRS = (
+    "報报 訊讯 記记 週周 華华 國国 規规 劃划 剛刚 過过 來来 預预 計计 將将 於于 擬拟 屆届 時时 開开 "
+    "舉举 辦办 啟启 動动 業业 遠远 願愿 黨党 戰战 勝胜 爭争 確确 號号 會会 賽赛 節节 壇坛 儀仪 禮礼 "
+    "項项 萬万 億亿 餘余 個个 臺台 條条 戶户 頭头 畝亩 噸吨 歲岁 組组 輪轮 輛辆 張张 為为 與与 間间 "
+    "後后 內内 裡里 進进 觀观 幾几 這这 們们 說说 歷历 紀纪 慶庆"
+)
+_TRADITIONAL = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL_PAIRS.split()})
+_TRADITIONAL_HINT = re.compile("[報訊記國會為個這們來時說]")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 _ANY_SPACE = re.compile(r"\s+")
 
 
 def flatten(text: str) -> str:
-    """Each paragraph on one line with all whitespace removed.
+    """Each paragraph on one line with all whitespace removed (and digits ASCII, script simplified).
 
     Exports wrap lines anywhere and letter-space digits ("8 月 2 日",
     "2 0 2 1\\n年"), and CJK text needs no spaces, so removing whitespace
@@ -114,6 +126,8 @@ def flatten(text: str) -> str:
     """
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
+    if _TRADITIONAL_HINT.search(text):
+        text = text.translate(_TRADITIONAL)
     return "\n".join(_ANY_SPACE.sub("", para) for para in _BLANK_LINES.split(text))
 
 

@@ -28,6 +28,8 @@ LIAOCHENG_DAILY = "聊城日报"
 DAZHONG_DAILY = "大众日报"
 
 _S = r"[^\S\n]*"  # letter spacing inside a word: "本 报 记 者"
+# Traditional-script exports (本報訊（記者 X）) sign the same way.
+_BAO, _XUN, _JI, _YUAN = "[报報]", "[讯訊]", "[记記]", "[员員]"
 
 
 @dataclass(frozen=True)
@@ -43,33 +45,33 @@ class Evidence:
 
 EVIDENCE: tuple[Evidence, ...] = (
     Evidence(
-        re.compile(r"本报讯"),
+        re.compile(rf"本{_BAO}{_XUN}"),
         LIAOCHENG_DAILY, 3, False,
         "本报讯（记者 X）/ 本报讯 (记者 X) — 聊城日报's dateline",
     ),
     Evidence(
         # not 本报讯, 本报记者, nor the 讯 of 本报通讯员
-        re.compile(r"本报(?!讯|记|通讯)[\u4e00-\u9fff\d]{1,10}?讯(?!员)"),
+        re.compile(rf"本{_BAO}(?!{_XUN}|{_JI}|通{_XUN})[\u4e00-\u9fff\d]{{1,10}}?{_XUN}(?!{_YUAN})"),
         DAZHONG_DAILY, 3, False,
         "本报聊城讯 / 本报临清讯 / 本报聊城12月27日讯 — 大众日报's place dateline",
     ),
     Evidence(
-        re.compile(rf"■{_S}本{_S}报{_S}记{_S}者"),
+        re.compile(rf"■{_S}本{_S}{_BAO}{_S}{_JI}{_S}者"),
         LIAOCHENG_DAILY, 2, False,
         "■ 本报记者 X / ■ 本 报 记 者 X — 聊城日报 feature byline",
     ),
     Evidence(
-        re.compile(rf"■{_S}(?!本{_S}报)[\u4e00-\u9fff]{{2,4}}"),
+        re.compile(rf"■{_S}(?!本{_S}{_BAO})[\u4e00-\u9fff]{{2,4}}"),
         LIAOCHENG_DAILY, 1, False,
         "■ 田柏林 after a caption — 聊城日报 photo credit",
     ),
     Evidence(
-        re.compile(rf"□{_S}(?:本{_S}报{_S})?记{_S}者"),
+        re.compile(rf"□{_S}(?:本{_S}{_BAO}{_S})?{_JI}{_S}者"),
         DAZHONG_DAILY, 2, False,
         "□记者 X / □ 本报记者 X — 大众日报 byline",
     ),
     Evidence(
-        re.compile(rf"记{_S}者.*报{_S}道\s*$", re.DOTALL),
+        re.compile(rf"{_JI}{_S}者.*{_BAO}{_S}道\s*$", re.DOTALL),
         DAZHONG_DAILY, 1, True,
         "…记者 X 通讯员 Y 报道 — 大众日报 byline ending",
     ),
@@ -77,8 +79,9 @@ EVIDENCE: tuple[Evidence, ...] = (
 
 #: Reporters credited with the name of an outlet: a joint team, not the page's paper.
 OTHER_OUTLET = re.compile(
-    rf"(?:大众日报|聊城日报|大众网|新华社|人民日报|中国青年报|齐鲁晚报|聊城晚报)"
-    rf"(?:社)?(?:全媒体|融媒体|见习|实习)?{_S}记{_S}者[^\S\n]*[\u4e00-\u9fff]*(?:[^\S\n]+[\u4e00-\u9fff]{{2,4}})*"
+    rf"(?:大[众眾]日{_BAO}|聊城日{_BAO}|聊城晚{_BAO}|大[众眾][网網]|新[华華]社|人民日{_BAO}|中[国國]青年{_BAO}|[齐齊][鲁魯]晚{_BAO})"
+    rf"(?:社)?(?:全媒[体體]|融媒[体體]|[见見]习|[实實]习|[见見]習|[实實]習)?{_S}{_JI}{_S}者"
+    rf"[^\S\n]*[\u4e00-\u9fff]*(?:[^\S\n]+[\u4e00-\u9fff]{{2,4}})*"
 )
 
 

@@ -135,6 +135,11 @@ def inferred(text: str) -> dt.date | None:
     return day
 
 
+def test_traditional_script_export() -> None:
+    text = "本報訊（記者 林晨）12月27日下午，發布會舉行。2025年1月2日，大會將於聊城召開。今年是中華人民共和國成立75週年。"
+    assert inferred(text) == D(2024, 12, 28)
+
+
 def test_issue_is_the_day_after_the_latest_event() -> None:
     text = "本报讯 6月19日，协会成立。\n\n本报讯 6月20日上午，开机仪式举行。\n\n向新中国成立75周年献礼。"
     assert inferred(text) == D(2024, 6, 21)

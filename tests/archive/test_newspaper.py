@@ -34,6 +34,7 @@ def page(*articles: Article, residue: list[str] | None = None) -> Page:
         ("(记者 林晨)", "本报讯"),  # half-width brackets
         ("（记者 林晨 黄振）", "本报讯 "),  # several names, trailing space
         ("本报讯（记者 白文斌）", None),  # a parser that keeps the dateline in the byline
+        ("（記者 白文斌）", "本報訊"),  # a traditional-script export
     ],
 )
 def test_benbaoxun_dateline_is_liaocheng_daily(byline: str, dateline: str | None) -> None:
@@ -61,6 +62,8 @@ def test_black_square_bylines_are_liaocheng_daily(byline: str) -> None:
         ("□记者 高田 报道", "本报东阿讯"),
         ("□ 本报记者 胡磊 薛良诚", None),  # feature byline
         (None, "本报聊城12月27日讯"),  # a place dateline with the date inside
+        ("（记者胡欣、李娜）", "本报聊城12月27日讯"),  # …and names run together
+        ("□記者 高田 報道", "本報東阿訊"),  # a traditional-script export
     ],
 )
 def test_white_square_bylines_and_place_datelines_are_dazhong_daily(byline: str | None, dateline: str | None) -> None:
@@ -80,7 +83,13 @@ def test_many_outlet_bylines_do_not_outvote_one_own_byline() -> None:
 
 @pytest.mark.parametrize(
     "byline",
-    ["大众日报记者 孙亚飞", "聊城日报记者 林晨 报道", "大众日报全媒体记者 孙亚飞 高田", "新华社记者 张三"],
+    [
+        "大众日报记者 孙亚飞",
+        "聊城日报记者 林晨 报道",
+        "大众日报全媒体记者 孙亚飞 高田",
+        "新华社记者 张三",
+        "大眾日報記者 孫亞飛",  # traditional script
+    ],
 )
 def test_an_outlet_named_reporter_alone_says_nothing(byline: str) -> None:
     assert attribute_newspaper(page(article(byline))) is None
@@ -90,6 +99,7 @@ def test_correspondent_line_is_not_a_place_dateline() -> None:
     # 本报通讯员 contains 本报…讯 but is no 本报聊城讯-style dateline.
     assert attribute_newspaper(page(article("本报通讯员 赵怀建"))) is None
     assert attribute_newspaper(page(article("本报记者 林晨 本报通讯员 赵怀建"))) is None
+    assert attribute_newspaper(page(article("本報通訊員 趙懷建"))) is None
 
 
 def test_majority_of_evidence_wins() -> None:
