@@ -113,22 +113,46 @@ _TRADITIONAL = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL_PAIRS.sp
 _TRADITIONAL_HINT = re.compile("[報訊記國會為個這們來時說]")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 _ANY_SPACE = re.compile(r"\s+")
+_SENTENCE_FINAL = frozenset("。！？；!?;…”」』")
+_ONE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_DOUBLE_SPACED_MIN_LINES = 8
 
 
 def flatten(text: str) -> str:
-    """Each paragraph on one line with all whitespace removed (and digits ASCII, script simplified).
+    """The text with all whitespace removed (digits ASCII, script simplified),
+    one line per run of sentences.
 
-    Exports wrap lines anywhere and letter-space digits ("8 月 2 日",
-    "2 0 2 1\\n年"), and CJK text needs no spaces, so removing whitespace
-    inside a paragraph joins dates and phrases back together.  Paragraphs
-    stay apart (joined by "\\n") so a headline's last number never runs into
-    the next paragraph's first.
+    Exports wrap lines anywhere, letter-space digits ("8 月 2 日",
+    "2 0 2 1\\n年"), double-space lines and break paragraphs at column ends,
+    and CJK text needs no spaces, so removing whitespace joins dates and
+    phrases back together.  A blank line stays a line break only where a
+    sentence ends before it, or where joining would run two numbers into one
+    (a headline ending "…651" above a paragraph starting "3月5日").
     """
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
     if _TRADITIONAL_HINT.search(text):
         text = text.translate(_TRADITIONAL)
-    return "\n".join(_ANY_SPACE.sub("", para) for para in _BLANK_LINES.split(text))
+    if _is_double_spaced(text):
+        text = _ONE_BLANK_LINE.sub("\n", text)
+    pieces: list[str] = []
+    for block in _BLANK_LINES.split(text):
+        block = _ANY_SPACE.sub("", block)
+        if not block:
+            continue
+        if pieces and (pieces[-1][-1] in _SENTENCE_FINAL or (pieces[-1][-1].isdigit() and block[0].isdigit())):
+            pieces.append("\n")
+        pieces.append(block)
+    return "".join(pieces)
+
+
+def _is_double_spaced(text: str) -> bool:
+    """A blank line after every line (a web or PDF export with one <p> per
+    printed line): blank lines then say nothing about paragraphs."""
+    filled = [bool(line.strip()) for line in text.split("\n")]
+    lines = sum(filled)
+    adjacent = sum(1 for a, b in zip(filled, filled[1:]) if a and b)
+    return lines >= _DOUBLE_SPACED_MIN_LINES and adjacent <= lines * 0.05
 
 
 # ---------------------------------------------------------------------------

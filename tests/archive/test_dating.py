@@ -155,6 +155,26 @@ def test_date_broken_over_a_line_end() -> None:
     assert inferred(text) == D(2023, 8, 2)
 
 
+def test_date_split_by_a_column_break() -> None:
+    text = "防汛防台风四级应急响应终止后，8 月 1\n\n日，经综合会商研判，启动响应。\n\n2023 年全市高质量发展重点项目现场观摩举行"
+    assert inferred(text) == D(2023, 8, 2)
+
+
+def test_double_spaced_export() -> None:
+    # one blank line after every printed line; numbers and phrases break anywhere
+    lines = [
+        "本报讯（记者 林晨）1", "2月27日，市政府新闻办", "公室召开新闻发布会。", "大会筹备工作正有力有",
+        "序推进。截至目前，各", "项工作基本就绪。今年", "是中华人民共和国成立7", "5周年，是孔繁森同志",
+        "殉职30周年。",
+    ]
+    assert inferred("\n\n".join(lines)) == D(2024, 12, 28)
+
+
+def test_headline_ending_in_a_number_above_a_dated_paragraph() -> None:
+    text = "全市新增高新技术企业651\n\n3月5日，发布会召开。\n\n刚刚过去的2024年，全市…"
+    assert inferred(text) == D(2025, 3, 6)
+
+
 def test_part_of_day_after_the_date() -> None:
     text = "本报讯(记者 林晨) 12月27日下午,市政府新闻办公室举行发布会。今年是中华人民共和国成立75周年。"
     assert inferred(text) == D(2024, 12, 28)
