@@ -300,12 +300,15 @@ def _needs_work(state, entries: dict[str, dict]) -> bool:
     )
 
 
-def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancelled, warnings):
-    """Bring the cached index in line with ``entries``; returns an open Whoosh index."""
+def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancelled, warnings, rebuild=False):
+    """Bring the cached index in line with ``entries``; returns an open Whoosh index.
+
+    ``rebuild``: the caller found the cache damaged; build a new generation.
+    """
     from liaocheng_tui.search import indexer
 
     problems: list[str] = []
-    ix = _open_generation(cache, state, problems) if state is not None else None
+    ix = _open_generation(cache, state, problems) if state is not None and not rebuild else None
     warnings.extend(problems)
     if ix is not None and not _needs_work(state, entries):
         return ix
@@ -322,7 +325,7 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
         # Another process may have brought the cache up to date while we waited:
         # read it again (its problems were reported above, or are new and mean a rebuild).
         ix = None
-        if not stale and not problems:
+        if not stale and not problems and not rebuild:
             again: list[str] = []
             state = _load_state(cache, again)
             ix = _open_generation(cache, state, again) if state is not None else None
@@ -387,7 +390,7 @@ def open_archive(
         on_archive(archive)
 
     more: list[str] = []
-    ix = _sync_index(cache, state, entries, pages, index_progress, cancelled, more)
+    ix = _sync_index(cache, state, entries, pages, index_progress, cancelled, more, rebuild=bool(warnings))
     archive.warnings.extend(more)
     return archive, SearchService(ix, archive, warnings + more)
 

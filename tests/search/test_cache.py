@@ -1,0 +1,327 @@
+"""The index cache: warm starts, incremental updates, damage, other versions, stale locks, two writers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from liaocheng_tui.search import indexer
+from liaocheng_tui.search.cache import ArchiveCache
+from liaocheng_tui.search.service import open_archive
+
+UNIQUE = "独一无二测试词"
+
+
+def live_generation(root: Path, cache: Path) -> str:
+    return ArchiveCache([str(root)], cache).current_generation().name
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts of pages parsed and of full/incremental index writes."""
+    import liaocheng_tui.archive.loader as loader
+
+    calls = {"parse": 0, "build": 0, "update": 0}
+    real_read, real_build, real_update = loader.read_page, indexer.build, indexer.update
+
+    def read_page(path):
+        calls["parse"] += 1
+        return real_read(path)
+
+    def build(*a, **k):
+        calls["build"] += 1
+        return real_build(*a, **k)
+
+    def update(*a, **k):
+        calls["update"] += 1
+        return real_update(*a, **k)
+
+    monkeypatch.setattr(loader, "read_page", read_page)
+    monkeypatch.setattr(indexer, "build", build)
+    monkeypatch.setattr(indexer, "update", update)
+    return calls
+
+
+def open_and_close(root, cache, **kw):
+    archive, service = open_archive([root], cache_dir=cache, **kw)
+    service.close()
+    return archive, service
+
+
+def test_warm_start_reparses_and_reindexes_nothing(seed_copy, tmp_path, counted):
+    cache = tmp_path / "cache"
+    archive, _ = open_and_close(seed_copy, cache)
+    assert counted == {"parse": 5, "build": 1, "update": 0}
+    generation = live_generation(seed_copy, cache)
+    started = time.perf_counter()
+    archive2, service = open_archive([seed_copy], cache_dir=cache)
+    elapsed = time.perf_counter() - started
+    try:
+        assert counted == {"parse": 5, "build": 1, "update": 0}
+        assert live_generation(seed_copy, cache) == generation
+        assert service.warnings == []
+        assert [a.title for a in archive2.articles] == [a.title for a in archive.articles]
+        assert [a.id for a in archive2.articles] == [a.id for a in archive.articles]
+        assert service.search("技改").total > 0
+        assert elapsed < 1.0  # the target is 0.3 s; loose here because CI machines vary
+    finally:
+        service.close()
+
+
+def test_touched_but_unchanged_file_is_not_reparsed(seed_copy, tmp_path, counted):
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    path = sorted(seed_copy.glob("*.txt"))[0]
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+    open_and_close(seed_copy, cache)
+    assert counted == {"parse": 5, "build": 1, "update": 0}
+
+
+def test_incremental_add_change_delete(seed_copy, tmp_path, counted):
+    cache = tmp_path / "cache"
+    _, service = open_and_close(seed_copy, cache)
+    files = sorted(seed_copy.glob("*.txt"))
+
+    # add: a copy of a page under another name doubles that page's hits
+    (seed_copy / "zz_added.txt").write_bytes(files[0].read_bytes())
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        assert counted == {"parse": 6, "build": 1, "update": 1}
+        sources = {Path(h.article.page.source).name for h in service.search("白文斌", limit=None).hits}
+        assert sources == {files[0].name, "zz_added.txt"}
+    finally:
+        service.close()
+
+    # change: a new word appears, only in the changed file
+    with open(files[1], "a", encoding="utf-8") as handle:
+        handle.write(f"\n\n补充一段，其中有{UNIQUE}。\n")
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        assert counted == {"parse": 7, "build": 1, "update": 2}
+        hits = service.search(UNIQUE).hits
+        assert [Path(h.article.page.source).name for h in hits] == [files[1].name]
+    finally:
+        service.close()
+
+    # delete: its articles are gone
+    files[1].unlink()
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        assert counted == {"parse": 7, "build": 1, "update": 3}
+        assert service.search(UNIQUE).total == 0
+        assert files[1].name not in {p.name for p in archive.pages}
+        assert service.article_count == len(archive.articles)
+    finally:
+        service.close()
+
+
+def _one_warning(service, *needles):
+    assert len(service.warnings) == 1, service.warnings
+    warning = service.warnings[0]
+    assert "\n" not in warning
+    for needle in needles:
+        assert needle in warning, warning
+
+
+def _works(service, archive):
+    assert service.article_count == len(archive.articles)
+    assert service.search("技改").total > 0
+
+
+@pytest.mark.parametrize("how", ["index files", "state", "current", "page list"])
+def test_damaged_cache_is_reported_and_rebuilt(seed_copy, tmp_path, how):
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    c = ArchiveCache([str(seed_copy)], cache)
+    gen = c.current_generation()
+    if how == "index files":
+        for f in gen.iterdir():
+            if f.name != "state.json":
+                f.write_bytes(os.urandom(300))
+    elif how == "state":
+        (gen / "state.json").write_bytes(b"\x00garbage{")
+    elif how == "current":
+        (c.folder / "CURRENT").write_text("../../etc\n")
+    else:
+        data = json.loads((gen / "state.json").read_text())
+        for entry in data["files"].values():
+            entry["page"] = {"articles": "not a list of articles"}
+        (gen / "state.json").write_text(json.dumps(data))
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        _one_warning(service, "damaged", "rebuilt")
+        _works(service, archive)
+    finally:
+        service.close()
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        assert service.warnings == []
+    finally:
+        service.close()
+
+
+@pytest.mark.parametrize("field,value,needle", [
+    ("fingerprint", "0123456789abcdef", "another version"),
+    ("format", "something-else", "not an lc-reader index"),
+    ("roots", ["/elsewhere"], "another archive"),
+])
+def test_foreign_or_other_version_cache_is_rebuilt(seed_copy, tmp_path, field, value, needle):
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    state = ArchiveCache([str(seed_copy)], cache).current_generation() / "state.json"
+    data = json.loads(state.read_text())
+    data[field] = value
+    state.write_text(json.dumps(data))
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        _one_warning(service, needle, "rebuilt")
+        _works(service, archive)
+    finally:
+        service.close()
+
+
+def test_stale_lock_is_reported_and_rebuilt(seed_copy, tmp_path, counted):
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    c = ArchiveCache([str(seed_copy)], cache)
+    before = c.current_generation().name
+    (c.folder / "lock").write_text("pid 999999 on elsewhere since 01:02:03")
+    (seed_copy / "zz_new.txt").write_bytes(sorted(seed_copy.glob("*.txt"))[0].read_bytes())
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        _one_warning(service, "stale lock", "rebuilt")
+        _works(service, archive)
+        assert counted["build"] == 2
+        assert c.current_generation().name != before
+    finally:
+        service.close()
+
+
+KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from liaocheng_tui.search.cache import ArchiveCache
+c = ArchiveCache([sys.argv[1]], Path(sys.argv[2]))
+with c.writer_lock():
+    c.new_build_dir()
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_writer_killed_mid_build(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    proc = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(seed_copy), str(cache)])
+    assert proc.returncode == -signal.SIGKILL
+    c = ArchiveCache([str(seed_copy)], cache)
+    assert any(p.name.startswith("build-") for p in c.folder.iterdir())
+    (seed_copy / "zz_new.txt").write_text("新的一页：测试杀死的进程之后。\n", encoding="utf-8")
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        _one_warning(service, "stale lock", "killed")
+        _works(service, archive)
+        assert service.search("杀死的进程").total == 1
+    finally:
+        service.close()
+    assert not any(p.name.startswith("build-") for p in c.folder.iterdir())
+
+
+REFRESH = """
+import sys
+from pathlib import Path
+from liaocheng_tui.search.service import open_archive
+archive, service = open_archive([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]))
+print(service.article_count, len(archive.articles), service.search("技改").total, len(service.warnings))
+service.close()
+"""
+
+
+def test_two_concurrent_refreshes_leave_a_usable_index(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", REFRESH, str(seed_copy), str(cache)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=240) for p in procs]
+    for p, (out, err) in zip(procs, outputs):
+        assert p.returncode == 0, err
+        n_index, n_articles, hits, n_warnings = map(int, out.split())
+        assert n_index == n_articles and hits > 0 and n_warnings == 0
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        assert service.warnings == []
+        _works(service, archive)
+    finally:
+        service.close()
+    # and again while files change underneath: add a page, two refreshes at once
+    (seed_copy / "zz_more.txt").write_text("并发刷新时新增的一页：双进程测试。\n", encoding="utf-8")
+    procs = [
+        subprocess.Popen([sys.executable, "-c", REFRESH, str(seed_copy), str(cache)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    for p in procs:
+        out, err = p.communicate(timeout=240)
+        assert p.returncode == 0, err
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        assert service.search("双进程测试").total == 1
+        _works(service, archive)
+    finally:
+        service.close()
+
+
+QUIET = """
+import sys
+from pathlib import Path
+from liaocheng_tui.search.service import open_archive
+archive, service = open_archive([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]))
+service.more_like(archive.articles[0])
+service.close()
+"""
+
+
+def test_jieba_cache_lives_under_the_cache_dir_and_jieba_is_silent(seed_copy, tmp_path):
+    cache = tmp_path / "fresh-cache"
+    env = {k: v for k, v in os.environ.items() if k != "LC_READER_CACHE"}
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
+    proc = subprocess.run([sys.executable, "-c", QUIET, str(seed_copy), str(cache)],
+                          capture_output=True, text=True, env=env, timeout=240)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "" and proc.stdout == ""
+    assert (cache / "jieba" / "jieba.cache").is_file()
+    assert not any("jieba" in p.name for p in (tmp_path / "tmp").iterdir())
+
+
+def test_no_cache_writes_nothing(seed_copy, tmp_path):
+    cache = tmp_path / "unused"
+    archive, service = open_archive([seed_copy], cache_dir=cache, use_cache=False)
+    try:
+        _works(service, archive)
+    finally:
+        service.close()
+    assert not cache.exists()
+
+
+def test_search_layer_imports_neither_textual_nor_jieba():
+    code = textwrap.dedent("""
+        import sys
+        import liaocheng_tui.search.service, liaocheng_tui.search.query, liaocheng_tui.search.cache
+        import liaocheng_tui.search.highlight, liaocheng_tui.search.indexer, liaocheng_tui.archive.people
+        import liaocheng_tui.cli.search_cmds
+        bad = [m for m in ("textual", "jieba", "liaocheng_tui.ui") if m in sys.modules]
+        print(",".join(bad))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
