@@ -76,6 +76,25 @@ def date_from_path(source: str) -> dt.date | None:
     return None
 
 
+#: A folder name that gives the year only ("2024", "2024-06", "202406",
+#: "2024年6月", "lcrb_2024"): not an issue date, but the strongest year clue.
+#: (File names are not read this way: "1999.txt" is as likely a page number.)
+YEAR_IN_NAME = re.compile(
+    r"^(?:[A-Za-z]+[-_ ]?)?(?P<y>(?:19|20)\d\d)"
+    r"(?:年(?:(?:0?[1-9]|1[0-2])月)?|[-_.]?(?:0?[1-9]|1[0-2])月?)?$"
+)
+PATH_YEAR_WEIGHT = 5
+
+
+def year_from_path(source: str) -> int | None:
+    """The year a folder name states on its own, nearest folder first."""
+    for name in reversed(PurePath(source).parent.parts):
+        match = YEAR_IN_NAME.match(name.strip())
+        if match:
+            return int(match["y"])
+    return None
+
+
 def _first_valid(pattern: re.Pattern[str], text: str) -> dt.date | None:
     for match in pattern.finditer(text):
         found = _make_date(int(match["y"]), int(match["m"]), int(match["d"]))
@@ -114,6 +133,8 @@ _TRADITIONAL_HINT = re.compile("[報訊記國會為個這們來時說]")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 _ANY_SPACE = re.compile(r"\s+")
 _SENTENCE_FINAL = frozenset("。！？；!?;…”」』")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_CN_YEAR = re.compile(r"(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=年)")
 _ONE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _DOUBLE_SPACED_MIN_LINES = 8
 
@@ -133,6 +154,7 @@ def flatten(text: str) -> str:
         text = text.translate(_FULLWIDTH_DIGITS)
     if _TRADITIONAL_HINT.search(text):
         text = text.translate(_TRADITIONAL)
+    text = _CN_YEAR.sub(lambda m: m[0].translate(_CN_DIGITS), text)  # 二〇二四年 → 2024年
     if _is_double_spaced(text):
         text = _ONE_BLANK_LINE.sub("\n", text)
     pieces: list[str] = []
@@ -558,13 +580,20 @@ def _day_of_year(month_day: tuple[int, int]) -> int:
     return dt.date(2000, *month_day).timetuple().tm_yday  # 2000: a leap year, so 2月29日 fits
 
 
-def infer_date(text: str) -> dt.date | None:
-    """The issue date the text implies: the latest reported event + 1 day, in the clued year."""
+def infer_date(text: str, path_year: int | None = None) -> dt.date | None:
+    """The issue date the text implies: the latest reported event + 1 day, in the clued year.
+
+    ``path_year`` is a year the file's folder names (``archive/2024/…``): it
+    outweighs the text's own clues.
+    """
     flat = flatten(text)
     mentions = find_mentions(flat)
     if not any(m.reported for m in mentions):
         return None
-    year = best_year(year_evidence(flat, mentions))
+    evidence = year_evidence(flat, mentions)
+    if path_year is not None:
+        evidence.append(YearEvidence(Bound.IS, path_year, PATH_YEAR_WEIGHT, "year in the path"))
+    year = best_year(evidence)
     if year is None:
         return None
     month_day = latest_event(mentions, year)
@@ -575,11 +604,12 @@ def infer_date(text: str) -> dt.date | None:
 
 
 def date_page(source: str, text: str) -> tuple[dt.date | None, DateSource]:
-    """The page's issue date: from its file/folder name, else inferred from its text."""
+    """The page's issue date: from its file/folder name, else inferred from its text
+    (in the year its folder names, if one does)."""
     from_name = date_from_path(source)
     if from_name is not None:
         return from_name, DateSource.FILENAME
-    inferred = infer_date(text)
+    inferred = infer_date(text, year_from_path(source))
     if inferred is not None:
         return inferred, DateSource.INFERRED
     return None, DateSource.UNKNOWN

@@ -71,6 +71,20 @@ def test_names_without_a_date(source: str) -> None:
     assert date_page(source, "") == (None, DateSource.UNKNOWN)
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["archive/2023/page3.txt", "archive/2023/06/A01.txt", "archive/2023年6月/A01.txt", "lcrb_2023/p.txt"],
+)
+def test_year_of_a_folder_outweighs_the_text(source: str) -> None:
+    text = "6月20日，会议召开。今年是新中国成立75周年。"  # the text alone says 2024
+    assert date_page(source, text) == (D(2023, 6, 21), DateSource.INFERRED)
+
+
+def test_a_number_as_file_name_is_not_a_year() -> None:
+    text = "6月20日，会议召开。今年是新中国成立75周年。"
+    assert date_page("pages/1999.txt", text) == (D(2024, 6, 21), DateSource.INFERRED)
+
+
 # --- every year clue fires on the phrase it names -------------------------------------------------
 
 CLUE_EXAMPLES: dict[str, tuple[str, set[tuple[Bound, int]]]] = {
@@ -138,6 +152,10 @@ def inferred(text: str) -> dt.date | None:
 def test_traditional_script_export() -> None:
     text = "本報訊（記者 林晨）12月27日下午，發布會舉行。2025年1月2日，大會將於聊城召開。今年是中華人民共和國成立75週年。"
     assert inferred(text) == D(2024, 12, 28)
+
+
+def test_year_in_chinese_numerals() -> None:
+    assert inferred("6月20日，会议召开。二〇二三年全市重点项目现场观摩举行") == D(2023, 6, 21)
 
 
 def test_issue_is_the_day_after_the_latest_event() -> None:
