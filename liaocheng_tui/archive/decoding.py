@@ -148,7 +148,10 @@ def _decode_detected(data: bytes) -> DecodedText:
         match = charset_normalizer.from_bytes(sample).best()
         if match is None:
             continue
-        codec = codecs.lookup(match.encoding).name
+        try:
+            codec = codecs.lookup(match.encoding).name
+        except LookupError:  # a name this Python has no codec for: try the next sample
+            continue
         codec = _WIDER_CODEC.get(codec, codec)
         decoded = _decode_whole(data, codec, codec)
         if not codec.startswith(_EXPECTED_FAMILIES):

@@ -218,6 +218,19 @@ def test_utf8_never_reaches_detection(monkeypatch: pytest.MonkeyPatch, seed_text
         decode_bytes(text.encode("utf-16"))
 
 
+def test_a_detected_codec_python_lacks_is_no_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Verdict:
+        encoding = "no-such-codec"
+
+    class Matches:
+        def best(self) -> Verdict:
+            return Verdict()
+
+    monkeypatch.setattr(decoding.charset_normalizer, "from_bytes", lambda *a, **k: Matches())
+    with pytest.raises(UndecodableFile, match="not text in any known encoding"):
+        decode_bytes("聊城日报".encode("gb18030") * 50)
+
+
 # --- properties ---------------------------------------------------------------------------------------
 
 
