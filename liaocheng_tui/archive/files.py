@@ -122,7 +122,7 @@ def _stat(path: Path) -> os.stat_result | FileProblem:
         return os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return FileProblem(path, "symlink loop (the link resolves to itself)")
+            return FileProblem(path, "symlink loop (the link never resolves)")
         if os.path.islink(path):
             return FileProblem(path, "broken symlink (its target does not exist)")
         if exc.errno == errno.ENOENT:

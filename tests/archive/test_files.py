@@ -122,6 +122,17 @@ def test_self_referencing_symlink(tmp_path: Path) -> None:
     assert [(p.path.name, p.reason.split(" (")[0]) for p in problems] == [("me", "symlink loop")]
 
 
+def test_two_links_pointing_at_each_other(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    problems = list(iter_page_files([tmp_path / "a.txt", tmp_path]))
+    assert problems == [
+        FileProblem(tmp_path / "a.txt", "symlink loop (the link never resolves)"),
+        FileProblem(tmp_path / "a.txt", "symlink loop (the link never resolves)"),
+        FileProblem(tmp_path / "b.txt", "symlink loop (the link never resolves)"),
+    ]
+
+
 def test_a_file_reached_twice_is_yielded_once(tmp_path: Path) -> None:
     root = tmp_path / "archive"
     _touch(root, "real/page.txt")
