@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import People
+from liaocheng_tui.archive.byline import People, add_names
 from liaocheng_tui.archive.classify import Role, Unit
 from liaocheng_tui.archive.headline import clean_heading, split_heading
 from liaocheng_tui.archive.model import Article, ArticleKind, Paragraph
@@ -130,14 +130,9 @@ def _body_paragraph(unit: Unit) -> Paragraph:
 
 
 def _add_people(article: Article, people: People | None) -> None:
-    if not people:
-        return
-    for name in people.reporters:
-        if name not in article.reporters:
-            article.reporters.append(name)
-    for name in people.correspondents:
-        if name not in article.correspondents:
-            article.correspondents.append(name)
+    if people:
+        add_names(article.reporters, people.reporters)
+        add_names(article.correspondents, people.correspondents)
 
 
 def _add_byline(article: Article, text: str | None) -> None:

@@ -85,13 +85,14 @@ class People:
         return bool(self.reporters or self.correspondents)
 
     def extend(self, other: People) -> None:
-        for name in other.reporters:
-            if name not in self.reporters:
-                self.reporters.append(name)
-        for name in other.correspondents:
-            if name not in self.correspondents:
-                self.correspondents.append(name)
+        add_names(self.reporters, other.reporters)
+        add_names(self.correspondents, other.correspondents)
         self.roles_seen += other.roles_seen
+
+
+def add_names(target: list[str], names: list[str]) -> None:
+    """Append the names not yet in ``target``, keeping printed order."""
+    target.extend(name for name in dict.fromkeys(names) if name not in target)
 
 
 MAX_NAME_CHARS = 4  # Han names; names with · (minority names) may be longer
