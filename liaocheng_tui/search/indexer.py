@@ -18,7 +18,8 @@ from liaocheng_tui.search.errors import Cancelled
 from liaocheng_tui.search.schema import article_document, build_schema
 
 INDEX_NAME = "articles"
-LIMIT_MB = 256  # Whoosh's in-memory posting pool before it spills sorted runs to disk
+LIMIT_MB = 512  # Whoosh's posting pool; a segment is committed long before it fills
+SEGMENT_ARTICLES = 4000  # articles per committed segment: bounds memory while building
 Progress = Callable[[int, int], None]
 
 
@@ -53,17 +54,37 @@ def _add_pages(writer, pages: list[Page], progress: Progress | None, cancelled, 
     return done
 
 
+def _chunks(pages: list[Page], size: int) -> list[list[Page]]:
+    chunks: list[list[Page]] = [[]]
+    count = 0
+    for page in pages:
+        if count >= size:
+            chunks.append([])
+            count = 0
+        chunks[-1].append(page)
+        count += len(page.articles)
+    return chunks
+
+
 def build(ix, pages: list[Page], progress: Progress | None = None, cancelled=None) -> None:
-    """Index every article of ``pages`` into the (empty) index ``ix``."""
+    """Index every article of ``pages`` into the (empty) index ``ix``.
+
+    Whoosh keeps a segment's postings in memory until it commits, and spilling
+    them to disk costs a pickle per posting; so a large archive is written as
+    several segments of ``SEGMENT_ARTICLES`` articles each, unmerged.  The
+    index is only published (by the caller) once all of them are committed.
+    """
     add_user_words(bylines_of(pages))
     total = sum(len(p.articles) for p in pages)
-    writer = ix.writer(limitmb=LIMIT_MB)
-    try:
-        done = _add_pages(writer, pages, progress, cancelled, 0, total)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(optimize=total > 0 and total < 2000)
+    done = 0
+    for chunk in _chunks(pages, SEGMENT_ARTICLES):
+        writer = ix.writer(limitmb=LIMIT_MB)
+        try:
+            done = _add_pages(writer, chunk, progress, cancelled, done, total)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=False)
     if progress is not None:
         progress(done, total)
 

@@ -82,6 +82,10 @@ class SearchService:
         self._by_id = {a.id: a for a in archive.articles}
         self._docs: list[Article | None] | None = None
         self._months: list[str] | None = None
+        self._dates = None
+        self._texts: dict[str, dict[str, str]] = {}
+        self._evaluator = None
+        self.engine = "fast"  # or "whoosh": Whoosh's own matchers (same hits, slower)
         self._letters: dict[tuple[str, str], str] = {}
         self._segment_aids: dict[int, tuple[object, list[str]]] = {}
         self._builder = QueryBuilder(self._has_term, self._holds)
@@ -148,15 +152,10 @@ class SearchService:
             aids = [a.decode("utf-8") if isinstance(a, bytes) else a for a in reader.column_reader("aid")]
             cached = self._segment_aids[id(reader)] = (reader, aids)
         aid = cached[1][docnum]
-        key = (aid, fieldname)
-        letters = self._letters.get(key)
-        if letters is None:
-            article = self._by_id.get(aid)
-            if article is None:
-                return False
-            letters = letters_only(field_texts(article)[fieldname])
-            self._letters[key] = letters
-        return needle in letters
+        article = self._by_id.get(aid)
+        if article is None:
+            return False
+        return needle in self._raw_text(article, fieldname) or needle in self._letters_of(aid, article, fieldname)
 
     def _doc_articles(self) -> list[Article | None]:
         if self._docs is None:
@@ -181,16 +180,8 @@ class SearchService:
 
         with self._lock:
             q = self._builder.parse(query)
-            months = self._doc_months()
-            counts: dict[str, int] = {}
-            total = 0
-            for docnum in self._searcher.docs_for_query(q):
-                total += 1
-                month = months[docnum] if docnum < len(months) else "none"
-                counts[month] = counts.get(month, 0) + 1
+            top, total, counts = self._run(q, limit)
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
-            results = self._searcher.search(q, limit=limit if limit else None)
-            top = [(h.docnum, h.score) for h in results]
             needles = needles_by_field(q).get("body_bg", set())
             docs = self._doc_articles()
             chars = self._snippets.load(self._searcher, [d for d, _ in top], needles) if needles else {}
@@ -202,6 +193,78 @@ class SearchService:
                 snippet, spans = self._snippets.snippet(chars.get(docnum, {}), article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
             return SearchResults(query=query, total=total, hits=hits, per_month=per_month)
+
+    def _run(self, q, limit: int | None) -> tuple[list[tuple[int, float]], int, dict[str, int]]:
+        """(top (docnum, score), total, hits per month): the fast path, or Whoosh's own search."""
+        import heapq
+
+        from liaocheng_tui.search.fastpath import Unsupported
+
+        months = self._doc_months()
+        counts: dict[str, int] = {}
+        if self.engine == "fast":
+            try:
+                scores = self._fast().evaluate(q)
+            except Unsupported:
+                scores = None
+            if scores is not None:
+                for docnum in scores:
+                    month = months[docnum] if docnum < len(months) else "none"
+                    counts[month] = counts.get(month, 0) + 1
+                items = scores.items()
+                if limit:
+                    best = heapq.nlargest(limit, items, key=lambda kv: (kv[1], -kv[0]))
+                else:
+                    best = sorted(items, key=lambda kv: (-kv[1], kv[0]))
+                return best, len(scores), counts
+        total = 0
+        for docnum in self._searcher.docs_for_query(q):
+            total += 1
+            month = months[docnum] if docnum < len(months) else "none"
+            counts[month] = counts.get(month, 0) + 1
+        results = self._searcher.search(q, limit=limit if limit else None)
+        return [(h.docnum, h.score) for h in results], total, counts
+
+    def _fast(self):
+        if self._evaluator is None:
+            from liaocheng_tui.search.fastpath import FastEvaluator
+
+            self._evaluator = FastEvaluator(self._searcher, self._holds_global, self._doc_dates)
+        return self._evaluator
+
+    def _holds_global(self, fieldname: str, docnum: int, needle: str) -> bool:
+        docs = self._doc_articles()
+        article = docs[docnum] if docnum < len(docs) else None
+        if article is None:
+            return False
+        return needle in self._raw_text(article, fieldname) or needle in self._letters_of(article.id, article, fieldname)
+
+    def _raw_text(self, article: Article, fieldname: str) -> str:
+        """The field's text as printed: holding the (folded) needle verbatim already proves a match."""
+        texts = self._texts.get(article.id)
+        if texts is None:
+            from liaocheng_tui.search.schema import field_texts
+
+            texts = self._texts[article.id] = field_texts(article)
+        return texts[fieldname]
+
+    def _letters_of(self, aid: str, article: Article | None, fieldname: str) -> str:
+        from liaocheng_tui.search.analysis import letters_only
+        from liaocheng_tui.search.schema import field_texts
+
+        key = (aid, fieldname)
+        letters = self._letters.get(key)
+        if letters is None:
+            if article is None:
+                return ""
+            letters = letters_only(self._raw_text(article, fieldname))
+            self._letters[key] = letters
+        return letters
+
+    def _doc_dates(self):
+        if self._dates is None:
+            self._dates = [a.page.issue_date if a is not None and a.page is not None else None for a in self._doc_articles()]
+        return self._dates
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
         """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
