@@ -19,7 +19,8 @@ from liaocheng_tui.search.schema import article_document, build_schema
 
 INDEX_NAME = "articles"
 LIMIT_MB = 512  # Whoosh's posting pool; a segment is committed long before it fills
-SEGMENT_ARTICLES = 4000  # articles per committed segment: bounds memory while building
+SEGMENT_ARTICLES = 2000
+MAX_SEGMENTS = 60  # articles per committed segment: bounds memory while building
 Progress = Callable[[int, int], None]
 
 
@@ -109,6 +110,7 @@ def update(
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    # Merging rewrites whole segments (seconds on a large archive): only once small ones pile up.
+    writer.commit(merge=len(ix._segments()) > MAX_SEGMENTS)
     if progress is not None:
         progress(done, total)
