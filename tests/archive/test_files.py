@@ -165,7 +165,13 @@ def test_very_deep_tree_needs_no_recursion(tmp_path: Path) -> None:
         path = path / "d"
         path.mkdir()
     (path / "page.txt").write_text("x", encoding="utf-8")
-    assert list(iter_page_files([deep])) == [path / "page.txt"]
+    try:
+        assert list(iter_page_files([deep])) == [path / "page.txt"]
+    finally:  # remove it bottom-up: pytest's own clean-up of tmp dirs recurses and would overflow
+        (path / "page.txt").unlink()
+        while path != deep:
+            path.rmdir()
+            path = path.parent
 
 
 # --- unreadable folders -------------------------------------------------------------------------------
