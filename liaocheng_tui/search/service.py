@@ -144,9 +144,6 @@ class SearchService:
 
     def _holds(self, reader, fieldname: str, docnum: int, needle: str) -> bool:
         """Does the (segment-local) doc's field text hold ``needle``? Reads the article in memory."""
-        from liaocheng_tui.search.analysis import letters_only
-        from liaocheng_tui.search.schema import field_texts
-
         cached = self._segment_aids.get(id(reader))
         if cached is None or cached[0] is not reader:
             aids = [a.decode("utf-8") if isinstance(a, bytes) else a for a in reader.column_reader("aid")]
@@ -250,7 +247,6 @@ class SearchService:
 
     def _letters_of(self, aid: str, article: Article | None, fieldname: str) -> str:
         from liaocheng_tui.search.analysis import letters_only
-        from liaocheng_tui.search.schema import field_texts
 
         key = (aid, fieldname)
         letters = self._letters.get(key)
@@ -270,7 +266,8 @@ class SearchService:
         """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
         from liaocheng_tui.search.highlight import FIELD_TEXTS, needles_by_field, text_spans
 
-        q = self._builder.parse(query)
+        with self._lock:
+            q = self._builder.parse(query)
         needles = needles_by_field(q)
         out: dict[str, list[Span]] = {}
         for fieldname, attrs in FIELD_TEXTS.items():

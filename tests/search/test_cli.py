@@ -1,0 +1,71 @@
+"""``lc-reader search``, ``reporters`` and ``index`` on the seeds."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from liaocheng_tui.cli import main
+
+FIELDS = {"query", "score", "source", "newspaper", "issue_date", "title", "kicker", "subtitle", "reporters",
+          "correspondents", "snippet"}
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_search_jsonl_rows_carry_the_fields(seeds_open, cache_root):
+    result = run("search", "记者:林晨", "--format", "jsonl", "--cache-dir", str(cache_root / "seeds"))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 4
+    for row in rows:
+        assert FIELDS <= row.keys()
+        assert row["query"] == "记者:林晨" and "林晨" in row["reporters"]
+
+
+def test_search_table_shows_hits_and_limit(seeds_open, cache_root):
+    result = run("search", "技改", "--limit", "2", "--cache-dir", str(cache_root / "seeds"))
+    assert result.exit_code == 0, result.output
+    assert "hit(s)" in result.output and "best 2 shown" in result.output
+
+
+def test_queries_from_file_one_open_each_row_has_its_query(seeds_open, cache_root, tmp_path):
+    queries = tmp_path / "q.txt"
+    queries.write_text("技改\n\n聯合\n日期:2024-13-45\n", encoding="utf-8")
+    result = run("search", "--queries-from", str(queries), "--format", "jsonl", "--cache-dir", str(cache_root / "seeds"))
+    assert result.exit_code == 2  # one bad line
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert {r["query"] for r in rows} == {"技改", "聯合", "日期:2024-13-45"}
+    assert any("error" in r and "month 13" in r["error"] for r in rows)
+
+
+def test_markup_in_query_is_printed_not_obeyed(seeds_open, cache_root):
+    result = run("search", "[b]技改[/b]", "--cache-dir", str(cache_root / "seeds"))
+    assert result.exit_code == 0
+    assert "[b]技改[/b]" in result.output
+
+
+def test_reporters_jsonl(seeds_open, cache_root):
+    result = run("reporters", "--format", "jsonl", "--cache-dir", str(cache_root / "seeds"))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    names = {(r["name"], r["role"]) for r in rows}
+    assert ("林晨", "reporter") in names
+    row = next(r for r in rows if r["name"] == "林晨")
+    assert row["articles"] == 4 and row["first_date"] <= row["last_date"] and row["newspapers"]
+
+
+def test_index_command_builds_and_rebuilds(seed_copy, tmp_path):
+    cache = tmp_path / "c"
+    result = run("index", str(seed_copy), "--cache-dir", str(cache))
+    assert result.exit_code == 0, result.output
+    assert "article(s)" in result.output
+    result = run("index", str(seed_copy), "--rebuild", "--cache-dir", str(cache))
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    result = run("search", "技改", str(seed_copy), "--no-cache", "--format", "jsonl", "--cache-dir", str(tmp_path / "none"))
+    assert result.exit_code == 0 and result.output.strip()
+    assert not (tmp_path / "none").exists()
