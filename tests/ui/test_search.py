@@ -164,3 +164,11 @@ async def test_recent_searches_in_palette(make_app, ready, waiter):
         await pilot.press("enter")
         await waiter(pilot, lambda: app.browse.mode == "search")
         assert app.browse.search.query == "聊城"
+
+
+async def test_slash_inside_the_bar_is_a_character_and_keys_after_slash_reach_it(make_app, ready):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "a", "slash", "b")  # no pause: the bar has focus as / is handled
+        assert app.browse.search_bar.input.value == "a/b"

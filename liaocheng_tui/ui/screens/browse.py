@@ -63,7 +63,8 @@ class BrowseScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="browse.search"),
+        # priority: the app runs it as the key arrives, so keys typed right after / reach the bar
+        Binding("slash", "focus_search", "Search", priority=True, id="browse.search"),
         Binding("escape", "back", "Back", id="browse.back"),
         Binding("n", "step_result(1)", "Next hit", id="browse.next-hit"),
         Binding("N", "step_result(-1)", "Prev hit", id="browse.prev-hit"),
@@ -399,7 +400,13 @@ class BrowseScreen(Screen):
 
     # --- keys --------------------------------------------------------------------------------
     def action_focus_search(self) -> None:
-        self.search_bar.input.focus()
+        bar = self.search_bar.input
+        if self.focused is bar:  # the binding has priority: in the bar, / is just a character
+            bar.insert_text_at_cursor("/")
+            return
+        # set_focus at once (not focus(), which waits a turn): keys typed right after / must
+        # already reach the bar, or a quick typist's first characters go to the list.
+        self.set_focus(bar)
 
     def action_step_result(self, delta: int) -> None:
         if self.mode != SEARCH:
