@@ -105,14 +105,36 @@ def _plausible_name(run: str) -> bool:
     return 2 <= len(run) <= MAX_NAME_CHARS and run not in NOT_NAMES
 
 
+# Two-character surnames: a four-character run starting with one is one name (欧阳晓东).
+COMPOUND_SURNAMES = {
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "令狐", "西门", "南宫", "独孤", "端木", "轩辕", "呼延", "万俟", "申屠", "澹台", "闻人",
+}
+_LETTER_SPACED_RE = re.compile(r"(?<![^\s（(])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff](?![^\s）)]))+")
+
+
+def _unspace(text: str) -> str:
+    """``记 者 林 晨`` → ``记者林晨``: letter-spaced runs of single characters closed up."""
+    return _LETTER_SPACED_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
+
+
+def _split_run(run: str) -> list[str]:
+    """Names printed without a separator (记者林晨黄振): a four-character run is two
+    names unless it starts with a compound surname.  Longer runs are no names."""
+    if len(run) == 4 and "·" not in run and run[:2] not in COMPOUND_SURNAMES:
+        return [run[:2], run[2:]]
+    return [run]
+
+
 def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     """Parse a whole string as a byline (``记者 林晨 黄振``, ``本 报 记 者 苑莘``,
-    ``记者 薛良诚 通讯员 刘淑娟 罗珂 报道``, ``文/记者 胡欣 图/王五``).
+    ``记者 薛良诚 通讯员 刘淑娟 罗珂 报道``, ``文/记者 胡欣 图/王五``, ``记者林晨黄振``).
 
     Returns None when anything in it is not a role, a name, a separator or a
     closing word — the caller then knows the text is not a byline.  Names with
     no role before them are accepted only with ``allow_roleless``.
     """
+    text = _unspace(text)
     people = People()
     role: str | None = "rep" if allow_roleless else None
     pos = 0
@@ -139,12 +161,10 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             if end > pos + 1 and CLOSING_RE.match(text, end):
                 break
             end += 1
-        run = text[pos:end]
-        if role is None or not _plausible_name(run):
+        names = _split_run(text[pos:end])
+        if role is None or not all(_plausible_name(name) for name in names):
             return None
-        target = people.correspondents if role == "corr" else people.reporters
-        if run not in target:
-            target.append(run)
+        add_names(people.correspondents if role == "corr" else people.reporters, names)
         pos = end
     return people if people else None
 
@@ -164,8 +184,8 @@ def byline_line(line: str) -> People | None:
     """People if the whole line is a byline (``■ 本报记者 赵琦``, ``本报通讯员 赵怀建``,
     ``□记 者 薛良诚``, ``通讯员 刘淑娟 罗珂 报道``, ``■ 田柏林``), else None."""
     text = line.strip()
-    if not text or len(text) > 60 or text[-1] in "。！？!?；;，,":
-        return None
+    if not text or len(text) > 60 or any(c in text for c in "。！？!?；;，"):
+        return None  # a line of running text, even one that starts with 记者
     marked = bool(_MARKER_LINE_RE.match(text))
     body = _MARKER_LINE_RE.sub("", text)
     people = parse_people(body)
@@ -281,9 +301,15 @@ def trailing_credit(text: str) -> Credit | None:
             return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, True)
     m = _TRAIL_BRACKET_RE.search(text)
     if m:
-        people = parse_people(m.group(1))
-        if people is not None and people.roles_seen:
-            return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, False)
+        inner = m.group(1)
+        people = parse_people(inner)
+        if people is None and len(inner.split()) >= 2:  # （孙亚飞 高田）: names printed without a role
+            people = parse_people(inner, allow_roleless=True)
+            if people is not None:
+                people.roles_seen = 0
+        if people is not None and (people.roles_seen or len(people.reporters) >= 2):
+            is_photo = bool(re.search(r"[摄攝](?:影)?\s*$|图/|圖/", inner))
+            return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, is_photo)
     m = _TRAIL_PHOTO_RE.search(text)
     if m:
         people = parse_people(m.group(1))

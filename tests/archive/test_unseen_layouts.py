@@ -99,7 +99,6 @@ KNOWN_WRONG: dict[str, str] = {
     ),
     "pdf_double_spaced": "a finished-clause kicker '老纸机焕发新活力' above the title is glued onto the title",
     "feature_bracket_subheads": "【】 subhead brackets are kept in the subheads (▶◀ are removed, 【】 are not)",
-    "names_run_together_and_broken": "'本报讯（记者林晨黄振）': two names run together are read as one reporter '林晨黄振'",
 }
 
 
