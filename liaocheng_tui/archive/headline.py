@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from liaocheng_tui.archive.cjk import is_ideograph
+from liaocheng_tui.archive.cjk import is_ideograph, print_width
 
 # Words an organisation or place name ends with: 东昌府区, 市市场监管局, 东阿瑞泓水务有限公司.
 ENTITY_SUFFIXES = (
@@ -25,6 +25,13 @@ MAX_ENTITY_CHARS = 12
 FINISHED_CLAUSE = re.compile(r"(举行|召开|开幕|闭幕|启动|发布|开展|举办|印发|出台|落幕|成立)$")
 # Joined, two lines longer than this are two headlines, not one broken title.
 MAX_BROKEN_TITLE_CHARS = 30
+# A first line narrower than this share of the next is a kicker, not a wrapped title.
+SHORTER_KICKER = 0.8
+# Column names printed above a column's items; data, extend freely.
+COLUMN_LABELS = {
+    "简讯", "快讯", "短评", "评论", "时评", "社论", "编者按", "图片新闻", "新闻速览", "本报评论员",
+    "记者手记", "延伸阅读", "相关链接", "链接", "图说", "一线采风", "热点关注", "新闻链接",
+}
 
 
 @dataclass
@@ -90,18 +97,42 @@ def _blocks(groups: list[list[str]]) -> list[list[str]]:
     return blocks
 
 
+def is_column_label(text: str) -> bool:
+    """简讯, 短 评, 【快讯】: the name of a column printed above its items."""
+    return text.strip("【】[]〔〕 \u3000").replace(" ", "").replace("\u3000", "") in COLUMN_LABELS
+
+
+def _kicker_line(lines: list[str], headline_first: bool) -> bool:
+    """Is the first of these adjacent headline lines a kicker set above the title?
+    A title wrapped over two lines fills its first line; a kicker is a line of its
+    own, usually shorter than the title under it."""
+    first = clean_heading(lines[:1])
+    if is_column_label(first) or _is_kicker_like(first, headline_first):
+        return True
+    return print_width(lines[0].strip()) < SHORTER_KICKER * print_width(lines[1].strip())
+
+
 def split_heading(groups: list[list[str]], headline_first: bool) -> Heading:
     """``groups``: the headline paragraphs in page order, each as its printed lines."""
-    texts = [clean_heading(b) for b in _blocks(groups)]
-    texts = [t for t in texts if t]
+    blocks = [b for b in _blocks(groups) if clean_heading(b)]
     heading = Heading()
-    if not texts:
+    if not blocks:
         return heading
     subtitles: list[str] = []
-    while len(texts) > 1 and texts[-1].startswith("—"):
-        subtitles.insert(0, texts.pop())
-    if len(texts) > 1 and _is_kicker_like(texts[0], headline_first):
-        heading.kicker = texts.pop(0)
+    while len(blocks) > 1 and blocks[-1][0].startswith("—"):
+        subtitles.insert(0, clean_heading(blocks.pop()))
+    first = clean_heading(blocks[0])
+    if len(blocks) > 1 and (
+        is_column_label(first)
+        or _is_kicker_like(first, headline_first)
+        or print_width(blocks[0][-1]) < SHORTER_KICKER * print_width(blocks[1][0])
+    ):
+        heading.kicker = first
+        blocks.pop(0)
+    elif len(blocks) == 1 and len(blocks[0]) >= 2 and _kicker_line(blocks[0], headline_first):
+        heading.kicker = clean_heading(blocks[0][:1])
+        blocks[0] = blocks[0][1:]
+    texts = [clean_heading(b) for b in blocks]
     if len(texts) > 1:
         if headline_first:
             subtitles[:0] = texts[1:]

@@ -41,7 +41,7 @@ class Paragraph:
     def display(self) -> str:
         """The paragraph without decorative subhead markers such as ▶…◀."""
         if self.is_subhead:
-            return self.text.strip("▶◀►◄■□●◆◇ \t")
+            return self.text.strip("▶◀►◄■□●◆◇【】 \t")
         return self.text
 
 

@@ -90,15 +90,6 @@ KNOWN_WRONG: dict[str, str] = {
         "printed post date 2024-12-28 is ignored (inferred 2024-12-29)"
     ),
     "epaper_web_article": "e-paper page: the '来源：聊城日报' line after the 作者 byline is kept as body text and listed as a subhead",
-    "one_line_paragraphs_no_blanks": (
-        "three-line headline kicker / title / ——subtitle: the title is joined to the subtitle and the kicker becomes the title"
-    ),
-    "crlf_web_page": (
-        "headline-first page: a kicker line above the title ('用脚步丈量春色', '东阿瑞泓水务有限公司') is glued onto the title "
-        "(the same organisation kicker is found when printed after the body with a blank line between)"
-    ),
-    "pdf_double_spaced": "a finished-clause kicker '老纸机焕发新活力' above the title is glued onto the title",
-    "feature_bracket_subheads": "【】 subhead brackets are kept in the subheads (▶◀ are removed, 【】 are not)",
 }
 
 
