@@ -12,11 +12,12 @@ run directly above a start opens the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import People, add_names
+from liaocheng_tui.archive.byline import People, add_names, trailing_credit
 from liaocheng_tui.archive.classify import Role, Unit
-from liaocheng_tui.archive.headline import clean_heading, split_heading
+from liaocheng_tui.archive.headline import clean_heading, is_column_label, split_heading
 from liaocheng_tui.archive.model import Article, ArticleKind, Paragraph
 
 
@@ -90,7 +91,7 @@ def headline_first(units: list[Unit]) -> bool:
         score += 2
     if last.role is Role.HEADLINE:
         score -= 2
-    elif last.role is Role.BODY:
+    elif last.role is Role.BODY and not (last.credit is not None and last.credit.is_photo):
         score += 1
     if score == 0:
         score = _similarity_vote(units)
@@ -155,7 +156,10 @@ def _article(start: list[Unit], body: list[Unit], heading: list[Unit], first: bo
             if own:
                 article.paragraphs.append(Paragraph(own))
     article.paragraphs += [_body_paragraph(u) for u in body]
-    _take_trailing_credit(article, body[-1] if body else None)
+    if body:
+        _take_trailing_credit(article, body[-1])
+    elif article.paragraphs:  # 本报讯 3月5日，…46家。（记者 高田）: all in the lead paragraph
+        _take_trailing_credit(article, None)
     if heading:
         split = split_heading([u.para.lines for u in heading], first)
         article.kicker, article.title, article.subtitle = split.kicker, split.title, split.subtitle
@@ -164,9 +168,11 @@ def _article(start: list[Unit], body: list[Unit], heading: list[Unit], first: bo
 
 def _take_trailing_credit(article: Article, last: Unit | None) -> None:
     """An article's byline printed at its end: （记者 X 通讯员 Y）, ■ 本报记者 X, 本报记者 X 摄."""
-    if last is None or last.credit is None or not article.paragraphs:
+    if not article.paragraphs or (last is not None and last.role is not Role.BODY):
         return
-    credit = last.credit
+    credit = last.credit if last is not None else trailing_credit(article.paragraphs[-1].text)
+    if credit is None:
+        return
     if credit.text_before:
         article.paragraphs[-1] = Paragraph(credit.text_before)
     else:
@@ -220,11 +226,53 @@ def _last_headline_run(units: list[Unit]) -> tuple[int, int] | None:
     return (0, end) if end is not None else None
 
 
+def _headline_runs(units: list[Unit]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        if units[i].role is Role.HEADLINE:
+            j = i
+            while j < len(units) and units[j].role is Role.HEADLINE:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _own_item_follows(cut: Cut, run: tuple[int, int], runs: list[tuple[int, int]]) -> bool:
+    """Headline-after: is the text after this headline run an item of its own?  Yes when
+    the article already has its lead byline and the text ends in another one (…（记者 X）),
+    or when its headline starts with a column label (短评): then this run was the title of
+    what came before, not a section subhead."""
+    rest = cut.rest
+    later = [r for r in runs if r[0] > run[0]]
+    end = later[0][0] if later else len(rest)
+    segment = rest[run[1] : end]
+    if not segment or any(u.role is not Role.BODY for u in segment):
+        return False
+    if cut.start and _closes_article(segment[-1]):
+        return True
+    return bool(later) and is_column_label(rest[later[0][0]].text)
+
+
+def _split_bylined_items(cut: Cut) -> list[Cut]:
+    runs = _headline_runs(cut.rest)
+    for run in runs:
+        if run[0] > 0 and _own_item_follows(cut, run, runs):
+            head = Cut(start=cut.start, rest=cut.rest[: run[1]])
+            tail = Cut(rest=cut.rest[run[1] :], credits=cut.credits)
+            return [head, *_split_bylined_items(tail)]
+    return [cut]
+
+
 def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
     """Headline-after pages: body first, then its headline."""
     articles: list[Article] = []
     residue: list[str] = []
-    for cut in _cut(units):
+    cuts = [piece for cut in _cut(units) for piece in _split_bylined_items(cut)]
+    for cut in cuts:
         run = _last_headline_run(cut.rest)
         if run is None:
             if cut.start:
@@ -247,6 +295,29 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
             articles.extend(items)
             residue.extend(unplaced)
     return articles, residue
+
+
+# Section subheads are often decorated or numbered: 【…】, ▶…◀, 一、, （一）, 1.
+SUBHEAD_MARK_RE = re.compile(r"^\s*(?:[【▶►◆■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
+
+
+def _item_under(units: list[Unit], j: int, current: tuple[list[Unit], list[Unit], list[Unit]]) -> bool:
+    """Headline-first: is the text under a headline run (from ``j``) an item of its own
+    rather than a section of the current article?  Yes when it ends in its own byline,
+    or when both are one-paragraph items (a column of briefs)."""
+    k = j
+    while k < len(units) and units[k].role is Role.BODY:
+        k += 1
+    segment = units[j:k]
+    if not segment:
+        return False
+    if current[1] and _closes_article(segment[-1]):
+        return True  # the article has its lead byline; a second byline is another item's
+    heading = units[j - 1]
+    if SUBHEAD_MARK_RE.match(heading.text):
+        return False
+    current_paragraphs = len(current[2]) + sum(1 for u in current[1] if u.role is Role.LEAD)
+    return current_paragraphs <= 1 and len(segment) <= 2
 
 
 def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
@@ -273,6 +344,7 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 current is None
                 or (j < len(units) and _is_start(units[j]))
                 or bool(current[2] and _closes_article(current[2][-1]))
+                or _item_under(units, j, current)
             )
             if opens:
                 flush()
@@ -306,7 +378,20 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
     return articles, residue
 
 
+def _merge_trailing_byline(articles: list[Article]) -> None:
+    """``记者：张伟 于新新`` as the page's last line: the byline of the article above it."""
+    if len(articles) < 2:
+        return
+    last, above = articles[-1], articles[-2]
+    if last.paragraphs or last.title or last.kicker or not last.byline or above.reporters or above.correspondents:
+        return
+    _add_byline(above, "\n".join(p for p in (last.dateline, last.byline) if p))
+    add_names(above.reporters, last.reporters)
+    add_names(above.correspondents, last.correspondents)
+    articles.pop()
+
+
 def assemble(units: list[Unit]) -> tuple[list[Article], list[str]]:
-    if headline_first(units):
-        return assemble_before(units)
-    return assemble_after(units)
+    articles, residue = assemble_before(units) if headline_first(units) else assemble_after(units)
+    _merge_trailing_byline(articles)
+    return articles, residue

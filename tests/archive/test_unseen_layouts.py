@@ -67,22 +67,10 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "photo_items_three_credit_styles": (
-        "a PDF page (headlines after) that ends in a photo caption credited '（记者 X 摄）' is read as headline-first: "
-        "the first photo becomes a lead-in, its '■ X' credit becomes the next article's byline, titles turn into subheads"
-    ),
-    "byline_styles_headline_first": (
-        "headline-first page: an item whose only credit trails its paragraph '…。（记者 X 通讯员 Y）' is merged into the "
-        "article before it (its title becomes a subhead, its people are added to that article)"
-    ),
     "briefs_column": (
         "简讯 column: the column label '简  讯' becomes the first item's title (the real title its subtitle); items with a "
         "trailing credit '（记者 X）' / '（孙亚飞 高田）' merge into the item before; a trailing '（通讯员 X）' after an "
         "unbracketed 本报讯 stays in the body"
-    ),
-    "folio_and_unsigned_commentary": (
-        "PDF export: an unsigned commentary (短评) after an article is merged into that article; the article's title "
-        "becomes a subhead, and the column label is glued onto the commentary's title ('短评让…')"
     ),
     "wechat_article": (
         "WeChat article: the account/date line '原创 聊城日报 聊城日报 2024年12月28日 08:30 山东' is glued onto the title; "
