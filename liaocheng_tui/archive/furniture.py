@@ -20,6 +20,12 @@ _FOLIO_MARKS = re.compile(
     rf"({'|'.join(PAPERS)}|第\s*[A-Za-z]?\s*\d{{1,3}}\s*版|星期[一二三四五六日天]|周[一二三四五六日]|{_DATE.pattern})"
 )
 _FOLIO_MAX_CHARS = 60
+# Besides its marks a folio holds little: a section name, a time, a place (要闻, 08:30 山东).
+FOLIO_OTHER_CHARS = 24
+# Where the article came from (e-paper and WeChat pages): a line of its own, anywhere.
+_SOURCE = re.compile(r"^[（(]?\s*(来源|稿源|出处|來源)\s*[:：].{0,30}$")
+# Folio lines are looked for among this many first lines (a WeChat title comes first).
+FOLIO_SEARCH_LINES = 6
 # Editor and layout credits printed at the end of a page or article.
 _CREDITS = re.compile(r"^[（(]?\s*(责任编辑|责编|编辑|校对|美编|美术编辑|组版|审核|审签|值班编辑)\s*[:：]")
 
@@ -34,38 +40,38 @@ class Furniture:
 def _is_folio(line: str) -> bool:
     if len(line) > _FOLIO_MAX_CHARS or "。" in line:
         return False
-    marks = _FOLIO_MARKS.findall(line)
-    if len(marks) >= 2:
+    marks = list(_FOLIO_MARKS.finditer(line))
+    covered = sum(m.end() - m.start() for m in marks)
+    if len(marks) >= 2 and len(line) - covered <= FOLIO_OTHER_CHARS:
         return True
     return bool(_DATE.fullmatch(line.strip())) or bool(re.fullmatch(r"第\s*[A-Za-z]?\s*\d{1,3}\s*版.{0,12}", line.strip()))
 
 
 def take_furniture(text: str) -> tuple[str, Furniture]:
-    """Split folio lines off the top and credit lines off the end; return the rest of the text."""
+    """Take folio lines (among the first few lines), source lines (anywhere) and the
+    editor credits at the end off the text; each taken line leaves a blank line behind."""
     lines = text.split("\n")
     furniture = Furniture()
-    top = 0
+    taken: set[int] = set()
     seen = 0
-    while top < len(lines) and seen < 3:
-        stripped = lines[top].strip()
-        if stripped:
-            if not _is_folio(stripped):
-                break
-            furniture.lines.append(stripped)
-            seen += 1
-        top += 1
-    if not furniture.lines:
-        top = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if (seen <= FOLIO_SEARCH_LINES and _is_folio(stripped)) or _SOURCE.match(stripped):
+            taken.add(i)
     bottom = len(lines)
-    tail: list[str] = []
-    while bottom > top:
+    while bottom > 0:
         stripped = lines[bottom - 1].strip()
-        if stripped and not _CREDITS.match(stripped):
+        if stripped and not (_CREDITS.match(stripped) or _SOURCE.match(stripped)):
             break
         if stripped:
-            tail.insert(0, stripped)
+            taken.add(bottom - 1)
         bottom -= 1
-    furniture.lines += tail
+    for i in sorted(taken):
+        furniture.lines.append(lines[i].strip())
+        lines[i] = ""
     for line in furniture.lines:
         for paper in PAPERS:
             if paper in line and furniture.paper is None:
@@ -76,5 +82,4 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
                 furniture.date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:
                 pass  # an impossible date on a folio is no date
-    rest = "\n".join(lines[top:bottom])
-    return rest, furniture
+    return "\n".join(lines), furniture

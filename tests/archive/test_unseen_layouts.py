@@ -72,12 +72,6 @@ KNOWN_WRONG: dict[str, str] = {
         "trailing credit '（记者 X）' / '（孙亚飞 高田）' merge into the item before; a trailing '（通讯员 X）' after an "
         "unbracketed 本报讯 stays in the body"
     ),
-    "wechat_article": (
-        "WeChat article: the account/date line '原创 聊城日报 聊城日报 2024年12月28日 08:30 山东' is glued onto the title; "
-        "the trailing '来源：聊城日报' becomes a second article whose byline is '记者：张伟 于新新'; paper unknown, and the "
-        "printed post date 2024-12-28 is ignored (inferred 2024-12-29)"
-    ),
-    "epaper_web_article": "e-paper page: the '来源：聊城日报' line after the 作者 byline is kept as body text and listed as a subhead",
 }
 
 
