@@ -52,7 +52,7 @@ def _clean_line(line: str) -> str:
     if not tokens:
         return ""
     singles = sum(1 for t in tokens if len(t) == 1)
-    if len(tokens) >= 3 and singles / len(tokens) >= 0.6:  # 我 市 强 化 青 少 年
+    if (len(tokens) >= 3 and singles / len(tokens) >= 0.6) or singles == len(tokens):  # 我 市 强 化 / 简  讯
         return "".join(tokens)
     out = tokens[0]
     for token in tokens[1:]:

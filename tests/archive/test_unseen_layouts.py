@@ -67,11 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "briefs_column": (
-        "简讯 column: the column label '简  讯' becomes the first item's title (the real title its subtitle); items with a "
-        "trailing credit '（记者 X）' / '（孙亚飞 高田）' merge into the item before; a trailing '（通讯员 X）' after an "
-        "unbracketed 本报讯 stays in the body"
-    ),
 }
 
 
