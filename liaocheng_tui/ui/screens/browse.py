@@ -109,6 +109,7 @@ class BrowseScreen(Screen):
         self.search = SearchState()
         self.person: Person | None = None
         self._pending_article: Article | None = None
+        self.extras_for: Article | None = None  # the article whose highlights and related are shown
 
     # --- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -281,6 +282,7 @@ class BrowseScreen(Screen):
         if event.highlights:
             self.article_view.show(event.article, event.highlights, keep_scroll=True)
         self.article_view.show_related(event.related or [], event.note)
+        self.extras_for = event.article
 
     # --- search ----------------------------------------------------------------------------
     @on(SearchBar.Submitted)

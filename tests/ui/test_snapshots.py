@@ -1,0 +1,75 @@
+"""Snapshots of the main screens at 120x36 and 80x24 (on top of the Pilot tests, not instead).
+
+Regenerate after a deliberate visual change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
+
+
+def _steady(app) -> None:
+    for widget in app.query("Input"):
+        widget.cursor_blink = False
+
+
+async def _browse(pilot, ready, waiter) -> None:
+    app = pilot.app
+    await ready(pilot)
+    issue = next(i for i in app.catalog.issues if i.date and i.date.isoformat() == "2024-12-28")
+    app.browse.open_issue(issue)
+    await waiter(pilot, lambda: app.browse.issue is issue)
+    await pilot.press("j")  # the article with kicker-less subtitle and subheads
+    await waiter(pilot, lambda: app.browse.extras_for is app.browse.article_view.article)
+    _steady(app)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_browsing(snap_compare, make_app, ready, waiter, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _browse(p, ready, waiter))
+
+
+async def _search(pilot, ready, waiter) -> None:
+    app = pilot.app
+    await ready(pilot)
+    await pilot.press("slash", *"聊城", "enter")
+    await waiter(pilot, lambda: app.browse.mode == "search")
+    await pilot.press("j")  # the second hit: hits highlighted in its text
+    await waiter(pilot, lambda: app.browse.extras_for is app.browse.article_view.article)
+    _steady(app)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_search_results_and_highlighted_article(snap_compare, make_app, ready, waiter, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _search(p, ready, waiter))
+
+
+async def _reporters(pilot, ready) -> None:
+    await ready(pilot)
+    await pilot.press("r")
+    await pilot.pause()
+    await pilot.press(*"记者")
+    _steady(pilot.app)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_reporters(snap_compare, make_app, ready, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _reporters(p, ready))
+
+
+async def _help(pilot, ready) -> None:
+    await ready(pilot)
+    await pilot.press("question_mark")
+    _steady(pilot.app)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_help(snap_compare, make_app, ready, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _help(p, ready))
