@@ -119,24 +119,25 @@ def split_lines(text: str) -> list[Line]:
 
 def _undouble(lines: list[Line], blanks: list[int]) -> None:
     """Double-spaced exports put a blank line after every line: then only a run of two or
-    more blank lines separates blocks.  Recognised by most blocks being one line long while
-    the lines fill a common column (an unwrapped export has one line per paragraph too,
-    but its lines vary in length)."""
-    if len(lines) < 8:
+    more blank lines separates blocks.  Recognised by most blocks being one line long
+    while most lines stop mid-sentence (an unwrapped export has one line per paragraph
+    too, but its lines end sentences)."""
+    if len(lines) < 4:
         return
     singles = sum(1 for b in blanks[1:] if b == 1) / max(1, len(blanks) - 1)
     if singles < 0.6:
         return
-    widths = sorted(line.width for line in lines if line.width >= 16)
-    if not widths:
+    widths = sorted(line.width for line in lines)
+    long_lines = [line for line in lines if line.width >= max(16, 0.8 * widths[int(0.75 * (len(widths) - 1))])]
+    if not long_lines:
         return
-    median = widths[len(widths) // 2]
-    filling = sum(1 for w in widths if abs(w - median) <= 0.15 * median) / len(lines)
-    if filling < 0.5:
+    mid_sentence = sum(
+        1 for line in long_lines if not ends_sentence(line.text) and trailing_credit(line.text) is None
+    ) / len(long_lines)
+    if mid_sentence < 0.5:
         return
     for line, before in zip(lines, blanks):
         line.blank_before = before != 1
-
 
 def _mend_broken_byline_names(lines: list[Line]) -> None:
     """``■ 本报记者 夏旭 / 光``: a byline line whose last name was cut at the line end."""

@@ -95,3 +95,20 @@ def test_markup_and_escapes_are_kept_as_text() -> None:
     assert got[0][2] == "标题[/]"
     assert "[b]红色[/b]" in got[0][6] and "\x1b[31m" in got[0][6]
     assert parse_page(text, "p").articles[0].kind is ArticleKind.ARTICLE
+
+
+def test_short_double_spaced_article_from_a_pdf_viewer() -> None:
+    p1 = "本报讯（记者 鞠圣娇）6月19日，市卫生健康委员会组织基层卫生协会在县人民医院举办首期基层医务人员专题培训班，全市120余名基层医务人员参加培训。"
+    p2 = "\u3000\u3000培训围绕常见病诊疗规范、急诊急救技能和基层慢病管理展开，设置理论授课和实操演练环节。"
+    for width in (18, 22, 26, 40):
+        lines = [p1[i : i + width] for i in range(0, len(p1), width)] + [p2[i : i + width] for i in range(0, len(p2), width)]
+        text = "\n\n".join(lines) + "\n\n\n聊城市基层卫生协会举办培训\n"
+        got = items(text)
+        assert len(got) == 1, width
+        assert got[0][2] == "聊城市基层卫生协会举办培训"
+        assert got[0][6].split("\n") == [p1[len("本报讯（记者 鞠圣娇）") :], p2.strip("\u3000")], width
+
+
+def test_letter_spaced_bracketed_byline() -> None:
+    got = items("本报讯 （ 记 者 林 晨 ） 近日，市政府印发了方案。\n\n方案印发\n")
+    assert got[0][4] == ["林晨"] and got[0][6] == "近日，市政府印发了方案。"
