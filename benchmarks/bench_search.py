@@ -436,10 +436,30 @@ WORKERS = {
 # ---------------------------------------------------------------- driver
 
 
+ENV: dict[str, str] = dict(os.environ)
+
+
+def freeze_code(workdir: Path) -> None:
+    """Run every worker on a snapshot of the package: the cache key hashes the parser's source,
+    so an edit in the working tree during a run would otherwise force rebuilds mid-benchmark."""
+    import liaocheng_tui
+    from liaocheng_tui.seeds import seeds_dir
+
+    code = workdir / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    shutil.copytree(Path(liaocheng_tui.__file__).parent, code / "liaocheng_tui",
+                    ignore=shutil.ignore_patterns("__pycache__", "ui"))
+    (code / "liaocheng_tui" / "ui").mkdir()
+    (code / "liaocheng_tui" / "ui" / "__init__.py").write_text("")
+    if not (code / "liaocheng_tui" / "seeds").is_dir():
+        shutil.copytree(seeds_dir(), code / "seeds")
+    ENV["PYTHONPATH"] = str(code) + os.pathsep + ENV.get("PYTHONPATH", "")
+
+
 def run_worker(system: str, phase: str, archive: Path, state: Path) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--worker", system, phase, str(archive), str(state)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env=ENV,
     )
     if out.returncode != 0:
         raise SystemExit(f"{system} {phase} failed:\n{out.stderr[-3000:]}")
@@ -450,7 +470,7 @@ def first_result(cmd: list[str], runs: int = 3) -> float:
     best = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
+        subprocess.run(cmd, capture_output=True, check=True, env=ENV)
         best.append(time.perf_counter() - t)
     return statistics.median(best)
 
@@ -542,6 +562,8 @@ def main() -> None:
     ap.add_argument("--systems", default="ours,naive,fts5")
     ap.add_argument("--workdir", type=Path, default=None, help="where archives and indexes go (default: a temp dir)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    ap.add_argument("--table-from", type=Path, nargs="+", default=None,
+                    help="print the table from earlier --json files (later files override earlier figures)")
     ap.add_argument("--worker", nargs=4, metavar=("SYSTEM", "PHASE", "ARCHIVE", "STATE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -549,10 +571,20 @@ def main() -> None:
         os.environ["LC_READER_CACHE"] = str(Path(state) / "cache")
         print(json.dumps(WORKERS[(system, phase)](Path(archive), Path(state))))
         return
+    if args.table_from:
+        merged: dict[int, dict] = {}
+        for path in args.table_from:
+            data = json.loads(path.read_text())
+            for n, res in data["results"].items():
+                merged.setdefault(int(n), {}).update(res)
+            print(f"machine: {data['machine']}")
+        table(dict(sorted(merged.items())))
+        return
     if tuple(int(x) for x in sqlite3.sqlite_version.split(".")[:2]) < (3, 34):
         raise SystemExit(f"SQLite {sqlite3.sqlite_version} has no trigram tokenizer (needs 3.34+)")
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lc-bench-"))
     systems = args.systems.split(",")
+    freeze_code(workdir)
     all_results = {}
     for n in (int(x) for x in args.sizes.split(",")):
         all_results[n] = bench_size(n, workdir, systems)

@@ -1,0 +1,115 @@
+"""Reader start-up benchmark: time to first paint, to browsable, and until search is ready.
+
+Each measurement runs in a fresh Python process (imports and jieba included),
+headless, on the seeds and on a synthetic archive of about 10,000 articles,
+with a cold cache (empty cache folder) and a warm one (the same folder again).
+
+    python benchmarks/bench_ui.py            # prints a table
+    python benchmarks/bench_ui.py --articles 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def synthetic_archive(folder: Path, articles: int) -> Path:
+    """Copies of the seed pages, one dated file name each, until ``articles`` articles."""
+    from liaocheng_tui.archive.loader import read_page
+    from liaocheng_tui.seeds import seeds_dir
+    import datetime as dt
+
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    per_page = [len(read_page(p).articles) for p in seeds]
+    folder.mkdir(parents=True, exist_ok=True)
+    day, count, n = dt.date(2015, 1, 1), 0, 0
+    while count < articles:
+        seed = seeds[n % len(seeds)]
+        text = seed.read_text(encoding="utf-8")
+        # make each copy a little different so the index is not all duplicates
+        text = text.replace("聊城", f"聊城{n % 97}", 1)
+        (folder / f"{day:%Y%m%d}_{n:05d}.txt").write_text(text, encoding="utf-8")
+        count += per_page[n % len(seeds)]
+        n += 1
+        day += dt.timedelta(days=1)
+    return folder
+
+
+def measure_once(root: Path, cache: Path, started: float) -> dict:
+    """Run the app headless until search is ready; seconds from ``started`` to each milestone."""
+    from liaocheng_tui.ui.app import ReaderApp, create_app
+    from liaocheng_tui.ui.screens.browse import BrowseScreen
+
+    marks: dict[str, float] = {"imported": time.time() - started}
+
+    def hook(message) -> None:
+        now = time.time() - started
+        if isinstance(message, BrowseScreen.Shown):
+            marks.setdefault("first_paint", now)
+        elif isinstance(message, ReaderApp.ArchiveLoaded):
+            marks.setdefault("browsable", now)
+        elif isinstance(message, (ReaderApp.SearchReady, ReaderApp.SearchUnavailable)):
+            marks.setdefault("search_ready", now)
+
+    async def run() -> None:
+        app = create_app([root], cache_dir=cache, use_cache=True)
+        async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+            while "search_ready" not in marks:
+                await pilot.pause(0.01)
+            marks["articles"] = app.catalog.article_count if app.catalog else 0
+
+    asyncio.run(run())
+    return marks
+
+
+def run_child(root: Path, cache: Path) -> dict:
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(root), str(cache), repr(started)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000, help="size of the synthetic archive")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        root, cache, started = args.child
+        print(json.dumps(measure_once(Path(root), Path(cache), float(started))))
+        return
+
+    from liaocheng_tui.seeds import seeds_dir
+
+    work = Path(tempfile.mkdtemp(prefix="lc-bench-"))
+    try:
+        archives = [("seeds", seeds_dir()), (f"synthetic {args.articles // 1000}k", synthetic_archive(work / "synthetic", args.articles))]
+        rows = []
+        for name, root in archives:
+            cache = work / f"cache-{name.replace(' ', '-')}"
+            for state in ("cold", "warm"):
+                marks = run_child(root, cache)
+                rows.append((name, state, marks))
+        header = f"{'archive':<14} {'cache':<5} {'articles':>8} {'first paint':>12} {'browsable':>10} {'search ready':>13}"
+        print(header)
+        print("-" * len(header))
+        for name, state, m in rows:
+            print(f"{name:<14} {state:<5} {m.get('articles', 0):>8} {m['first_paint']:>11.2f}s "
+                  f"{m['browsable']:>9.2f}s {m['search_ready']:>12.2f}s")
+        print("\nSeconds from process start (Python start-up and imports included); headless, 120x36.")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
