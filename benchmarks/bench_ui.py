@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,11 @@ def synthetic_archive(folder: Path, articles: int) -> Path:
         # make each copy a little different so the index is not all duplicates
         text = text.replace("聊城", f"聊城{n % 97}", 1)
         (folder / f"{day:%Y%m%d}_{n:05d}.txt").write_text(text, encoding="utf-8")
+        path = folder / f"{day:%Y%m%d}_{n:05d}.txt"
+        # an archive's files are old: a file written this very second can look "still changing"
+        # to a cache that compares modification times, and be re-read on every start
+        old = time.time() - 86400
+        os.utime(path, (old, old))
         count += per_page[n % len(seeds)]
         n += 1
         day += dt.timedelta(days=1)
