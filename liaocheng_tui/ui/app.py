@@ -32,9 +32,10 @@ class ReaderApp(App[None]):
     TITLE = "lc-reader"
     COMMANDS = App.COMMANDS | set(PROVIDERS)
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("r", "reporters", "Reporters", id="app.reporters"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit lc-reader"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
+        Binding("r", "reporters", "Reporters", id="app.reporters",
+                tooltip="Every reporter and correspondent; Enter lists their articles"),
     ]
 
     @dataclass

@@ -66,7 +66,7 @@ async def test_help_screen_lists_every_binding_including_hidden_ones(make_app, r
         keys = {(where, key) for where, key, _ in rows}
         for expected in [("Browsing", "["), ("Browsing", "]"), ("Browsing", "{"), ("Browsing", "}"),
                          ("Browsing", "/"), ("Browsing", "n"), ("Browsing", "N"), ("Browsing", "t"),
-                         ("Browsing", "1"), ("Everywhere", "q"), ("Everywhere", "?"), ("Everywhere", "r"),
+                         ("Browsing", "1 2 3 4 5"), ("Everywhere", "q"), ("Everywhere", "?"), ("Everywhere", "r"),
                          ("Article list", "j"), ("Article list", "k"), ("Article list", "g"),
                          ("Article list", "G"), ("Issue tree", "j"), ("Reading pane", "space"),
                          ("Everywhere", "ctrl+p"), ("Everywhere", "tab / shift+tab")]:
@@ -74,7 +74,9 @@ async def test_help_screen_lists_every_binding_including_hidden_ones(make_app, r
         shown = app.screen.query_one("#help-table").render()
         lines = "\n".join(str(line) for line in app.screen.query_one("#help-table").render_lines(
             app.screen.query_one("#help-table").region.reset_offset))
-        assert "Next issue" in lines and "Prev article" in lines and "Reporters" in lines
+        assert "Next issue in the tree" in lines and "Previous article" in lines and "Every reporter" in lines
+        query = app.screen.query_one("#help-query")
+        assert "记者:林晨" in "\n".join(str(line) for line in query.render_lines(query.region.reset_offset))
         assert shown is not None
         await pilot.press("escape")
         assert app.screen is app.browse

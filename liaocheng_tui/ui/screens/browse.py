@@ -64,18 +64,26 @@ class BrowseScreen(Screen):
 
     BINDINGS = [
         # priority: the app runs it as the key arrives, so keys typed right after / reach the bar
-        Binding("slash", "focus_search", "Search", priority=True, id="browse.search"),
-        Binding("escape", "back", "Back", id="browse.back"),
-        Binding("n", "step_result(1)", "Next hit", id="browse.next-hit"),
-        Binding("N", "step_result(-1)", "Prev hit", id="browse.prev-hit"),
-        Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False, id="browse.prev-article"),
-        Binding("right_square_bracket", "step_article(1)", "Next article", show=False, id="browse.next-article"),
-        Binding("left_curly_bracket", "step_issue(-1)", "Prev issue", show=False, id="browse.prev-issue"),
-        Binding("right_curly_bracket", "step_issue(1)", "Next issue", show=False, id="browse.next-issue"),
-        Binding("t", "toggle_tree", "Tree", id="browse.toggle-tree"),
-        Binding("w", "problems", "Warnings", show=False, id="browse.problems"),
+        Binding("slash", "focus_search", "Search", priority=True, id="browse.search",
+                tooltip="Go to the search bar (type a query, Enter runs it)"),
+        Binding("escape", "back", "Back", id="browse.back",
+                tooltip="Leave results or a person's list: back to the issue you were reading"),
+        Binding("n", "step_result(1)", "Next hit", id="browse.next-hit", tooltip="Next search result"),
+        Binding("N", "step_result(-1)", "Prev hit", id="browse.prev-hit", tooltip="Previous search result"),
+        Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False, id="browse.prev-article",
+                tooltip="Previous article (runs on into the previous issue)"),
+        Binding("right_square_bracket", "step_article(1)", "Next article", show=False, id="browse.next-article",
+                tooltip="Next article (runs on into the next issue)"),
+        Binding("left_curly_bracket", "step_issue(-1)", "Prev issue", show=False, id="browse.prev-issue",
+                tooltip="Previous issue in the tree"),
+        Binding("right_curly_bracket", "step_issue(1)", "Next issue", show=False, id="browse.next-issue",
+                tooltip="Next issue in the tree"),
+        Binding("t", "toggle_tree", "Tree", id="browse.toggle-tree", tooltip="Show or hide the issue tree"),
+        Binding("w", "problems", "Warnings", show=False, id="browse.problems",
+                tooltip="Pages that failed to read or parse cleanly, with their warnings"),
         *(
-            Binding(str(n), f"related({n - 1})", f"Open related article {n}", show=False, id=f"browse.related-{n}")
+            Binding(str(n), f"related({n - 1})", "Related", show=False, id=f"browse.related-{n}",
+                    tooltip="Open related article 1–5 (listed under the article)")
             for n in range(1, 6)
         ),
     ]
@@ -351,6 +359,8 @@ class BrowseScreen(Screen):
     def show_person(self, person: Person) -> None:
         self._save_place()
         self.mode, self.person = PERSON, person
+        self.search.query, self.search.results = "", None
+        self.search_bar.set_value("")
         per_month: dict[str, int] = {}
         for a in person.articles:
             if a.page is not None and a.page.issue_date is not None:

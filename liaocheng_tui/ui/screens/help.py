@@ -44,15 +44,30 @@ def _sources() -> list[tuple[str, type]]:
     ]
 
 
+QUERY_SYNTAX = [
+    ("林晨 技改", "articles with both words (anywhere: title, kicker, byline, text)"),
+    ('"高质量发展"', "the exact phrase"),
+    ("聊城 OR 临清, NOT 卫生", "either word; leave out articles with a word"),
+    ("记者:林晨  通讯员:张凯", "by reporter / correspondent (reporter:, correspondent:)"),
+    ("标题:丝路  正文:技改  报纸:大众日报", "in the title / body / newspaper only (title:, body:, paper:)"),
+    ("日期:2024-06  日期:2024-06-01..2024-07-15", "a month, a day, a year or a range (date:)"),
+    ("类型:photo", "photo items (类型:导读 for lead-ins)"),
+]
+
+
 def binding_rows(app: App) -> list[tuple[str, str, str]]:
-    """(where, keys, what) for every key the reader answers to."""
+    """(where, keys, what) for every key the reader answers to; keys doing the same thing share a row."""
     rows: list[tuple[str, str, str]] = []
     for where, owner in _sources():
         for binding in owner.BINDINGS:
             if not isinstance(binding, Binding) or binding.system:
                 continue
             keys = " / ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in binding.key.split(","))
-            rows.append((where, keys, binding.description or binding.action))
+            what = binding.tooltip or binding.description or binding.action
+            if rows and rows[-1][0] == where and rows[-1][2] == what:
+                rows[-1] = (where, f"{rows[-1][1]} {keys}", what)
+            else:
+                rows.append((where, keys, what))
     rows += BUILT_IN
     order = [w for w, _ in _sources()]
     return sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
@@ -70,6 +85,15 @@ def help_table(app: App) -> Table:
     return table
 
 
+def query_table() -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column("query", style="bold", no_wrap=True)
+    table.add_column("finds")
+    for query, finds in QUERY_SYNTAX:
+        table.add_row(Text(query), Text(finds))
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
@@ -81,6 +105,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Static(Text("lc-reader keys  (Esc or ? closes)", style="bold"), classes="dialog-title")
             yield Static(help_table(self.app), id="help-table")
+            yield Static(Text("Query syntax", style="bold"), classes="dialog-title help-section")
+            yield Static(query_table(), id="help-query")
 
     def action_scroll_help(self, delta: int) -> None:
         box = self.query_one("#help-box", VerticalScroll)
