@@ -20,8 +20,13 @@ REPORTER_ROLES = [
     "本报记者", "记者", "本报全媒体记者", "全媒体记者", "融媒体记者", "本报融媒体记者",
     "见习记者", "本报见习记者", "实习记者", "本报实习记者", "特约记者", "本报特约记者",
     "首席记者", "本报首席记者", "摄影记者", "本报摄影记者", "实习生", "本报实习生",
-    "融媒体", "全媒体", "编辑", "文", "图", "文/图", "文图", "摄影", "摄", "作者",
+    "融媒体", "全媒体", "编辑", "作者", "本报评论员", "评论员", "特约评论员",
 ]
+# One-character roles are roles only before a slash or colon (文/记者 X 图/Y, 摄影：Z):
+# 图片新闻 and 文化 are no bylines.
+SLASH_ROLE = r"(?:文\s*[/／]\s*[图圖]|文[图圖]|[文图圖攝摄]|[摄攝]影)\s*[/／:：]"
+# Collective voices that sign without a name.
+NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
 CORRESPONDENT_ROLES = ["通讯员", "本报通讯员", "特约通讯员", "本报特约通讯员"]
 # Another outlet's staff: 大众日报记者, 大众日报首席记者, 新华社记者, 大众网记者.
 OTHER_OUTLET_ROLE = (
@@ -33,7 +38,11 @@ CLOSING_WORDS = ["报道", "摄影报道", "摄", "供图", "整理", "发自"]
 # Markers printed before a byline or photo credit.
 MARKERS = "■□●◆▲◇"
 # Two-character things in brackets that look like names but are not.
-NOT_NAMES = {"右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "通讯员", "报道", "摄影"}
+NOT_NAMES = {
+    "右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "通讯员", "报道", "摄影",
+    # 记者手记 / 记者观察 …: column names that start with a role word
+    "手记", "观察", "调查", "视点", "札记", "走基层", "探访", "追踪", "连线", "直击", "体验", "感言",
+}
 
 _SEP = r"[\s\u3000、，,/／·:：]"
 # Traditional forms of the characters bylines are made of (本報訊（記者 X 通訊員 Y）).
@@ -60,15 +69,15 @@ def _alternation(words: list[str]) -> str:
 
 
 ROLE_RE = re.compile(
-    rf"(?P<other>{OTHER_OUTLET_ROLE})|(?P<corr>{_alternation(CORRESPONDENT_ROLES)})|(?P<rep>{_alternation(REPORTER_ROLES)})"
+    rf"(?P<other>{OTHER_OUTLET_ROLE})|(?P<corr>{_alternation(CORRESPONDENT_ROLES)})|(?P<rep>{_alternation(REPORTER_ROLES)}|{SLASH_ROLE})"
 )
 CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[）)])")
-NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff·]")
+NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f·]")  # rare name characters live beyond the BMP
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 
 # Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电.
 DATELINE_RE = re.compile(
-    r"(?:本\s*[报報]|大[众眾衆][网網]|大[众眾衆]日[报報]|聊城日[报報]|新[华華]社|中新[网網]|中新社|人民[网網]|[齐齊][鲁魯][网網])"
+    r"(?:据\s*)?(?:本\s*[报報]|大[众眾衆][网網]|大[众眾衆]日[报報]|聊城日[报報]|新[华華]社|中新[网網]|中新社|人民[网網]|[齐齊][鲁魯][网網])"
     r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯訊电電](?![\u4e00-\u9fff]{0,1}[息号])"
 )
 
@@ -188,6 +197,8 @@ def byline_line(line: str) -> People | None:
         return None  # a line of running text, even one that starts with 记者
     marked = bool(_MARKER_LINE_RE.match(text))
     body = _MARKER_LINE_RE.sub("", text)
+    if body.replace(" ", "") in NAMELESS_ROLES:  # 本报评论员: a byline without a name
+        return People(roles_seen=1)
     people = parse_people(body)
     if people is not None and people.roles_seen:
         return people
@@ -250,6 +261,9 @@ def _unbracketed_people(text: str, pos: int) -> tuple[People | None, int]:
             break
         token = m.group(1)
         role_match = ROLE_RE.fullmatch(token)
+        if people and CLOSING_RE.fullmatch(token):  # 本报讯 记者 张晨 报道
+            end = m.end()
+            break
         if role_match:
             role = "corr" if role_match.group("corr") else "rep"
             people.roles_seen += 1

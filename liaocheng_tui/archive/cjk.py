@@ -18,8 +18,11 @@ CLAUSE_OPEN = "，,、（(《“‘【〔「『"
 LINE_START_FORBIDDEN = "，,。.、）)》”’】〕」』；;：:！!？?%％"
 CLOSERS = "”’」』）)》】"
 
-IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-WS_RE = re.compile(r"\s+")
+IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Whitespace, and the invisible format characters WeChat and web editors leave in
+# "blank" lines (zero-width space, joiners, word joiner, BOM): none of them is text.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+WS_RE = re.compile(rf"[\s{INVISIBLE}]+")
 
 
 def is_ideograph(ch: str) -> bool:

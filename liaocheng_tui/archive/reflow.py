@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from liaocheng_tui.archive.byline import DATELINE_RE, MARKERS, byline_line, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
+    INVISIBLE,
     LINE_START_FORBIDDEN,
     print_width,
     ends_sentence,
@@ -38,7 +39,8 @@ SUBHEAD_CLOSE = ("◀", "◄")
 
 
 # Every byline holds a role word or a credit marker; most lines can skip the grammar.
-_MAYBE_BYLINE = re.compile(r"[记员摄图文编■□●◆▲◇]")
+_MAYBE_BYLINE = re.compile(r"[记員员摄攝图圖文编編評评記■□●◆▲◇]")
+_DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
 
 
 @dataclass
@@ -81,7 +83,8 @@ class Para:
 
 def normalize_text(text: str) -> str:
     """Unify line ends and drop the BOM and NBSPs (whitespace only)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_DROP_INVISIBLE)
     text = text.replace("\f", "\n\n").replace("\v", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return text.replace("\u00a0", " ").replace("\t", "    ")
 

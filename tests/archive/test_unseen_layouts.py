@@ -85,20 +85,11 @@ KNOWN_WRONG: dict[str, str] = {
     "r2_name_lists_in_body_pdf": (
         "on a headlines-after PDF page the '入选人员为：' + names lines are taken as a section subhead"
     ),
-    "r2_byline_lookalikes": (
-        "'本报讯 记者 X 通讯员 Y 报道' on its own line leaves 报道 at the start of the body; '本报评论员' and the commentary title become subheads of the previous article; '记者手记' is read as a byline (reporter 手记) and splits the feature; '据新华社…电' dateline stays in the body; '（本报记者 X 整理）' credit is given to the previous article, whose title turns into a subhead"
-    ),
     "r2_photo_news_titled_captions": (
         "图片新闻 column: the label is read as a photo credit (reporter '片新闻'); a photo's title is separated from its caption (caption becomes a lead-in, credit line attaches to the next title), one title ends in residue and the last article loses its title"
     ),
     "r2_pdf_after_triangle_captions": (
         "two photo captions in a row on a headlines-after page: the first caption's own credit line ('本报记者 X 摄') is taken as the lead of the second caption (first becomes a lead-in with no credit, second gets both photographers and kind article)"
-    ),
-    "r2_traditional_dazhong_web": (
-        "traditional-script two-line □ byline: the continuation line '通訊員 劉淑娟 羅珂 報道' is not read as a byline (it becomes an article title and splits the article); works with simplified 通讯员 or on one line"
-    ),
-    "r2_unicode_rare_chars": (
-        "a name with a CJK character outside the BMP (刘𬌗, U+2C317) makes the whole （记者 … 通讯员 …） byline unreadable (stays in the body, no names); a paragraph ending with a zero-width space swallows the next headline"
     ),
     "r2_editors_note_feature": (
         "an 【编者按】 paragraph between the headline and the ■ byline splits the feature in two: titled article with the note only and no names, then an untitled article with the byline and the text"
