@@ -379,12 +379,16 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
 
 
 def _merge_trailing_byline(articles: list[Article]) -> None:
-    """``记者：张伟 于新新`` as the page's last line: the byline of the article above it."""
+    """``记者：张伟 于新新`` as the page's last line: the byline of the article above it
+    (also when it repeats the names the article was already signed with)."""
     if len(articles) < 2:
         return
     last, above = articles[-1], articles[-2]
-    if last.paragraphs or last.title or last.kicker or not last.byline or above.reporters or above.correspondents:
+    if last.paragraphs or last.title or last.kicker or not last.byline:
         return
+    repeats = set(last.reporters) <= set(above.reporters) and set(last.correspondents) <= set(above.correspondents)
+    if (above.reporters or above.correspondents) and not repeats:
+        return  # the article above is signed by others: keep this byline apart
     _add_byline(above, "\n".join(p for p in (last.dateline, last.byline) if p))
     add_names(above.reporters, last.reporters)
     add_names(above.correspondents, last.correspondents)

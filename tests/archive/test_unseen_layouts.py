@@ -67,12 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r2_wechat_zero_width_blank_lines": (
-        "blank lines holding a zero-width space (U+200B, WeChat editor) are not blank: title gets a ZWSP and an empty body, the text becomes an untitled item, and the closing 记者： credit makes a third, empty item"
-    ),
-    "r2_wechat_repost_byline_and_credit": (
-        "a WeChat repost with both 本报讯（记者 X 通讯员 Y） and the closing 记者：/通讯员： credit lines yields a second, empty untitled article carrying the same names"
-    ),
     "r2_continued_jump_lines": (
         "jump lines: '（上接第一版）' under a title is read as its subtitle; an inline '（下转第三版）' stays in the body; a '（下转第四版）' line of its own at the end flips the page to headlines-after (every title moves to the wrong article, the jump line becomes a title)"
     ),
