@@ -1,4 +1,5 @@
-"""Page furniture: the folio line at the top of a page and the editor credits at the end.
+"""Page furniture: the folio line at the top of a page, jump lines, source lines and the
+editor credits at the end.
 
 Some exports keep the page's folio (``聊城日报 2024年06月21日 第A2版：要闻``) and
 its credits (``（责任编辑：张三）``).  They are no article text: they are taken
@@ -24,6 +25,8 @@ _FOLIO_MAX_CHARS = 60
 FOLIO_OTHER_CHARS = 24
 # Where the article came from (e-paper and WeChat pages): a line of its own, anywhere.
 _SOURCE = re.compile(r"^[（(]?\s*(来源|稿源|出处|來源)\s*[:：].{0,30}$")
+# Jump lines between pages: （上接第一版） / （下转第三版）, on a line of their own.
+_JUMP = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|下接|紧接|续)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]?$")
 # Folio lines are looked for among this many first lines (a WeChat title comes first).
 FOLIO_SEARCH_LINES = 6
 # Editor and layout credits printed at the end of a page or article.
@@ -59,12 +62,12 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
         if not stripped:
             continue
         seen += 1
-        if (seen <= FOLIO_SEARCH_LINES and _is_folio(stripped)) or _SOURCE.match(stripped):
+        if (seen <= FOLIO_SEARCH_LINES and _is_folio(stripped)) or _SOURCE.match(stripped) or _JUMP.match(stripped):
             taken.add(i)
     bottom = len(lines)
     while bottom > 0:
         stripped = lines[bottom - 1].strip()
-        if stripped and not (_CREDITS.match(stripped) or _SOURCE.match(stripped)):
+        if stripped and not (_CREDITS.match(stripped) or _SOURCE.match(stripped) or _JUMP.match(stripped)):
             break
         if stripped:
             taken.add(bottom - 1)

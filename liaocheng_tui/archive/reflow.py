@@ -41,6 +41,8 @@ SUBHEAD_CLOSE = ("◀", "◄")
 # Every byline holds a role word or a credit marker; most lines can skip the grammar.
 _MAYBE_BYLINE = re.compile(r"[记員员摄攝图圖文编編評评記■□●◆▲◇]")
 _DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
+# A line of names: 王建军 孙立新 周海涛 (three or more 2–4 character words).
+_NAME_LIST_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}[ \u3000]+){2,}[\u4e00-\u9fff·]{2,4}[。，；]?$")
 
 
 @dataclass
@@ -181,6 +183,8 @@ def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
         return True
     if cur.text[0] in LINE_START_FORBIDDEN:
         return False
+    if prev.text[-1] in "：:" or (_NAME_LIST_RE.match(prev.text) and _NAME_LIST_RE.match(cur.text)):
+        return False  # 入选人员为： / 王建军 孙立新 周海涛 / 陈晓东 马丽娟: a list runs on
     if prev.width < SHORT_LINE * column:
         return True
     if (

@@ -6,6 +6,8 @@ paragraph classifier.
 
 from __future__ import annotations
 
+import re
+
 from liaocheng_tui.archive.cjk import CLAUSE_OPEN, ideograph_count, squeeze
 
 # Longest headline we accept (001 has 45-character one-line titles).
@@ -14,8 +16,15 @@ MAX_HEADLINE_CHARS = 64
 MAX_HEADLINE_LINES = 3
 
 
+# Interview turns (记者：… / 问：… / 答：…) and lists after a colon (入选人员为：王建军 孙立新) are body.
+SPEAKER_RE = re.compile(r"^\s*(?:记者|本报记者|问|答|主持人|[\u4e00-\u9fff]{2,4}(?=[：:].*[？?。]$))\s*[：:]")
+COLON_LIST_RE = re.compile(r"[：:]\s*\S{2,4}(?:\s+\S{2,4}){1,}")
+
+
 def looks_like_headline(text: str, n_lines: int) -> bool:
     """Short, no sentence inside, no clause left open: a headline or subhead."""
+    if SPEAKER_RE.match(text) or COLON_LIST_RE.search(text):
+        return False
     text = squeeze(text)
     if not (2 <= len(text) <= MAX_HEADLINE_CHARS) or n_lines > MAX_HEADLINE_LINES:
         return False

@@ -70,15 +70,6 @@ KNOWN_WRONG: dict[str, str] = {
     "r2_continued_jump_lines": (
         "jump lines: '（上接第一版）' under a title is read as its subtitle; an inline '（下转第三版）' stays in the body; a '（下转第四版）' line of its own at the end flips the page to headlines-after (every title moves to the wrong article, the jump line becomes a title)"
     ),
-    "r2_interview_qa": (
-        "interview Q&A: each '记者：…？' / '问：…？' question paragraph is taken as a new article's headline (1 interview -> 4 articles)"
-    ),
-    "r2_name_list_headline_first": (
-        "a body list of names on short lines ('入选人员为：' / '王建军 孙立新 周海涛' / …) becomes a new untitled-byline article with kicker '入选人员为：' and the names as title"
-    ),
-    "r2_name_lists_in_body_pdf": (
-        "on a headlines-after PDF page the '入选人员为：' + names lines are taken as a section subhead"
-    ),
     "r2_photo_news_titled_captions": (
         "图片新闻 column: the label is read as a photo credit (reporter '片新闻'); a photo's title is separated from its caption (caption becomes a lead-in, credit line attaches to the next title), one title ends in residue and the last article loses its title"
     ),
