@@ -27,6 +27,8 @@ FOLIO_OTHER_CHARS = 24
 _SOURCE = re.compile(r"^[（(]?\s*(来源|稿源|出处|來源)\s*[:：].{0,30}$")
 # Jump lines between pages: （上接第一版） / （下转第三版）, on a line of their own.
 _JUMP = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|下接|紧接|续)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]?$")
+# …支持。（下转第三版）: a jump at the end of a paragraph's last line.
+_TRAILING_JUMP = re.compile(r"[（(]\s*(下转|转下|下接|转第)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]\s*$")
 # Folio lines are looked for among this many first lines (a WeChat title comes first).
 FOLIO_SEARCH_LINES = 6
 # Editor and layout credits printed at the end of a page or article.
@@ -75,6 +77,11 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
     for i in sorted(taken):
         furniture.lines.append(lines[i].strip())
         lines[i] = ""
+    for i, line in enumerate(lines):
+        jump = _TRAILING_JUMP.search(line)
+        if jump and jump.start() > 0:
+            furniture.lines.append(jump.group(0).strip())
+            lines[i] = line[: jump.start()]
     for line in furniture.lines:
         for paper in PAPERS:
             if paper in line and furniture.paper is None:

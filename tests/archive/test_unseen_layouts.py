@@ -67,9 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r2_continued_jump_lines": (
-        "jump lines: '（上接第一版）' under a title is read as its subtitle; an inline '（下转第三版）' stays in the body; a '（下转第四版）' line of its own at the end flips the page to headlines-after (every title moves to the wrong article, the jump line becomes a title)"
-    ),
     "r2_photo_news_titled_captions": (
         "图片新闻 column: the label is read as a photo credit (reporter '片新闻'); a photo's title is separated from its caption (caption becomes a lead-in, credit line attaches to the next title), one title ends in residue and the last article loses its title"
     ),
