@@ -2,25 +2,23 @@
 
 It keeps the one piece of state the panes share — what the middle list is
 showing (an issue, search results, or one person's articles) and where the
-user was before leaving the issue — and runs searches, highlights and
-related-article look-ups in workers.
+user was before leaving the issue.  Searches, highlights and related
+articles are asked of a :class:`SearchRunner`, which answers with messages.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from textual import on, work
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
-
-from rich.text import Text
 
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.ui.catalog import Catalog, Issue
@@ -33,8 +31,7 @@ from liaocheng_tui.ui.widgets.hits_summary import HitsSummary
 from liaocheng_tui.ui.widgets.issue_tree import IssueTree
 from liaocheng_tui.ui.widgets.load_progress import LoadProgress
 from liaocheng_tui.ui.widgets.search_bar import SearchBar
-
-SEARCH_LIMIT = 200
+from liaocheng_tui.ui.widgets.search_runner import SearchRunner
 
 BROWSE, SEARCH, PERSON = "browse", "search", "person"
 
@@ -56,7 +53,6 @@ class SearchState:
     query: str = ""  # the query whose results are shown
     results: Any = None
     pending: str = ""  # a query submitted while indexing
-    hits_by_article: dict[int, Any] = field(default_factory=dict)
 
 
 class BrowseScreen(Screen):
@@ -91,23 +87,6 @@ class BrowseScreen(Screen):
     class Shown(Message):
         """Posted once the screen is on display: loading can start delivering to it."""
 
-    @dataclass
-    class SearchFinished(Message):
-        query: str
-        results: Any
-
-    @dataclass
-    class SearchFailed(Message):
-        query: str
-        error: str
-
-    @dataclass
-    class ArticleExtras(Message):
-        article: Article
-        highlights: dict | None
-        related: list[Article] | None
-        note: str = ""
-
     def __init__(self) -> None:
         super().__init__()
         self.catalog: Catalog | None = None
@@ -132,6 +111,7 @@ class BrowseScreen(Screen):
                     yield Static("", id="list-title", markup=False)
                     yield ArticleList(id="articles")
                 yield ArticleView(id="article")
+        yield SearchRunner()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -173,6 +153,7 @@ class BrowseScreen(Screen):
 
     def search_ready(self, service: Any) -> None:
         self.search.status, self.search.service = "ready", service
+        self.query_one(SearchRunner).service = service
         self.query_one(LoadProgress).finish()
         typed = self.search_bar.value or self.search.pending
         if typed:
@@ -181,7 +162,7 @@ class BrowseScreen(Screen):
         else:
             self.search_bar.set_status("ready — press / to search", "info")
         if self.article_view.article is not None:
-            self._load_extras(self.article_view.article, self._highlight_query())
+            self.query_one(SearchRunner).extras(self.article_view.article, self._highlight_query())
 
     def search_unavailable(self, reason: str) -> None:
         self.search.status, self.search.reason = "unavailable", reason
@@ -238,7 +219,7 @@ class BrowseScreen(Screen):
         query = self._highlight_query()
         if self.search.status == "ready":
             self.article_view.show_related([], "finding related articles…")
-            self._load_extras(article, query)
+            self.query_one(SearchRunner).extras(article, query)
 
     def open_article(self, article: Article) -> None:
         """Browse to ``article`` in its issue (from the palette, a related link or a person)."""
@@ -265,31 +246,14 @@ class BrowseScreen(Screen):
     def _highlight_query(self) -> str:
         return self.search.query if self.mode == SEARCH else ""
 
-    # --- workers: highlights and related articles ---------------------------------------------
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_extras(self, article: Article, query: str) -> None:
-        service = self.search.service
-        worker = get_current_worker()
-        highlights = None
-        try:
-            if query:
-                highlights = service.highlight_spans(article, query)
-            if worker.is_cancelled:
-                return
-            related = [h.article for h in service.more_like(article, limit=5)]
-            note = "" if related else "no related articles"
-        except NotImplementedError:
-            related, note = None, "related articles: not available from the search layer yet"
-        if not worker.is_cancelled:
-            self.post_message(self.ArticleExtras(article, highlights, related, note))
-
-    @on(ArticleExtras)
-    def _extras(self, event: ArticleExtras) -> None:
+    # --- answers from the search service ---------------------------------------------------
+    @on(SearchRunner.Extras)
+    def _extras(self, event: SearchRunner.Extras) -> None:
         if event.article is not self.article_view.article:
             return
         if event.highlights:
             self.article_view.show(event.article, event.highlights, keep_scroll=True)
-        self.article_view.show_related(event.related or [], event.note)
+        self.article_view.show_related(event.related, event.note)
         self.extras_for = event.article
 
     # --- search ----------------------------------------------------------------------------
@@ -311,29 +275,14 @@ class BrowseScreen(Screen):
     def _start_search(self, query: str) -> None:
         self.search.pending = ""
         self.search_bar.set_status(f"searching 「{query}」…", "busy")
-        self._run_search(query)
+        self.query_one(SearchRunner).search(query)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _run_search(self, query: str) -> None:
-        from liaocheng_tui.search.service import QueryError
-
-        try:
-            results = self.search.service.search(query, limit=SEARCH_LIMIT)
-        except QueryError as exc:
-            self.post_message(self.SearchFailed(query, str(exc) or "malformed query"))
-            return
-        except NotImplementedError:
-            self.post_message(self.SearchFailed(query, "search unavailable: the search layer is not built yet"))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.SearchFinished(query, results))
-
-    @on(SearchFailed)
-    def _search_failed(self, event: SearchFailed) -> None:
+    @on(SearchRunner.Failed)
+    def _search_failed(self, event: SearchRunner.Failed) -> None:
         self.search_bar.set_status(f"✗ {event.error}", "error")
 
-    @on(SearchFinished)
-    def _search_finished(self, event: SearchFinished) -> None:
+    @on(SearchRunner.Finished)
+    def _search_finished(self, event: SearchRunner.Finished) -> None:
         results = event.results
         self.app.remember_search(event.query)
         self._save_place()
