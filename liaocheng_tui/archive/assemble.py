@@ -143,6 +143,11 @@ def _add_byline(article: Article, text: str | None) -> None:
 
 def _article(start: list[Unit], body: list[Unit], heading: list[Unit], first: bool) -> Article:
     article = Article()
+    notes = 0
+    while notes < len(body) and EDITOR_NOTE_RE.match(body[notes].text):
+        notes += 1  # an editor's note printed above the byline reads before the article
+    article.paragraphs += [_body_paragraph(u) for u in body[:notes]]
+    body = body[notes:]
     for unit in start:
         if unit.role is Role.BYLINE:
             _add_byline(article, unit.text)
@@ -158,7 +163,7 @@ def _article(start: list[Unit], body: list[Unit], heading: list[Unit], first: bo
     article.paragraphs += [_body_paragraph(u) for u in body]
     if body:
         _take_trailing_credit(article, body[-1])
-    elif article.paragraphs:  # 本报讯 3月5日，…46家。（记者 高田）: all in the lead paragraph
+    elif article.paragraphs and not notes:  # 本报讯 3月5日，…46家。（记者 高田）: all in the lead paragraph
         _take_trailing_credit(article, None)
     if heading:
         split = split_heading([u.para.lines for u in heading], first)
@@ -286,6 +291,10 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
             continue
         i, j = run
         body, heading, after = cut.rest[:i], cut.rest[i:j], cut.rest[j:]
+        if not cut.start and not body and after:
+            # nothing above the headline: it heads what follows (a titled photo, a brief)
+            articles.append(_article(cut.credits, after, heading, True))
+            continue
         if cut.start or body:
             articles.append(_article(cut.start, body, heading, False))
         else:  # a lone headline with nothing above it
@@ -297,6 +306,8 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
     return articles, residue
 
 
+# 【编者按】 / 编者按： set between a feature's headline and its byline.
+EDITOR_NOTE_RE = re.compile(r"^\s*[【\[〔]?\s*编\s*者\s*按\s*[】\]〕]?\s*[:：]?")
 # Section subheads are often decorated or numbered: 【…】, ▶…◀, 一、, （一）, 1.
 SUBHEAD_MARK_RE = re.compile(r"^\s*(?:[【▶►◆■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
 
@@ -354,8 +365,10 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
             i = j
             continue
         if _is_start(unit):
-            if current is not None and not current[1] and not current[2]:
-                current[1].append(unit)
+            if current is not None and not current[1] and (
+                not current[2] or all(EDITOR_NOTE_RE.match(u.text) for u in current[2])
+            ):
+                current[1].append(unit)  # the byline under the headline (and under an editor's note)
             elif current is not None and current[1] and not current[2] and current[1][-1].role is Role.BYLINE:
                 current[1].append(unit)
             else:

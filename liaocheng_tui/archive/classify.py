@@ -6,12 +6,16 @@ which headline candidates are titles and which are section subheads.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 from liaocheng_tui.archive.byline import Credit, Lead, People, byline_line, match_lead, trailing_credit
 from liaocheng_tui.archive.reflow import Para
 from liaocheng_tui.archive.shapes import looks_like_headline
+
+PHOTO_CREDIT_END = re.compile(r"(?:[摄攝](?:影)?|供[图圖])\s*$")
+
 
 class Role(str, Enum):
     BYLINE = "byline"  # a paragraph that is only a byline: ■ 本报记者 X / 本报通讯员 Y
@@ -40,6 +44,9 @@ def classify(para: Para) -> Unit:
             return Unit(para, Role.BODY, credit=credit)
     if para.is_byline:
         people = byline_line(para.text)
+        if people is not None and PHOTO_CREDIT_END.search(para.text):
+            # 本报记者 吴兆旭 摄 under a caption: the photo's credit, not an article's byline
+            return Unit(para, Role.BODY, credit=Credit("", para.text, people, True))
         if people is not None:
             return Unit(para, Role.BYLINE, people=people)
     lead = match_lead(para.text)

@@ -102,6 +102,23 @@ def is_column_label(text: str) -> bool:
     return text.strip("【】[]〔〕 \u3000").replace(" ", "").replace("\u3000", "") in COLUMN_LABELS
 
 
+def _is_letter_spaced(line: str) -> bool:
+    tokens = line.split()
+    return len(tokens) >= 2 and all(len(t) == 1 for t in tokens)
+
+
+def _join_letter_spaced(blocks: list[list[str]]) -> list[list[str]]:
+    """东 阿 县 新 增 两 家 / 省 级 专 精 特 新 / 企 业: a letter-spaced title set over
+    several lines is one title, even with blank lines between its lines."""
+    out: list[list[str]] = []
+    for block in blocks:
+        if out and all(_is_letter_spaced(line) for line in out[-1] + block):
+            out[-1] = out[-1] + block
+        else:
+            out.append(list(block))
+    return out
+
+
 def _kicker_line(lines: list[str], headline_first: bool) -> bool:
     """Is the first of these adjacent headline lines a kicker set above the title?
     A title wrapped over two lines fills its first line; a kicker is a line of its
@@ -109,12 +126,14 @@ def _kicker_line(lines: list[str], headline_first: bool) -> bool:
     first = clean_heading(lines[:1])
     if is_column_label(first) or _is_kicker_like(first, headline_first):
         return True
+    if _is_letter_spaced(lines[0]) and _is_letter_spaced(lines[1]):
+        return False  # 市 直 机 关 运 动 会 / 开 幕: spaced out to one width, one title
     return print_width(lines[0].strip()) < SHORTER_KICKER * print_width(lines[1].strip())
 
 
 def split_heading(groups: list[list[str]], headline_first: bool) -> Heading:
     """``groups``: the headline paragraphs in page order, each as its printed lines."""
-    blocks = [b for b in _blocks(groups) if clean_heading(b)]
+    blocks = _join_letter_spaced([b for b in _blocks(groups) if clean_heading(b)])
     heading = Heading()
     if not blocks:
         return heading

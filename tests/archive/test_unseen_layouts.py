@@ -67,15 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r2_photo_news_titled_captions": (
-        "图片新闻 column: the label is read as a photo credit (reporter '片新闻'); a photo's title is separated from its caption (caption becomes a lead-in, credit line attaches to the next title), one title ends in residue and the last article loses its title"
-    ),
-    "r2_pdf_after_triangle_captions": (
-        "two photo captions in a row on a headlines-after page: the first caption's own credit line ('本报记者 X 摄') is taken as the lead of the second caption (first becomes a lead-in with no credit, second gets both photographers and kind article)"
-    ),
-    "r2_editors_note_feature": (
-        "an 【编者按】 paragraph between the headline and the ■ byline splits the feature in two: titled article with the note only and no names, then an untitled article with the byline and the text"
-    ),
     "r2_letter_spaced_three_line_headline": (
         "a letter-spaced title broken over three lines is split into title + subtitle ('东阿县新增两家' / '省级专精特新企业'); '市 直 机 关 运 动 会' / '开 幕' is split into kicker + title '开幕'"
     ),
