@@ -273,3 +273,16 @@ async def test_quit_with_q(make_app, ready):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_mouse_click_on_an_entry_reads_it(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await open_date(app, pilot, waiter, "2024-06-21")
+        # entries: 2 lines + divider each; the second entry starts on the list's 4th content line
+        lst = app.browse.article_list
+        await pilot.click(lst, offset=(4, 4))
+        await waiter(pilot, lambda: app.browse.article_view.article.title == "聊城市基层卫生协会成立")
+        await pilot.click(app.browse.tree, offset=(8, 1))
+        assert app.focused is app.browse.tree
