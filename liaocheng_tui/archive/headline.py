@@ -123,11 +123,11 @@ def _kicker_line(lines: list[str], headline_first: bool) -> bool:
     """Is the first of these adjacent headline lines a kicker set above the title?
     A title wrapped over two lines fills its first line; a kicker is a line of its
     own, usually shorter than the title under it."""
+    if _is_letter_spaced(lines[0]) and _is_letter_spaced(lines[1]):
+        return False  # 市 直 机 关 运 动 会 / 开 幕: spaced out to one width, one title
     first = clean_heading(lines[:1])
     if is_column_label(first) or _is_kicker_like(first, headline_first):
         return True
-    if _is_letter_spaced(lines[0]) and _is_letter_spaced(lines[1]):
-        return False  # 市 直 机 关 运 动 会 / 开 幕: spaced out to one width, one title
     return print_width(lines[0].strip()) < SHORTER_KICKER * print_width(lines[1].strip())
 
 

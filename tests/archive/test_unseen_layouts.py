@@ -67,9 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r2_letter_spaced_three_line_headline": (
-        "a letter-spaced title broken over three lines is split into title + subtitle ('东阿县新增两家' / '省级专精特新企业'); '市 直 机 关 运 动 会' / '开 幕' is split into kicker + title '开幕'"
-    ),
 }
 
 
