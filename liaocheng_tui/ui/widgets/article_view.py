@@ -84,8 +84,8 @@ class ArticleView(VerticalScroll):
         for n, related in enumerate(self.related, 1):
             prompt = Text(f"{n} ", style="bold")
             prompt.append_text(heading(related))
-            prompt.append(f"  {paper_label(related)} {date_label(related)}", style="dim")
-            options.add_option(Option(CJKText(prompt), id=str(n - 1)))
+            prompt.append(f"\n  {paper_label(related)} {date_label(related)}", style="dim")
+            options.add_option(Option(CJKText(prompt, nowrap={1}), id=str(n - 1)))
 
     @property
     def plain(self) -> str:
