@@ -35,7 +35,7 @@ def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     if residue:
         page.warnings.append(f"{len(residue)} unattributed text block(s)")
     if page.issue_date is None:
-        page.warnings.append("undated: no date in the file name or text")
+        page.warnings.append("undated")
     return page
 
 
