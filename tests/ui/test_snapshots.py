@@ -49,8 +49,15 @@ def test_snapshot_search_results_and_highlighted_article(snap_compare, make_app,
     assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _search(p, ready, waiter))
 
 
-async def _reporters(pilot, ready) -> None:
+async def _settled(pilot, ready, waiter) -> None:
+    """Loaded, and the first article's related list in place (it shows behind dialogs)."""
+    app = pilot.app
     await ready(pilot)
+    await waiter(pilot, lambda: app.browse.extras_for is app.browse.article_view.article)
+
+
+async def _reporters(pilot, ready, waiter) -> None:
+    await _settled(pilot, ready, waiter)
     await pilot.press("r")
     await pilot.pause()
     await pilot.press(*"记者")
@@ -59,17 +66,17 @@ async def _reporters(pilot, ready) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_snapshot_reporters(snap_compare, make_app, ready, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _reporters(p, ready))
+def test_snapshot_reporters(snap_compare, make_app, ready, waiter, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _reporters(p, ready, waiter))
 
 
-async def _help(pilot, ready) -> None:
-    await ready(pilot)
+async def _help(pilot, ready, waiter) -> None:
+    await _settled(pilot, ready, waiter)
     await pilot.press("question_mark")
     _steady(pilot.app)
     await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_snapshot_help(snap_compare, make_app, ready, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _help(p, ready))
+def test_snapshot_help(snap_compare, make_app, ready, waiter, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _help(p, ready, waiter))
