@@ -24,9 +24,10 @@ class HitsSummary(Vertical):
         data = [float(per_month.get(m, 0)) for m in months]
         spark = self.query_one("#hits-spark", Sparkline)
         spark.data = data if any(data) else []
-        spark.display = bool(any(data))
         span = self.query_one("#hits-span", Static)
         span.update(Text(f"{months[0]} … {months[-1]}" if months and any(data) else "", style="dim"))
-        span.display = bool(months and any(data))
+        # classes, not .display: the narrow layout hides the span line in the stylesheet
+        spark.set_class(not any(data), "-empty")
+        span.set_class(not (months and any(data)), "-empty")
 
     label: str = ""
