@@ -2,9 +2,9 @@
 
 :func:`load_in_background` calls the search layer's ``open_archive`` (or a
 stand-in passed by tests) and reports through callbacks only, so it knows
-nothing of Textual.  When the search layer is missing or not implemented,
-pages are still read with the archive loader and search is reported as
-unavailable, so browsing never depends on the index.
+nothing of Textual.  When the search layer is missing, not implemented or
+fails, pages are still read with the archive loader and search is reported
+as unavailable (with the reason), so reading never depends on the index.
 """
 
 from __future__ import annotations
@@ -83,16 +83,24 @@ def load_in_background(
             cancelled=cancelled,
         )
     except (NotImplementedError, ImportError) as exc:
-        if not delivered:
-            from liaocheng_tui.archive.loader import load_archive
-
-            archive_ready(load_archive(options.roots, progress=lambda d, t, _p: progress("parse", d, t)))
         reason = "not built yet" if isinstance(exc, NotImplementedError) else f"cannot load ({exc})"
+        _browse_without_search(options, delivered, archive_ready, progress)
         on_search_unavailable(f"search unavailable: the search layer is {reason}; browsing works")
         return
-    except Exception:
+    except Exception as exc:
         if cancelled():  # the app is closing: the layer gave up as asked
             return
-        raise
+        # The index failed (a damaged cache, a bug): still let the user read, and say why.
+        _browse_without_search(options, delivered, archive_ready, progress)
+        on_search_unavailable(f"search unavailable: {type(exc).__name__}: {exc}")
+        return
     archive_ready(_archive)
     on_search(service)
+
+
+def _browse_without_search(options, delivered, archive_ready, progress) -> None:
+    """Read the pages with the archive loader if the search layer failed before delivering them."""
+    if not delivered:
+        from liaocheng_tui.archive.loader import load_archive
+
+        archive_ready(load_archive(options.roots, progress=lambda d, t, _p: progress("parse", d, t)))

@@ -172,3 +172,17 @@ async def test_slash_inside_the_bar_is_a_character_and_keys_after_slash_reach_it
         await ready(pilot)
         await pilot.press("slash", "a", "slash", "b")  # no pause: the bar has focus as / is handled
         assert app.browse.search_bar.input.value == "a/b"
+
+
+async def test_a_failing_search_layer_still_lets_you_read(make_app, ready, tmp_path):
+    def broken_open_archive(roots, **kwargs):
+        raise RuntimeError("index cache is damaged")
+
+    from liaocheng_tui.ui.app import create_app
+    from liaocheng_tui.seeds import seeds_dir
+
+    app = create_app([seeds_dir()], cache_dir=tmp_path, use_cache=False, opener=broken_open_archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.browse.search_bar.status == "search unavailable: RuntimeError: index cache is damaged"
+        assert app.catalog.page_count == 5
