@@ -1,7 +1,7 @@
 """Reader start-up benchmark: time to first paint, to browsable, and until search is ready.
 
 Each measurement runs in a fresh Python process (imports and jieba included),
-headless, on the seeds and on a synthetic archive of about 10,000 articles,
+headless, on the seeds and on a synthetic archive of about 10,000 articles (``synthetic.py``),
 with a cold cache (empty cache folder) and a warm one (the same folder again).
 
     python benchmarks/bench_ui.py            # prints a table
@@ -23,29 +23,17 @@ from pathlib import Path
 
 
 def synthetic_archive(folder: Path, articles: int) -> Path:
-    """Copies of the seed pages, one dated file name each, until ``articles`` articles."""
-    from liaocheng_tui.archive.loader import read_page
-    from liaocheng_tui.seeds import seeds_dir
-    import datetime as dt
+    """About ``articles`` articles of synthetic pages (``synthetic.py``, shared with bench_search)."""
+    from synthetic import make_archive, pages_for_articles
 
-    seeds = sorted(seeds_dir().glob("*.txt"))
-    per_page = [len(read_page(p).articles) for p in seeds]
-    folder.mkdir(parents=True, exist_ok=True)
-    day, count, n = dt.date(2015, 1, 1), 0, 0
-    while count < articles:
-        seed = seeds[n % len(seeds)]
-        text = seed.read_text(encoding="utf-8")
-        # make each copy a little different so the index is not all duplicates
-        text = text.replace("聊城", f"聊城{n % 97}", 1)
-        (folder / f"{day:%Y%m%d}_{n:05d}.txt").write_text(text, encoding="utf-8")
-        path = folder / f"{day:%Y%m%d}_{n:05d}.txt"
-        # an archive's files are old: a file written this very second can look "still changing"
-        # to a cache that compares modification times, and be re-read on every start
-        old = time.time() - 86400
+    from liaocheng_tui.seeds import seeds_dir
+
+    paths = make_archive(folder, pages_for_articles(articles, seeds_dir()), seeds_dir())
+    # an archive's files are old: a file written this very second can look "still changing"
+    # to a cache that compares modification times, and be re-read on every start
+    old = time.time() - 86400
+    for path in paths:
         os.utime(path, (old, old))
-        count += per_page[n % len(seeds)]
-        n += 1
-        day += dt.timedelta(days=1)
     return folder
 
 
