@@ -286,3 +286,23 @@ async def test_mouse_click_on_an_entry_reads_it(make_app, ready, waiter):
         await waiter(pilot, lambda: app.browse.article_view.article.title == "聊城市基层卫生协会成立")
         await pilot.click(app.browse.tree, offset=(8, 1))
         assert app.focused is app.browse.tree
+
+
+async def test_quick_repeated_braces_each_step_an_issue(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "right_curly_bracket")
+        await waiter(pilot, lambda: app.browse.issue is app.catalog.issues[3])
+        await pilot.press("left_curly_bracket", "left_curly_bracket")
+        await waiter(pilot, lambda: app.browse.issue is app.catalog.issues[1])
+
+
+async def test_an_empty_folder_says_so(tmp_path, waiter):
+    from liaocheng_tui.ui.app import create_app
+
+    app = create_app([tmp_path], cache_dir=tmp_path / "cache", use_cache=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await waiter(pilot, lambda: app.catalog is not None)
+        assert app.browse.article_view.plain.startswith(f"No pages found in {tmp_path}.")
+        assert "0 pages · 0 articles · no dates" in str(app.browse.query_one("#header").render())

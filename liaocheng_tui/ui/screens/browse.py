@@ -96,6 +96,7 @@ class BrowseScreen(Screen):
         self.search = SearchState()
         self.person: Person | None = None
         self._pending_article: Article | None = None
+        self._heading_to: Issue | None = None  # asked of the tree, not shown yet (for quick repeats)
         self.extras_for: Article | None = None  # the article whose highlights and related are shown
 
     # --- layout ------------------------------------------------------------------------
@@ -147,7 +148,8 @@ class BrowseScreen(Screen):
         if catalog.issues:
             self.tree.go_to_issue(catalog.issues[0])
         else:
-            self.article_view.show(None)
+            roots = ", ".join(catalog.archive.roots)
+            self.article_view.show_message(f"No pages found in {roots}.\n\nPage files are .txt files; press w for files that could not be read.")
             self._set_list_title("no pages found")
         self.article_list.focus()
 
@@ -184,7 +186,7 @@ class BrowseScreen(Screen):
         self.article_list.focus()
 
     def show_issue(self, issue: Issue, index: int | None = None) -> None:
-        self.issue = issue
+        self.issue, self._heading_to = issue, None
         articles = issue.articles
         if self._pending_article is not None and self._pending_article in articles:
             index = articles.index(self._pending_article)
@@ -241,6 +243,7 @@ class BrowseScreen(Screen):
     def open_issue(self, issue: Issue) -> None:
         if self.mode != BROWSE:
             self._leave_results()
+        self._heading_to = issue
         self.tree.go_to_issue(issue)
 
     def _highlight_query(self) -> str:
@@ -390,8 +393,9 @@ class BrowseScreen(Screen):
     def action_step_issue(self, delta: int) -> None:
         if self.catalog is None:
             return
-        target = self.catalog.step_issue(self.issue, delta)
-        if target is None or target is self.issue:
+        base = self._heading_to or self.issue  # } } } pressed quickly: step on from the last target
+        target = self.catalog.step_issue(base, delta)
+        if target is None or target is base:
             self.notify("Last issue." if delta > 0 else "First issue.")
             return
         self.open_issue(target)
