@@ -87,8 +87,10 @@ def code_fingerprint() -> str:
 
 def write_json_atomic(path: Path, data: dict) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    # json.dumps uses the C encoder in one shot; json.dump to a file runs the pure-Python one (10× slower)
+    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        handle.write(blob)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
@@ -110,6 +112,7 @@ class CacheState:
     generation: Path
     files: dict[str, dict] = field(default_factory=dict)
     index_generation: int = -1
+    stamp: tuple[int, int] | None = None  # state.json's (mtime_ns, size) when read
 
 
 def _pid_alive(pid: int) -> bool:
@@ -151,8 +154,9 @@ class ArchiveCache:
         if gen is None:
             return None
         try:
+            st = os.stat(gen / STATE_FILE)
             with open(gen / STATE_FILE, encoding="utf-8") as handle:
-                data = json.load(handle)
+                data = json.loads(handle.read())
         except FileNotFoundError:
             raise CacheProblem(f"index cache at {self.folder} is damaged ({gen.name}/{STATE_FILE} missing)") from None
         except (OSError, ValueError, UnicodeDecodeError) as exc:
@@ -170,7 +174,17 @@ class ArchiveCache:
         files = data.get("files")
         if not isinstance(files, dict):
             raise CacheProblem(f"index cache at {self.folder} is damaged (no file list)")
-        return CacheState(gen, files, int(data.get("index_generation", -1)))
+        return CacheState(gen, files, int(data.get("index_generation", -1)), (st.st_mtime_ns, st.st_size))
+
+    def unchanged_since(self, state: CacheState) -> bool:
+        """Is ``state`` still what the cache holds (same live generation, same state.json)?"""
+        try:
+            if self.current_generation() != state.generation:
+                return False
+            st = os.stat(state.generation / STATE_FILE)
+        except (OSError, CacheProblem):
+            return False
+        return state.stamp == (st.st_mtime_ns, st.st_size)
 
     def save_state(self, generation: Path, files: dict[str, dict], index_generation: int) -> None:
         data = {

@@ -387,7 +387,8 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
         ix = None
         if not stale and not problems and not rebuild:
             again: list[str] = []
-            state = _load_state(cache, again)
+            if state is None or not cache.unchanged_since(state):
+                state = _load_state(cache, again)
             ix = _open_generation(cache, state, again) if state is not None else None
         if ix is not None:
             old = state.files
