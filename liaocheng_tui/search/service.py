@@ -156,13 +156,14 @@ class SearchService:
 
     def _doc_articles(self) -> list[Article | None]:
         if self._docs is None:
-            ids = list(self._reader.column_reader("aid"))
+            ids = list(self._reader.column_reader("aid")) if self._reader.doc_count_all() else []
             self._docs = [self._by_id.get(i if isinstance(i, str) else i.decode("utf-8")) for i in ids]
         return self._docs
 
     def _doc_months(self) -> list[str]:
         if self._months is None:
-            self._months = [m if isinstance(m, str) else m.decode("utf-8") for m in self._reader.column_reader("month")]
+            column = self._reader.column_reader("month") if self._reader.doc_count_all() else []
+            self._months = [m if isinstance(m, str) else m.decode("utf-8") for m in column]
         return self._months
 
     @property

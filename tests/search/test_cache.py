@@ -325,3 +325,21 @@ def test_search_layer_imports_neither_textual_nor_jieba():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+def test_empty_and_missing_archives(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for _ in range(2):
+        archive, service = open_archive([empty], cache_dir=tmp_path / "c")
+        try:
+            assert archive.articles == [] and service.search("技改").total == 0
+            assert service.search("记者:林晨 -技改").total == 0
+        finally:
+            service.close()
+    archive, service = open_archive([tmp_path / "missing"], cache_dir=tmp_path / "c")
+    try:
+        assert service.search("技改").total == 0
+        assert any("no such file" in w for w in archive.warnings)
+    finally:
+        service.close()
