@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -65,14 +66,14 @@ class BrowseScreen(Screen):
         Binding("escape", "back", "Back", id="browse.back",
                 tooltip="Leave results or a person's list: back to the issue you were reading"),
         Binding("n", "step_result(1)", "Next hit", id="browse.next-hit", tooltip="Next search result"),
-        Binding("N", "step_result(-1)", "Prev hit", id="browse.prev-hit", tooltip="Previous search result"),
+        Binding("N", "step_result(-1)", "Prev hit", show=False, id="browse.prev-hit", tooltip="Previous search result"),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False, id="browse.prev-article",
                 tooltip="Previous article (runs on into the previous issue)"),
-        Binding("right_square_bracket", "step_article(1)", "Next article", show=False, id="browse.next-article",
+        Binding("right_square_bracket", "step_article(1)", "Next", id="browse.next-article",
                 tooltip="Next article (runs on into the next issue)"),
         Binding("left_curly_bracket", "step_issue(-1)", "Prev issue", show=False, id="browse.prev-issue",
                 tooltip="Previous issue in the tree"),
-        Binding("right_curly_bracket", "step_issue(1)", "Next issue", show=False, id="browse.next-issue",
+        Binding("right_curly_bracket", "step_issue(1)", "Next issue", id="browse.next-issue",
                 tooltip="Next issue in the tree"),
         Binding("t", "toggle_tree", "Tree", id="browse.toggle-tree", tooltip="Show or hide the issue tree"),
         Binding("w", "problems", "Warnings", show=False, id="browse.problems",
@@ -84,13 +85,15 @@ class BrowseScreen(Screen):
         ),
     ]
 
+    mode: reactive[str] = reactive(BROWSE, bindings=True)
+    """What the middle list shows: browse (an issue), search (results) or person; keys follow it."""
+
     class Shown(Message):
         """Posted once the screen is on display: loading can start delivering to it."""
 
     def __init__(self) -> None:
         super().__init__()
         self.catalog: Catalog | None = None
-        self.mode = BROWSE
         self.issue: Issue | None = None
         self.place: Place | None = None
         self.search = SearchState()
@@ -363,6 +366,14 @@ class BrowseScreen(Screen):
             self.search_bar.set_status(self.search.reason, "error")
 
     # --- keys --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n/N only among results; Esc only where there is somewhere to go back to."""
+        if action == "step_result":
+            return self.mode == SEARCH
+        if action == "back":
+            return self.mode != BROWSE or (self.focused is not None and self.focused.id == "query")
+        return True
+
     def action_focus_search(self) -> None:
         bar = self.search_bar.input
         if self.focused is bar:  # the binding has priority: in the bar, / is just a character
@@ -373,9 +384,6 @@ class BrowseScreen(Screen):
         self.set_focus(bar)
 
     def action_step_result(self, delta: int) -> None:
-        if self.mode != SEARCH:
-            self.notify("No search results — press / to search.", severity="information")
-            return
         if not self.article_list.step(delta):
             self.notify("Last result." if delta > 0 else "First result.")
 
