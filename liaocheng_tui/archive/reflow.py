@@ -41,6 +41,18 @@ SUBHEAD_CLOSE = ("◀", "◄")
 # Every byline holds a role word or a credit marker; most lines can skip the grammar.
 _MAYBE_BYLINE = re.compile(r"[记員员摄攝图圖文编編評评記■□●◆▲◇]")
 _DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
+# Two phrases set apart by a space, the shape of section subheads (引入前沿技术 推动产业升级);
+# running text has no spaces between Chinese characters.
+_PAIRED_PHRASES_RE = re.compile(r"^[\u4e00-\u9fff“”‘’]{3,}[ \u3000]+[\u4e00-\u9fff“”‘’]{3,}$")
+# Shapes of section subheads: paired phrases, decorations, numbering, 故事一：….
+_SUBHEAD_SHAPE_RE = re.compile(
+    r"^[\u4e00-\u9fff“”‘’]{2,}[ \u3000]+[\u4e00-\u9fff“”‘’]{2,}$|[▶►◀◄【】]|^[一二三四五六七八九十]+[、：:]|^[（(][一二三四五六七八九十]+[）)]|^\S{2,6}[：:]"
+)
+# How paragraphs typically open: a date, 近日, 今年 … (a sentence cut by a column break
+# does not go on with these).
+_PARAGRAPH_OPENER_RE = re.compile(
+    r"^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年|近日|日前|今年|去年|近年来|据悉|据了解|目前|眼下|当前|记者)"
+)
 # A line of names: 王建军 孙立新 周海涛 (three or more 2–4 character words).
 _NAME_LIST_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}[ \u3000]+){2,}[\u4e00-\u9fff·]{2,4}[。，；]?$")
 
@@ -69,6 +81,10 @@ class Para:
     blank_before: bool
     is_byline: bool = False
     healed: bool = False  # a blank line inside it was healed
+    space_before: bool = False  # its first line was printed with a one-cell lead
+    column: int = 0  # the width of the block it was printed in
+    block_lines: int = 0  # how many lines that block had
+    headline_block: bool = False  # that block is one headline and nothing else
     _text: str | None = field(default=None, init=False, repr=False)
 
     @property
@@ -187,6 +203,8 @@ def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
         return False  # 入选人员为： / 王建军 孙立新 周海涛 / 陈晓东 马丽娟: a list runs on
     if prev.width < SHORT_LINE * column:
         return True
+    if prev.width < 0.9 * column and _PAIRED_PHRASES_RE.match(prev.text):
+        return True  # 引入前沿技术 推动产业升级 / 围绕金属管材…: a subhead on the line above
     if (
         ends_sentence(prev.text)
         and cur.width < SHORT_LINE * column
@@ -207,31 +225,38 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def reflow(text: str) -> list[Para]:
-    """Page text → paragraphs in page order."""
-    paras: list[Para] = []
-    prev_column = prev_block_lines = 0
-    prev_block_is_headline = False
+    """Page text → paragraphs in page order.
+
+    First each block (lines between blank lines) is cut into paragraphs where a
+    line break ends one; then every paragraph boundary, blank line or not, is
+    checked once more for a sentence that plainly goes on (a column break, a
+    stray indent, an early line break) and healed.
+    """
     blocks = _blocks(split_lines(text))
     body_column = _body_column(blocks)
+    paras: list[Para] = []
     for block in blocks:
         column = _column_width(block)
         first = block[0]
-        current = Para([first.text], first.indent, True, first.is_byline)
+        current = Para([first.text], first.indent, True, first.is_byline, space_before=first.space_before)
         block_paras = [current]
         for prev, cur in zip(block, block[1:]):
             if _breaks_after(prev, cur, column):
-                current = Para([cur.text], cur.indent, False, cur.is_byline)
+                current = Para([cur.text], cur.indent, False, cur.is_byline, space_before=cur.space_before)
                 block_paras.append(current)
             else:
                 current.extend([cur.joinable])
-        block_is_headline = _is_headline_block(block, block_paras, body_column)
-        if paras and not prev_block_is_headline and _heals(paras[-1], prev_column, prev_block_lines, block_paras[0], first):
-            paras[-1].extend([(" " if first.space_before else "") + block_paras[0].lines[0], *block_paras[0].lines[1:]], healed=True)
-            block_paras = block_paras[1:]
+        headline_block = _is_headline_block(block, block_paras, body_column)
+        for para in block_paras:
+            para.column, para.block_lines, para.headline_block = column, len(block), headline_block
         paras.extend(block_paras)
-        prev_column, prev_block_lines = column, len(block)
-        prev_block_is_headline = block_is_headline
-    return paras
+    healed: list[Para] = []
+    for para in paras:
+        if healed and _continues(healed[-1], para, body_column):
+            healed[-1].extend([(" " if para.space_before else "") + para.lines[0], *para.lines[1:]], healed=True)
+        else:
+            healed.append(para)
+    return healed
 
 
 def _body_column(blocks: list[list[Line]]) -> int | None:
@@ -240,13 +265,53 @@ def _body_column(blocks: list[list[Line]]) -> int | None:
     return widths[len(widths) // 2] if widths else None
 
 
-def _is_headline_block(block: list[Line], block_paras: list[Para], body_column: int | None) -> bool:
-    """A block that is one headline: a column break is never healed after it.
+_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】"}
 
-    A sentence fragment cut by a column break looks like a headline too (no
-    full stop), but its lines fill the body column, and it nearly always holds
-    a comma; headlines are set wider or narrower, and rarely have one.
-    """
+
+def _unclosed(text: str) -> bool:
+    """An opening bracket or quote left open: the text goes on in the next paragraph."""
+    return any(text.rfind(o) > text.rfind(c) for o, c in _OPENERS.items())
+
+
+def _continues(before: Para, after: Para, body_column: int | None) -> bool:
+    """Does ``after`` carry on the sentence ``before`` stopped in (a column break, a stray
+    indent, an early line break)?  Headlines and finished paragraphs never continue."""
+    if before.is_byline or after.is_byline or DATELINE_RE.match(after.text) or after.text.startswith("—"):
+        return False
+    last = before.lines[-1].strip()
+    if last.startswith("—") or ends_sentence(last) or last.endswith(("——", "：", ":")):
+        return False
+    if trailing_credit(before.text) is not None:
+        return False
+    if after.text[0] in LINE_START_FORBIDDEN or _unclosed(before.text):
+        return True
+    width = print_width(last)
+    if looks_like_headline(before.text, len(before.lines)):
+        # A headline, or a fragment of a sentence cut by the break?  A fragment fills the
+        # body column exactly; headlines are set wider or narrower, and subheads have
+        # their own shapes (两个短语 separated by a space, ▶…◀, 故事一：…).
+        if _SUBHEAD_SHAPE_RE.search(before.text):
+            return False
+        if before.block_lines > 1 and not before.headline_block:  # it shares its block with body text
+            return width >= FULL_LINE * before.column or last[-1] in CLAUSE_OPEN
+        has_comma = any(c in before.text for c in "，,、")
+        if body_column is None:
+            return before.block_lines == 1 and width >= UNWRAPPED_WIDTH and has_comma
+        if max(print_width(line.strip()) for line in before.lines) > 1.15 * body_column:
+            return False  # wider than the column: a headline across columns
+        if looks_like_headline(after.text, len(after.lines)) or _PARAGRAPH_OPENER_RE.match(after.text):
+            return False  # a headline over a subtitle, or over a paragraph that starts afresh
+        return width >= 0.95 * body_column or (has_comma and width >= FULL_LINE * body_column)
+    if not after.blank_before:  # broken inside a block (an indent): only a full line goes on
+        return width >= FULL_LINE * before.column
+    if before.block_lines == 1:  # one line per paragraph (an unwrapped export)
+        return width >= UNWRAPPED_WIDTH or (width >= 30 and last[-1] in CLAUSE_OPEN)
+    return width >= FULL_LINE * before.column or last[-1] in CLAUSE_OPEN
+
+
+def _is_headline_block(block: list[Line], block_paras: list[Para], body_column: int | None) -> bool:
+    """A block that is one headline and nothing else (no comma, not a line filling the
+    body column): a column break is never healed after it."""
     if len(block_paras) != 1:
         return False
     para = block_paras[0]
@@ -256,22 +321,3 @@ def _is_headline_block(block: list[Line], block_paras: list[Para], body_column: 
         FULL_LINE * body_column <= line.width <= 1.15 * body_column for line in block
     )
     return not (len(block) >= 2 and fills_column)
-
-
-def _heals(before: Para, column: int, block_lines: int, after: Para, after_line: Line) -> bool:
-    """Does a blank line between ``before`` and ``after`` split one sentence at a column break?"""
-    if before.is_byline or after.is_byline or after_line.indent:
-        return False
-    if DATELINE_RE.match(after.text) or after.text.startswith("—"):
-        return False
-    last = before.lines[-1]
-    if len(before.lines) == 1 and last.startswith("—"):  # a subtitle line (——…)
-        return False
-    if ends_sentence(last) or last.endswith("——") or trailing_credit(before.text) is not None:
-        return False
-    if after.text[0] in LINE_START_FORBIDDEN:
-        return True
-    width = print_width(last)
-    if block_lines == 1:  # one line per paragraph (an unwrapped export)
-        return width >= UNWRAPPED_WIDTH or (width >= 30 and last[-1] in CLAUSE_OPEN)
-    return width >= FULL_LINE * column or last[-1] in CLAUSE_OPEN

@@ -67,14 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r3_pdf_column_break_after_first_line": (
-        "a paragraph's first line left alone by a column-break blank line (a full column line ending mid-word, "
-        "the text continuing after the blank) is taken for a section subhead instead of being healed into its paragraph"
-    ),
-    "r3_pdf_subheads_without_blank_after": (
-        "a subhead line followed directly by its paragraph (no blank line under it) is joined into that paragraph "
-        "('引入前沿技术 推动产业升级围绕金属管材…'): the subheads are lost"
-    ),
     "r3_web_titles_wrapped_mid_word": (
         "a title wrapped over two lines whose first line breaks a word or leaves a quotation open "
         "('“两河之约 律动水城”原创音乐作' / '品征集活动启动') is split into kicker + title"
