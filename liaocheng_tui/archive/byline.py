@@ -29,10 +29,6 @@ SLASH_ROLE = r"(?:文\s*[/／]\s*[图圖]|文[图圖]|[文图圖攝摄]|[摄攝]
 NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
 CORRESPONDENT_ROLES = ["通讯员", "本报通讯员", "特约通讯员", "本报特约通讯员"]
 # Another outlet's staff: 大众日报记者, 大众日报首席记者, 新华社记者, 大众网记者.
-OTHER_OUTLET_ROLE = (
-    r"(?:大[众眾衆]日[报報]|聊城日[报報]|新[华華]社|大[众眾衆][网網]|中[国國]新[闻聞]社|中新社|人民日[报報]|"
-    r"[\u4e00-\u9fff]{2,4}(?:日[报報]|晚[报報]|[网網]))(?:首席|全媒体|融媒体|[见見][习習]|[实實][习習]|特[约約])?[记記]\s*者"
-)
 # Words that close a byline and are no name.
 CLOSING_WORDS = ["报道", "摄影报道", "摄", "供图", "整理", "发自"]
 # Markers printed before a byline or photo credit.
@@ -66,6 +62,18 @@ def _spaced(word: str) -> str:
 
 def _alternation(words: list[str]) -> str:
     return "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Other outlets' names, simplified and traditional (data; extend freely).
+OTHER_OUTLETS = (
+    "大众日报", "聊城日报", "聊城晚报", "齐鲁晚报", "人民日报", "光明日报", "经济日报", "农民日报", "法治日报",
+    "科技日报", "工人日报", "中国青年报", "新华社", "中国新闻社", "中新社", "大众网", "齐鲁网", "新华网",
+    "人民网", "央视网", "闪电新闻", "海报新闻", "山东广播电视台", "聊城广播电视台", "中央广播电视总台",
+)
+OTHER_OUTLET_ROLE = (
+    rf"(?:{'|'.join(_spaced(o) for o in OTHER_OUTLETS)})"
+    r"(?:首席|全媒体|融媒体|[见見][习習]|[实實][习習]|特[约約])?[记記]\s*者"
+)
 
 
 ROLE_RE = re.compile(

@@ -102,6 +102,15 @@ def is_column_label(text: str) -> bool:
     return text.strip("【】[]〔〕 \u3000").replace(" ", "").replace("\u3000", "") in COLUMN_LABELS
 
 
+def _widest(lines: list[str]) -> int:
+    return max(print_width(line.strip()) for line in lines)
+
+
+def _open_quote(text: str) -> bool:
+    """A quotation mark or bracket opened and not closed on this line."""
+    return any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "（）", "()", "‘’"))
+
+
 def _is_letter_spaced(line: str) -> bool:
     tokens = line.split()
     return len(tokens) >= 2 and all(len(t) == 1 for t in tokens)
@@ -126,6 +135,8 @@ def _kicker_line(lines: list[str], headline_first: bool) -> bool:
     if _is_letter_spaced(lines[0]) and _is_letter_spaced(lines[1]):
         return False  # 市 直 机 关 运 动 会 / 开 幕: spaced out to one width, one title
     first = clean_heading(lines[:1])
+    if _open_quote(first):
+        return False  # “七十五载风华盛 / 繁森家乡看发展”…: a quote goes on into the next line
     if is_column_label(first) or _is_kicker_like(first, headline_first):
         return True
     return print_width(lines[0].strip()) < SHORTER_KICKER * print_width(lines[1].strip())
@@ -141,10 +152,10 @@ def split_heading(groups: list[list[str]], headline_first: bool) -> Heading:
     while len(blocks) > 1 and blocks[-1][0].startswith("—"):
         subtitles.insert(0, clean_heading(blocks.pop()))
     first = clean_heading(blocks[0])
-    if len(blocks) > 1 and (
+    if len(blocks) > 1 and not _open_quote(first) and (
         is_column_label(first)
         or _is_kicker_like(first, headline_first)
-        or print_width(blocks[0][-1]) < SHORTER_KICKER * print_width(blocks[1][0])
+        or _widest(blocks[0]) < SHORTER_KICKER * _widest(blocks[1])
     ):
         heading.kicker = first
         blocks.pop(0)

@@ -165,6 +165,12 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
     i = 0
     while i < len(lines) - 1:
         cur, nxt = lines[i], lines[i + 1]
+        if cur.text in MARKERS and nxt.is_byline:  # □ / 记者 高田 报道: the marker printed apart
+            nxt.text = f"{cur.text}{nxt.text}"
+            nxt.blank_before = cur.blank_before
+            nxt.indent = cur.indent
+            del lines[i]
+            continue
         if cur.text[-1] in MARKERS and nxt.is_byline and not nxt.blank_before:
             # ``…2.8亿元。■`` / ``本报记者 吴兆旭``: a credit wrapped after its marker
             cur.text = f"{cur.text} {nxt.text}"
