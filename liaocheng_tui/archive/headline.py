@@ -70,7 +70,7 @@ def _is_kicker_like(text: str, headline_first: bool) -> bool:
     if " " not in text and len(text) <= MAX_ENTITY_CHARS and text.endswith(ENTITY_SUFFIXES):
         return True
     parts = text.split(" ")
-    if len(parts) >= 2 and all(len(p) >= 2 for p in parts):  # 强化预警 备足物资 / 铸魂 强基 赋能
+    if 2 <= len(parts) <= 4 and all(2 <= len(p) <= 8 for p in parts):  # 强化预警 备足物资 / 铸魂 强基 赋能
         return True
     # A finished statement over another headline: on headline-first pages the
     # second line is the subtitle instead (山东省工商联…召开 / 时间为…).

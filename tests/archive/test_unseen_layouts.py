@@ -67,10 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r3_web_titles_wrapped_mid_word": (
-        "a title wrapped over two lines whose first line breaks a word or leaves a quotation open "
-        "('“两河之约 律动水城”原创音乐作' / '品征集活动启动') is split into kicker + title"
-    ),
     "r3_government_notice_signature": (
         "the notice's closing signature block ('聊城市人民政府' / '2024年6月20日') becomes the next article's kicker "
         "instead of ending the notice's body"
