@@ -29,6 +29,11 @@ _SOURCE = re.compile(r"^[（(]?\s*(来源|稿源|出处|來源)\s*[:：].{0,30}$
 _JUMP = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|下接|紧接|续)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]?$")
 # …支持。（下转第三版）: a jump at the end of a paragraph's last line.
 _TRAILING_JUMP = re.compile(r"[（(]\s*(下转|转下|下接|转第)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]\s*$")
+# E-paper navigation: 上一版 下一版 / 上一篇 下一篇 / 返回目录 / 放大 缩小 默认 (and the folio
+# words that come with them), or the site's name (聊城日报数字报, 大众日报电子版).
+_NAV_WORD = r"(?:上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回首页|返回顶部|放大|缩小|默认|打印|关闭|收藏|分享|字号|第\s*[A-Za-z]?\d{1,3}\s*版[:：]?\S{0,6}|版面导航|标题导航)"
+_NAV = re.compile(rf"^(?:{_NAV_WORD}[\s\u3000|｜·]*)+$")
+_SITE = re.compile(rf"^(?:{'|'.join(PAPERS)})\s*(?:数字报|电子版|数字报刊|电子报)$")
 # Folio lines are looked for among this many first lines (a WeChat title comes first).
 FOLIO_SEARCH_LINES = 6
 # Editor and layout credits printed at the end of a page or article.
@@ -64,12 +69,19 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
         if not stripped:
             continue
         seen += 1
-        if (seen <= FOLIO_SEARCH_LINES and _is_folio(stripped)) or _SOURCE.match(stripped) or _JUMP.match(stripped):
+        if (
+            (seen <= FOLIO_SEARCH_LINES and (_is_folio(stripped) or _SITE.match(stripped)))
+            or _SOURCE.match(stripped)
+            or _JUMP.match(stripped)
+            or _NAV.match(stripped)
+        ):
             taken.add(i)
     bottom = len(lines)
     while bottom > 0:
         stripped = lines[bottom - 1].strip()
-        if stripped and not (_CREDITS.match(stripped) or _SOURCE.match(stripped) or _JUMP.match(stripped)):
+        if stripped and not (
+            _CREDITS.match(stripped) or _SOURCE.match(stripped) or _JUMP.match(stripped) or _NAV.match(stripped)
+        ):
             break
         if stripped:
             taken.add(bottom - 1)

@@ -71,10 +71,6 @@ KNOWN_WRONG: dict[str, str] = {
         "the notice's closing signature block ('聊城市人民政府' / '2024年6月20日') becomes the next article's kicker "
         "instead of ending the notice's body"
     ),
-    "r3_epaper_navigation_text": (
-        "e-paper navigation lines are taken for article text: '聊城日报数字报' becomes the kicker, "
-        "'上一版 下一版 第A1版：要闻' is glued to the title, '上一篇 下一篇' / '返回目录' / '放大 缩小 默认' become subheads and body"
-    ),
 }
 
 
