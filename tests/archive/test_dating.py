@@ -380,3 +380,10 @@ def test_date_page_never_raises(source: str, text: str) -> None:
 @given(st.text(max_size=2000))
 def test_date_page_never_raises_on_any_text(text: str) -> None:
     date_page("page.txt", text)
+
+
+def test_a_year_out_of_range_gives_no_date() -> None:
+    """Found by hypothesis: full-width digits made a 7512年 mention and a 7512-02-29 issue date."""
+    from liaocheng_tui.archive.dating import date_page as _date_page
+
+    assert _date_page("", "75１２年6月20日") == (None, DateSource.UNKNOWN)

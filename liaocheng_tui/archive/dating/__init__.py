@@ -80,8 +80,10 @@ def infer_date(text: str, path_year: int | None = None) -> dt.date | None:
     month_day = latest_event(mentions, year)
     if month_day is None:
         return None
-    event = make_date(year, *month_day) or dt.date(year, 2, 28)  # 2月29日 in a common year
-    return event + dt.timedelta(days=1)
+    event = make_date(year, *month_day)
+    if event is None and month_day == (2, 29):
+        event = make_date(year, 2, 28)  # 2月29日 in a common year
+    return event + dt.timedelta(days=1) if event is not None else None
 
 
 def date_page(source: str, text: str) -> tuple[dt.date | None, DateSource]:

@@ -24,7 +24,7 @@ def year_evidence(flat: str, mentions: list[DateMention]) -> list[YearEvidence]:
     used: set[int] = set()  # start offsets of year numbers already accounted for
     evidence: list[YearEvidence] = []
     for mention in mentions:  # "2025年1月2日…将…": announced; "2024年6月20日": reported
-        if mention.year is not None and mention.year_span is not None:
+        if mention.year is not None and mention.year_span is not None and MIN_YEAR <= mention.year <= MAX_YEAR:
             used.add(mention.year_span[0])
             bound = Bound.AT_MOST if mention.future else Bound.AT_LEAST
             evidence.append(YearEvidence(bound, mention.year, 2, "year of a date"))
