@@ -70,8 +70,10 @@ class ArticleList(OptionList):
         """Move the highlight ``delta`` entries; False when already at that end."""
         if not self.articles:
             return False
-        i = self.highlighted if self.highlighted is not None else -delta if delta > 0 else len(self.articles)
-        target = i + delta
+        if self.highlighted is None:  # nothing highlighted yet: start from the matching end
+            target = 0 if delta > 0 else len(self.articles) - 1
+        else:
+            target = self.highlighted + delta
         if not 0 <= target < len(self.articles):
             return False
         self.highlighted = target
