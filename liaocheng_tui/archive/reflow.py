@@ -23,7 +23,7 @@ from liaocheng_tui.archive.cjk import (
     join_lines,
     leading_width,
 )
-from liaocheng_tui.archive.shapes import looks_like_headline
+from liaocheng_tui.archive.shapes import SIGNED_DATE_RE, looks_like_headline
 
 # A line at least this share of its column's width is "full": the text went on.
 FULL_LINE = 0.80
@@ -205,6 +205,8 @@ def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
         return True
     if cur.text[0] in LINE_START_FORBIDDEN:
         return False
+    if SIGNED_DATE_RE.fullmatch(cur.text) and prev.width < 0.6 * column:
+        return False  # 聊城市人民政府 / 2024年6月20日: a signature stays together
     if prev.text[-1] in "：:" or (_NAME_LIST_RE.match(prev.text) and _NAME_LIST_RE.match(cur.text)):
         return False  # 入选人员为： / 王建军 孙立新 周海涛 / 陈晓东 马丽娟: a list runs on
     if prev.width < SHORT_LINE * column:
@@ -287,6 +289,8 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
     last = before.lines[-1].strip()
     if last.startswith("—") or ends_sentence(last) or last.endswith(("——", "：", ":")):
         return False
+    if SIGNED_DATE_RE.fullmatch(last):
+        return False  # a signature's date ends a notice
     if trailing_credit(before.text) is not None:
         return False
     if after.text[0] in LINE_START_FORBIDDEN or _unclosed(before.text):

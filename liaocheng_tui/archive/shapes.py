@@ -21,9 +21,13 @@ SPEAKER_RE = re.compile(r"^\s*(?:记者|本报记者|问|答|主持人|[\u4e00-\
 COLON_LIST_RE = re.compile(r"[：:]\s*\S{2,4}(?:\s+\S{2,4}){1,}")
 
 
+# A notice's signature ends with its date: 聊城市人民政府 / 2024年6月20日.
+SIGNED_DATE_RE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
 def looks_like_headline(text: str, n_lines: int) -> bool:
     """Short, no sentence inside, no clause left open: a headline or subhead."""
-    if SPEAKER_RE.match(text) or COLON_LIST_RE.search(text):
+    if SPEAKER_RE.match(text) or COLON_LIST_RE.search(text) or SIGNED_DATE_RE.search(text.strip()):
         return False
     text = squeeze(text)
     if not (2 <= len(text) <= MAX_HEADLINE_CHARS) or n_lines > MAX_HEADLINE_LINES:

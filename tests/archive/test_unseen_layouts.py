@@ -67,10 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r3_government_notice_signature": (
-        "the notice's closing signature block ('聊城市人民政府' / '2024年6月20日') becomes the next article's kicker "
-        "instead of ending the notice's body"
-    ),
 }
 
 
