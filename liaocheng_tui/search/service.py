@@ -77,7 +77,7 @@ class SearchService:
         self._ix = ix
         self._archive = archive
         self._lock = threading.RLock()
-        self._searcher = ix.searcher()
+        self._searcher = getattr(ix, "_lc_searcher", None) or ix.searcher()
         self._reader = self._searcher.reader()
         self._by_id = {a.id: a for a in archive.articles}
         self._docs: list[Article | None] | None = None
@@ -327,6 +327,14 @@ def _load_state(cache, warnings: list[str]):
         return None
 
 
+def _close(ix) -> None:
+    searcher = getattr(ix, "_lc_searcher", None)
+    if searcher is not None:
+        searcher.close()
+        ix._lc_searcher = None
+    ix.close()
+
+
 def _open_generation(cache, state, warnings: list[str]):
     """Open the live generation's index, or None (with a warning) when it is unusable."""
     from liaocheng_tui.search import indexer
@@ -335,11 +343,16 @@ def _open_generation(cache, state, warnings: list[str]):
         ix = indexer.open_index(state.generation)
         if ix.latest_generation() != state.index_generation:
             raise CacheProblem(f"index cache at {cache.folder} is out of step with its page list")
-        with ix.searcher() as searcher:  # touches the segment files
+        searcher = ix.searcher()  # touches the segment files; kept for the service if all is well
+        try:
             reader = searcher.reader()
             reader.doc_count_all()
             for name in ("aid", "body_bg"):
                 next(iter(reader.lexicon(name)), None)
+        except BaseException:
+            searcher.close()
+            raise
+        ix._lc_searcher = searcher
         return ix
     except CacheProblem as problem:
         warnings.append(f"{problem}; rebuilt")
@@ -374,7 +387,7 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
     if ix is not None and not _needs_work(state, entries):
         return ix
     if ix is not None:
-        ix.close()
+        _close(ix)
 
     def waiting() -> None:
         if progress is not None:
@@ -396,13 +409,14 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
             changed = [s for s, e in entries.items() if old.get(s, {}).get("digest") != e["digest"]]
             removed = [s for s in old if s not in entries]
             if changed or removed:
+                _close(ix)
                 indexer.update(ix, [pages[s] for s in changed], removed, progress, cancelled)
                 ix = indexer.open_index(state.generation)
             if changed or removed or _needs_work(state, entries):
                 cache.save_state(state.generation, entries, ix.latest_generation())
             return ix
         if ix is not None:
-            ix.close()
+            _close(ix)
         build_dir = cache.new_build_dir()
         try:
             ix = indexer.create_index(build_dir)
