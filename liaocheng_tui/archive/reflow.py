@@ -85,6 +85,7 @@ class Para:
     column: int = 0  # the width of the block it was printed in
     block_lines: int = 0  # how many lines that block had
     headline_block: bool = False  # that block is one headline and nothing else
+    after_body: bool = False  # it follows a body paragraph inside its block
     _text: str | None = field(default=None, init=False, repr=False)
 
     @property
@@ -189,7 +190,11 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
 
 
 def _column_width(block: list[Line]) -> int:
+    """The block's column: nearly its widest line, but one over-long line (two lines run
+    together) in a longer block must not make every other line look short."""
     widths = sorted(line.width for line in block)
+    while len(widths) >= 4 and widths[-1] > 1.5 * widths[-2]:
+        widths.pop()
     return widths[int(0.9 * (len(widths) - 1) + 0.5)]
 
 
@@ -255,8 +260,9 @@ def reflow(text: str) -> list[Para]:
             else:
                 current.extend([cur.joinable])
         headline_block = _is_headline_block(block, block_paras, body_column)
-        for para in block_paras:
+        for i, para in enumerate(block_paras):
             para.column, para.block_lines, para.headline_block = column, len(block), headline_block
+            para.after_body = i > 0 and not looks_like_headline(block_paras[i - 1].text, len(block_paras[i - 1].lines))
         paras.extend(block_paras)
     healed: list[Para] = []
     for para in paras:
@@ -302,6 +308,8 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
         # their own shapes (两个短语 separated by a space, ▶…◀, 故事一：…).
         if _SUBHEAD_SHAPE_RE.search(before.text):
             return False
+        if before.after_body and not after.blank_before and not _fresh_start(after):
+            return True  # a line broken early inside a paragraph, not a subhead between two
         if before.block_lines > 1 and not before.headline_block:  # it shares its block with body text
             return width >= FULL_LINE * before.column or last[-1] in CLAUSE_OPEN
         has_comma = any(c in before.text for c in "，,、")
@@ -309,7 +317,7 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
             return before.block_lines == 1 and width >= UNWRAPPED_WIDTH and has_comma
         if max(print_width(line.strip()) for line in before.lines) > 1.15 * body_column:
             return False  # wider than the column: a headline across columns
-        if looks_like_headline(after.text, len(after.lines)) or _PARAGRAPH_OPENER_RE.match(after.text):
+        if _fresh_start(after):
             return False  # a headline over a subtitle, or over a paragraph that starts afresh
         return width >= 0.95 * body_column or (has_comma and width >= FULL_LINE * body_column)
     if not after.blank_before:  # broken inside a block (an indent): only a full line goes on
@@ -317,6 +325,11 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
     if before.block_lines == 1:  # one line per paragraph (an unwrapped export)
         return width >= UNWRAPPED_WIDTH or (width >= 30 and last[-1] in CLAUSE_OPEN)
     return width >= FULL_LINE * before.column or last[-1] in CLAUSE_OPEN
+
+
+def _fresh_start(para: Para) -> bool:
+    """Does this paragraph start afresh (a headline, a date, 近日 …) rather than go on?"""
+    return looks_like_headline(para.text, len(para.lines)) or bool(_PARAGRAPH_OPENER_RE.match(para.text))
 
 
 def _is_headline_block(block: list[Line], block_paras: list[Para], body_column: int | None) -> bool:
