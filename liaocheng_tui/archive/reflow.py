@@ -315,11 +315,13 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
         has_comma = any(c in before.text for c in "，,、")
         if body_column is None:
             return before.block_lines == 1 and width >= UNWRAPPED_WIDTH and has_comma
-        if max(print_width(line.strip()) for line in before.lines) > 1.15 * body_column:
-            return False  # wider than the column: a headline across columns
         if _fresh_start(after):
             return False  # a headline over a subtitle, or over a paragraph that starts afresh
-        return width >= 0.95 * body_column or (has_comma and width >= FULL_LINE * body_column)
+        if has_comma and width >= FULL_LINE * body_column:
+            return True  # a clause cut off by the break (a wider column on the same page too)
+        if max(print_width(line.strip()) for line in before.lines) > 1.15 * body_column:
+            return False  # wider than the column: a headline across columns
+        return width >= 0.95 * body_column
     if not after.blank_before:  # broken inside a block (an indent): only a full line goes on
         return width >= FULL_LINE * before.column
     if before.block_lines == 1:  # one line per paragraph (an unwrapped export)
