@@ -100,7 +100,7 @@ def main() -> None:
             for state in ("cold", "warm"):
                 marks = run_child(root, cache)
                 rows.append((name, state, marks))
-        header = f"{"archive":<16} {'cache':<5} {'articles':>8} {'first paint':>12} {'browsable':>10} {'search ready':>13}"
+        header = f"{'archive':<16} {'cache':<5} {'articles':>8} {'first paint':>12} {'browsable':>10} {'search ready':>13}"
         print(header)
         print("-" * len(header))
         stale = False
