@@ -11,9 +11,13 @@ import pytest
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
 
 
-def _steady(app) -> None:
-    for widget in app.query("Input"):
+async def _steady(pilot) -> None:
+    """No blinking cursor, no scroll still animating, footer and layout refreshed."""
+    for widget in pilot.app.screen.query("Input"):
         widget.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.2)
+    await pilot.pause()
 
 
 async def _browse(pilot, ready, waiter) -> None:
@@ -24,8 +28,7 @@ async def _browse(pilot, ready, waiter) -> None:
     await waiter(pilot, lambda: app.browse.issue is issue)
     await pilot.press("j")  # the article with kicker-less subtitle and subheads
     await waiter(pilot, lambda: app.browse.extras_for is app.browse.article_view.article)
-    _steady(app)
-    await pilot.pause()
+    await _steady(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -40,8 +43,7 @@ async def _search(pilot, ready, waiter) -> None:
     await waiter(pilot, lambda: app.browse.mode == "search")
     await pilot.press("j")  # the second hit: hits highlighted in its text
     await waiter(pilot, lambda: app.browse.extras_for is app.browse.article_view.article)
-    _steady(app)
-    await pilot.pause()
+    await _steady(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -61,8 +63,7 @@ async def _reporters(pilot, ready, waiter) -> None:
     await pilot.press("r")
     await pilot.pause()
     await pilot.press(*"记者")
-    _steady(pilot.app)
-    await pilot.pause()
+    await _steady(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -73,8 +74,7 @@ def test_snapshot_reporters(snap_compare, make_app, ready, waiter, size):
 async def _help(pilot, ready, waiter) -> None:
     await _settled(pilot, ready, waiter)
     await pilot.press("question_mark")
-    _steady(pilot.app)
-    await pilot.pause()
+    await _steady(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
