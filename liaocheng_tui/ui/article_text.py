@@ -113,7 +113,7 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
     who = byline(article)
     if who:
         blocks.append(Text(who, style="bold", end=""))
-    source = article.page.source if article.page else "?"
+    source = short_source(article.page.source) if article.page else "?"
     meta = Text(f"{paper_label(article)} · {date_label(article)} · ", style="dim", end="")
     meta.append(clean(source), style="dim underline")
     blocks.append(meta)
@@ -139,3 +139,21 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
             line.append_text(safe_text(para.text, spans, highlight=HIT))
             blocks.append(line)
     return Text("\n", end="").join([head, *blocks])
+
+
+def short_source(source: str) -> str:
+    """The page's file as a reader wants it: ``seeds/…`` for the embedded pages, relative
+    to the working folder or ``~`` when it lies below them, else the full path."""
+    from pathlib import Path
+
+    from liaocheng_tui.seeds import seeds_dir
+
+    path = Path(source)
+    if path.parent == seeds_dir():
+        return f"seeds/{path.name}"
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(path.relative_to(base))
+        except ValueError:
+            continue
+    return source
