@@ -87,19 +87,24 @@ def has_searchable(text: str) -> bool:
 # ---------------------------------------------------------------- bigrams
 
 
-class BigramTokenizer(Tokenizer):
-    """Overlapping pairs of letters/digits, positions consecutive, chars into the original text.
-
-    The final letter/digit of the value is also emitted on its own (at the next
-    position), so a single-character query can match every occurrence: the
-    prefix ``X*`` covers each X that starts a pair and the single covers the last.
-    """
+class _StatelessTokenizer(Tokenizer):
+    """A tokenizer with no settings: any two of one class are equal (Whoosh compares
+    analyzers when it checks a schema against an index)."""
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
 
     def __hash__(self) -> int:
         return hash(type(self))
+
+
+class BigramTokenizer(_StatelessTokenizer):
+    """Overlapping pairs of letters/digits, positions consecutive, chars into the original text.
+
+    The final letter/digit of the value is also emitted on its own (at the next
+    position), so a single-character query can match every occurrence: the
+    prefix ``X*`` covers each X that starts a pair and the single covers the last.
+    """
 
     def __call__(
         self,
@@ -249,14 +254,8 @@ def add_user_words(words: Iterable[str]) -> int:
     return len(new)
 
 
-class JiebaTokenizer(Tokenizer):
+class JiebaTokenizer(_StatelessTokenizer):
     """jieba words of the folded text (HMM on), punctuation and spaces dropped, chars into the original."""
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
 
     def __call__(
         self,
