@@ -22,6 +22,8 @@ def export(paths: tuple[Path, ...], fmt: str) -> None:
     archive = load_archive(resolve_paths(paths))
     for warning in archive.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if not archive.pages:
+        raise click.ClickException("no readable pages in " + ", ".join(str(p) for p in archive.roots))
     if fmt == "json":
         click.echo(exporter.to_json(archive))
         return
