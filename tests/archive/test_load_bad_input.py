@@ -142,3 +142,16 @@ def test_missing_path_exits_1_with_one_line(tmp_path: Path, command: str) -> Non
     lines = result.output.strip().splitlines()
     assert len(lines) == 1
     assert str(missing) in lines[0]
+
+
+def test_export_and_check_exit_1_when_nothing_is_readable(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from liaocheng_tui.cli import main as cli
+
+    (tmp_path / "only.txt").write_bytes(b"\x00\x01binary")
+    for command in ("export", "check"):
+        result = CliRunner().invoke(cli, [command, str(tmp_path)])
+        assert result.exit_code == 1, command
+        assert "no readable pages" in result.output
+        assert "Traceback" not in result.output
