@@ -15,14 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import People, add_names, trailing_credit
 from liaocheng_tui.archive.classify import Role, Unit
-from liaocheng_tui.archive.headline import clean_heading, is_column_label, split_heading
-from liaocheng_tui.archive.model import Article, ArticleKind, Paragraph
-
-
-def _is_start(unit: Unit) -> bool:
-    return unit.role in (Role.BYLINE, Role.LEAD)
+from liaocheng_tui.archive.headline import is_column_label
+from liaocheng_tui.archive.items import (
+    EDITOR_NOTE_RE,
+    build_article,
+    closes_article,
+    is_start,
+    merge_trailing_byline,
+    orphans,
+    photo,
+)
+from liaocheng_tui.archive.model import Article, ArticleKind
+from liaocheng_tui.archive.orientation import headline_first
 
 
 @dataclass
@@ -34,11 +39,6 @@ class Cut:
     credits: list[Unit] = field(default_factory=list)  # byline paragraphs that closed a photo
 
 
-def _closes_article(unit: Unit) -> bool:
-    """A paragraph ending in the article's own byline (…（记者 X）): its headline comes next."""
-    return unit.role is Role.BODY and unit.credit is not None and not unit.credit.is_photo
-
-
 def _cut(units: list[Unit]) -> list[Cut]:
     cuts = [Cut()]
     for unit in units:
@@ -48,10 +48,10 @@ def _cut(units: list[Unit]) -> list[Cut]:
             run_start = len(cur.rest)
             while run_start > 0 and cur.rest[run_start - 1].role is Role.HEADLINE:
                 run_start -= 1
-            if run_start > 0 and _closes_article(cur.rest[run_start - 1]) and not _is_start(unit):
+            if run_start > 0 and closes_article(cur.rest[run_start - 1]) and not is_start(unit):
                 cuts.append(Cut())
                 cur = cuts[-1]
-        if _is_start(unit):
+        if is_start(unit):
             last = cur.start[-1] if cur.start and not cur.rest else None
             joins = (
                 last is not None
@@ -77,147 +77,6 @@ def _cut(units: list[Unit]) -> list[Cut]:
         elif cut.start or cut.rest:
             merged.append(cut)
     return merged
-
-
-def headline_first(units: list[Unit]) -> bool:
-    """Does this page print each headline above its article?"""
-    if not units:
-        return False
-    score = 0
-    first, last = units[0], units[-1]
-    if _is_start(first):
-        score -= 2
-    elif first.role is Role.HEADLINE and any(_is_start(u) for u in units[1:4]):
-        score += 2
-    if last.role is Role.HEADLINE:
-        score -= 2
-    elif last.role is Role.BODY and not (last.credit is not None and last.credit.is_photo):
-        score += 1
-    if score == 0:
-        score = _similarity_vote(units)
-    return score > 0
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def _similarity_vote(units: list[Unit]) -> int:
-    """Headlines share words with their own article: vote by which neighbour each run resembles."""
-    vote = 0
-    i = 0
-    while i < len(units):
-        if units[i].role is not Role.HEADLINE:
-            i += 1
-            continue
-        j = i
-        while j < len(units) and units[j].role is Role.HEADLINE:
-            j += 1
-        heading = _bigrams("".join(u.text for u in units[i:j]))
-        before = _bigrams("".join(u.text for u in units[max(0, i - 3) : i]))
-        after = _bigrams("".join(u.text for u in units[j : j + 3]))
-        vote += (len(heading & after) > len(heading & before)) - (len(heading & before) > len(heading & after))
-        i = j
-    return vote
-
-
-# --- building items -----------------------------------------------------------------
-
-
-def _body_paragraph(unit: Unit) -> Paragraph:
-    if unit.role is Role.HEADLINE:
-        return Paragraph(clean_heading(unit.para.lines), is_subhead=True)
-    return Paragraph(unit.text)
-
-
-def _add_people(article: Article, people: People | None) -> None:
-    if people:
-        add_names(article.reporters, people.reporters)
-        add_names(article.correspondents, people.correspondents)
-
-
-def _add_byline(article: Article, text: str | None) -> None:
-    if text:
-        article.byline = f"{article.byline}\n{text}" if article.byline else text
-
-
-def _article(start: list[Unit], body: list[Unit], heading: list[Unit], first: bool) -> Article:
-    article = Article()
-    notes = 0
-    while notes < len(body) and EDITOR_NOTE_RE.match(body[notes].text):
-        notes += 1  # an editor's note printed above the byline reads before the article
-    article.paragraphs += [_body_paragraph(u) for u in body[:notes]]
-    body = body[notes:]
-    for unit in start:
-        if unit.role is Role.BYLINE:
-            _add_byline(article, unit.text)
-            _add_people(article, unit.people)
-        elif unit.role is Role.LEAD:
-            lead = unit.lead
-            article.dateline = lead.dateline
-            _add_byline(article, lead.byline)
-            _add_people(article, lead.people)
-            own = unit.text[lead.end :].strip()
-            if own:
-                article.paragraphs.append(Paragraph(own))
-    article.paragraphs += [_body_paragraph(u) for u in body]
-    if body:
-        _take_trailing_credit(article, body[-1])
-    elif article.paragraphs and not notes:  # 本报讯 3月5日，…46家。（记者 高田）: all in the lead paragraph
-        _take_trailing_credit(article, None)
-    if heading:
-        split = split_heading([u.para.lines for u in heading], first)
-        article.kicker, article.title, article.subtitle = split.kicker, split.title, split.subtitle
-    return article
-
-
-def _take_trailing_credit(article: Article, last: Unit | None) -> None:
-    """An article's byline printed at its end: （记者 X 通讯员 Y）, ■ 本报记者 X, 本报记者 X 摄."""
-    if not article.paragraphs or (last is not None and last.role is not Role.BODY):
-        return
-    credit = last.credit if last is not None else trailing_credit(article.paragraphs[-1].text)
-    if credit is None:
-        return
-    if credit.text_before:
-        article.paragraphs[-1] = Paragraph(credit.text_before)
-    else:
-        article.paragraphs.pop()
-    _add_byline(article, credit.credit)
-    _add_people(article, credit.people)
-
-
-def _orphans(units: list[Unit], credits: list[Unit]) -> tuple[list[Article], list[str]]:
-    """Text after an article's headline: photo captions (closed by a credit) and lead-ins.
-    A credit with nothing left to credit is returned as residue."""
-    items: list[Article] = []
-    pending: list[Unit] = []
-    for unit in units:
-        pending.append(unit)
-        if unit.credit is not None and unit.credit.is_photo:
-            items.append(_photo(pending, None))
-            pending = []
-    if pending and credits:
-        items.append(_photo(pending, credits))
-    elif credits:
-        return items, [u.text for u in credits]
-    elif pending:
-        item = Article(kind=ArticleKind.LEAD_IN, paragraphs=[_body_paragraph(u) for u in pending])
-        _take_trailing_credit(item, pending[-1])
-        if item.reporters:
-            item.kind = ArticleKind.ARTICLE
-        items.append(item)
-    return items, []
-
-
-def _photo(units: list[Unit], credits: list[Unit] | None) -> Article:
-    item = Article(kind=ArticleKind.PHOTO, paragraphs=[_body_paragraph(u) for u in units])
-    if credits:
-        for unit in credits:
-            _add_byline(item, unit.text)
-            _add_people(item, unit.people)
-    else:
-        _take_trailing_credit(item, units[-1])
-    return item
 
 
 def _last_headline_run(units: list[Unit]) -> tuple[int, int] | None:
@@ -257,7 +116,7 @@ def _own_item_follows(cut: Cut, run: tuple[int, int], runs: list[tuple[int, int]
     segment = rest[run[1] : end]
     if not segment or any(u.role is not Role.BODY for u in segment):
         return False
-    if cut.start and _closes_article(segment[-1]):
+    if cut.start and closes_article(segment[-1]):
         return True
     return bool(later) and is_column_label(rest[later[0][0]].text)
 
@@ -281,11 +140,11 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
         run = _last_headline_run(cut.rest)
         if run is None:
             if cut.start:
-                articles.append(_article(cut.start, cut.rest, [], False))
+                articles.append(build_article(cut.start, cut.rest, [], False))
                 if cut.credits:
                     residue.extend(u.text for u in cut.credits)
             else:
-                items, unplaced = _orphans(cut.rest, cut.credits)
+                items, unplaced = orphans(cut.rest, cut.credits)
                 articles.extend(items)
                 residue.extend(unplaced)
             continue
@@ -293,21 +152,20 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
         body, heading, after = cut.rest[:i], cut.rest[i:j], cut.rest[j:]
         if not cut.start and not body and after:
             # nothing above the headline: it heads what follows (a titled photo, a brief)
-            articles.append(_article(cut.credits, after, heading, True))
+            articles.append(build_article(cut.credits, after, heading, True))
             continue
         if cut.start or body:
-            articles.append(_article(cut.start, body, heading, False))
+            articles.append(build_article(cut.start, body, heading, False))
         else:  # a lone headline with nothing above it
             residue.append("\n".join(u.text for u in heading))
         if after or cut.credits:
-            items, unplaced = _orphans(after, cut.credits)
+            items, unplaced = orphans(after, cut.credits)
             articles.extend(items)
             residue.extend(unplaced)
     return articles, residue
 
 
 # 【编者按】 / 编者按： set between a feature's headline and its byline.
-EDITOR_NOTE_RE = re.compile(r"^\s*[【\[〔]?\s*编\s*者\s*按\s*[】\]〕]?\s*[:：]?")
 # Section subheads are often decorated or numbered: 【…】, ▶…◀, 一、, （一）, 1.
 SUBHEAD_MARK_RE = re.compile(r"^\s*(?:[【▶►◆■]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
 
@@ -322,7 +180,7 @@ def _item_under(units: list[Unit], j: int, current: tuple[list[Unit], list[Unit]
     segment = units[j:k]
     if not segment:
         return False
-    if current[1] and _closes_article(segment[-1]):
+    if current[1] and closes_article(segment[-1]):
         return True  # the article has its lead byline; a second byline is another item's
     heading = units[j - 1]
     if SUBHEAD_MARK_RE.match(heading.text):
@@ -342,7 +200,7 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
         nonlocal current
         if current is not None:
             heading, start, body = current
-            articles.append(_article(start, body, heading, True))
+            articles.append(build_article(start, body, heading, True))
         current = None
 
     while i < len(units):
@@ -353,8 +211,8 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 j += 1
             opens = (
                 current is None
-                or (j < len(units) and _is_start(units[j]))
-                or bool(current[2] and _closes_article(current[2][-1]))
+                or (j < len(units) and is_start(units[j]))
+                or bool(current[2] and closes_article(current[2][-1]))
                 or _item_under(units, j, current)
             )
             if opens:
@@ -364,7 +222,7 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 current[2].extend(units[i:j])
             i = j
             continue
-        if _is_start(unit):
+        if is_start(unit):
             if current is not None and not current[1] and (
                 not current[2] or all(EDITOR_NOTE_RE.match(u.text) for u in current[2])
             ):
@@ -379,7 +237,7 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 current = ([], [], [])
             if unit.credit is not None and unit.credit.is_photo and current[2]:
                 flush()
-                articles.append(_photo([unit], None))
+                articles.append(photo([unit], None))
                 current = None
             else:
                 current[2].append(unit)
@@ -391,24 +249,7 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
     return articles, residue
 
 
-def _merge_trailing_byline(articles: list[Article]) -> None:
-    """``记者：张伟 于新新`` as the page's last line: the byline of the article above it
-    (also when it repeats the names the article was already signed with)."""
-    if len(articles) < 2:
-        return
-    last, above = articles[-1], articles[-2]
-    if last.paragraphs or last.title or last.kicker or not last.byline:
-        return
-    repeats = set(last.reporters) <= set(above.reporters) and set(last.correspondents) <= set(above.correspondents)
-    if (above.reporters or above.correspondents) and not repeats:
-        return  # the article above is signed by others: keep this byline apart
-    _add_byline(above, "\n".join(p for p in (last.dateline, last.byline) if p))
-    add_names(above.reporters, last.reporters)
-    add_names(above.correspondents, last.correspondents)
-    articles.pop()
-
-
 def assemble(units: list[Unit]) -> tuple[list[Article], list[str]]:
     articles, residue = assemble_before(units) if headline_first(units) else assemble_after(units)
-    _merge_trailing_byline(articles)
+    merge_trailing_byline(articles)
     return articles, residue

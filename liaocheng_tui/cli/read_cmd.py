@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 
 from liaocheng_tui.cli.group import READ_COMMAND, main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths

@@ -3,7 +3,6 @@ that move between them."""
 
 from __future__ import annotations
 
-import pytest
 
 SIZE = (120, 36)
 
