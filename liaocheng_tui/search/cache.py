@@ -7,13 +7,22 @@ Layout under the cache root (``--cache-dir``, else ``$LC_READER_CACHE``, else
     archives/<key>/              one folder per archive (key: hash of the roots)
         lock                     flock'ed while writing; holds the writer's pid
         CURRENT                  name of the live generation folder
-        gen-<id>/                a Whoosh index + state.json (files, pages, digests)
+        gen-<id>/                a Whoosh index + state.json (the manifest: every
+                                 file's size, mtime, hash and page digest)
         build-<id>/              a generation being built (renamed when done)
+        pages/<digest>.json      one record per parsed page (``pagestore``), named
+                                 by the hash of its bytes, shared by generations
 
 A full build goes into ``build-*`` and is published by renaming it and then
 replacing ``CURRENT`` (both atomic), so a crash never leaves a half index in use.
 Incremental updates commit into the live generation (Whoosh commits are atomic:
 the new table of contents is renamed into place) and then replace state.json.
+Page records are written (atomically) before the manifest that names them and
+never change afterwards; a record is deleted only once neither the manifest
+just written, the one it replaced, nor any other generation's names it, so a
+reader that read a manifest finds its records.  The manifest stays small (no
+page text), so a warm open reads it plus one record per page, and adding a page
+writes that page's record and the manifest, not the whole archive again.
 Writers hold an exclusive ``flock`` on ``lock``; the kernel drops it when a
 process dies, and the pid left in the file tells the next writer that a build
 was interrupted.
@@ -27,6 +36,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 import time
@@ -40,6 +50,10 @@ from liaocheng_tui.search.errors import CacheProblem, Cancelled
 FORMAT = "lc-reader-index"
 ENV_VAR = "LC_READER_CACHE"
 STATE_FILE = "state.json"
+PAGES_DIR = "pages"
+LAYOUT = "page-records-1"  # how state.json and the page records are laid out
+MANIFEST_KEYS = ("sha1", "digest", "mtime_ns", "size")  # what state.json keeps per file
+_DIGEST = re.compile(r"[0-9a-f]{40}")
 LOCK_WAIT_SECONDS = 300.0
 
 
@@ -93,6 +107,16 @@ def write_json_atomic(path: Path, data: dict) -> None:
         handle.write(blob)
         handle.flush()
         os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def write_bytes_atomic(path: Path, blob: bytes, sync: bool = True) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(blob)
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
     os.replace(tmp, path)
 
 
@@ -154,8 +178,8 @@ class ArchiveCache:
         if gen is None:
             return None
         try:
-            st = os.stat(gen / STATE_FILE)
-            with open(gen / STATE_FILE, encoding="utf-8") as handle:
+            with open(gen / STATE_FILE, "rb") as handle:
+                st = os.fstat(handle.fileno())
                 data = json.loads(handle.read())
         except FileNotFoundError:
             raise CacheProblem(f"index cache at {self.folder} is damaged ({gen.name}/{STATE_FILE} missing)") from None
@@ -164,7 +188,7 @@ class ArchiveCache:
             raise CacheProblem(f"index cache at {self.folder} is damaged ({STATE_FILE}: {msg})") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise CacheProblem(f"index cache at {self.folder} is not an lc-reader index (foreign files)")
-        if data.get("fingerprint") != self.fingerprint:
+        if data.get("fingerprint") != self.fingerprint or data.get("layout") != LAYOUT:
             raise CacheProblem(
                 f"index cache at {self.folder} was built by another version of lc-reader "
                 f"({data.get('fingerprint', '?')!s:.8} ≠ {self.fingerprint:.8})"
@@ -186,16 +210,87 @@ class ArchiveCache:
             return False
         return state.stamp == (st.st_mtime_ns, st.st_size)
 
-    def save_state(self, generation: Path, files: dict[str, dict], index_generation: int) -> None:
+    def read_record(self, digest: str) -> bytes:
+        """The stored record of the page with ``digest``; FileNotFoundError when there is none."""
+        if not isinstance(digest, str) or not _DIGEST.fullmatch(digest):
+            raise ValueError(f"bad page digest {str(digest)[:40]!r}")
+        with open(self.folder / PAGES_DIR / f"{digest}.json", "rb") as handle:
+            return handle.read()
+
+    def save_state(
+        self,
+        generation: Path,
+        files: dict[str, dict],
+        index_generation: int,
+        *,
+        previous: dict[str, dict] | None = None,
+        full: bool = False,
+        page_blob: Callable[[str], bytes] | None = None,
+    ) -> None:
+        """Store the page records ``files`` brings, then the manifest naming them; sweep unnamed records.
+
+        An entry with a ``blob`` (a freshly parsed page) has its record written
+        unless one is there already (``full``: always, so a damaged one is
+        replaced); an entry without was read from its record.  ``previous`` is
+        the manifest this one replaces in ``generation`` (its records are kept
+        for readers that still use it); ``page_blob(source)`` serializes a page
+        whose record went missing (full builds check).
+        """
+        store = self.folder / PAGES_DIR
+        store.mkdir(parents=True, exist_ok=True)
+        manifest: dict[str, dict] = {}
+        for source, entry in files.items():
+            digest = entry["digest"]
+            path = store / f"{digest}.json"
+            blob = entry.get("blob")
+            if blob is None and full and page_blob is not None and not path.exists():
+                blob = page_blob(source)
+            if blob is not None and (full or not path.exists()):
+                write_bytes_atomic(path, blob)
+            manifest[source] = {k: entry[k] for k in MANIFEST_KEYS if k in entry}
         data = {
             "format": FORMAT,
+            "layout": LAYOUT,
             "fingerprint": self.fingerprint,
             "roots": self.roots,
             "index_generation": index_generation,
             "written": time.time(),
-            "files": files,
+            "files": manifest,
         }
         write_json_atomic(generation / STATE_FILE, data)
+        self.sweep_records(generation, manifest, previous)
+
+    def sweep_records(self, generation: Path, current: dict[str, dict], previous: dict[str, dict] | None) -> None:
+        """Delete page records that no manifest names any more (and temp files of dead writers)."""
+        keep = {e.get("digest") for e in current.values()}
+        if previous:
+            keep.update(e.get("digest") for e in previous.values() if isinstance(e, dict))
+        with contextlib.suppress(OSError):
+            for child in self.folder.iterdir():
+                if child.name.startswith(("gen-", "build-")) and child != generation:
+                    names = _manifest_digests(child / STATE_FILE)
+                    if names is None and child.name.startswith("build-"):
+                        continue
+                    if names is None and child.name.startswith("gen-") and (child / STATE_FILE).exists():
+                        return  # a manifest we cannot read: keep everything rather than guess
+                    keep.update(names or ())
+        store = self.folder / PAGES_DIR
+        try:
+            names = os.listdir(store)
+        except OSError:
+            return
+        for name in names:
+            if name.endswith(".json"):
+                if name[:-5] in keep:
+                    continue
+            elif name.endswith(".tmp"):
+                pid = _tmp_pid(name)
+                if pid is not None and pid != os.getpid() and _pid_alive(pid):
+                    continue
+            else:
+                continue
+            with contextlib.suppress(OSError):
+                os.remove(store / name)
 
     # ---------------------------------------------------------------- writing
 
@@ -275,6 +370,25 @@ class ArchiveCache:
                 fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
+
+
+def _manifest_digests(path: Path) -> set[str] | None:
+    """The page digests a generation's manifest names, None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read())
+        return {e["digest"] for e in data["files"].values() if isinstance(e, dict) and "digest" in e}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _tmp_pid(name: str) -> int | None:
+    """The writer's pid in a temp file name ``.<digest>.json.<pid>.<random>.tmp``."""
+    parts = name.split(".")
+    try:
+        return int(parts[-3])
+    except (IndexError, ValueError):
+        return None
 
 
 def _build_pid(path: Path) -> int | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.util import random_name
 
 from liaocheng_tui.archive.model import Page
 from liaocheng_tui.search.analysis import add_user_words
@@ -33,9 +34,25 @@ def bylines_of(pages: Iterable[Page]) -> set[str]:
     return names
 
 
-def create_index(folder: Path | None):
-    """A new empty index in ``folder`` (or in memory when None)."""
-    storage = RamStorage() if folder is None else FileStorage(str(folder))
+class _RamStorage(RamStorage):
+    """Whoosh's RamStorage spills a writer's temp files to ``$TMPDIR/articles.tmp``, one folder
+    for every process, which the first commit deletes under the others: use a folder of our own."""
+
+    def __init__(self, temp_dir: Path):
+        super().__init__()
+        self._temp_dir = temp_dir
+
+    def temp_storage(self, name=None):
+        name = name or f"{random_name()}.tmp"
+        return FileStorage(str(self._temp_dir / name)).create()
+
+
+def create_index(folder: Path | None, temp_dir: Path | None = None):
+    """A new empty index in ``folder`` (or in memory when None, spilling to ``temp_dir``)."""
+    if folder is None:
+        storage = _RamStorage(temp_dir) if temp_dir is not None else RamStorage()
+    else:
+        storage = FileStorage(str(folder))
     return storage.create_index(build_schema(), indexname=INDEX_NAME)
 
 

@@ -1,8 +1,10 @@
 """Pages ⇄ JSON, so a warm start rebuilds the Archive without re-parsing unchanged files.
 
 The cache stores each page as plain JSON (never pickle: a cache folder is not
-trusted code).  ``page_digest`` is the hash of that JSON: the index is updated
-for a page exactly when its digest changes.
+trusted code), one record per page: ``page_blob`` is that record's bytes and
+``page_digest`` their hash, which names the record in the cache's page store
+(``cache.py``) and decides when the index is updated for a page (exactly when
+its digest changes).
 """
 
 from __future__ import annotations
@@ -56,9 +58,21 @@ def page_to_dict(page: Page) -> dict:
     return data
 
 
+_PAGE_FIELDS = frozenset(f.name for f in dataclasses.fields(Page))
+_ARTICLE_FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
+_new = object.__new__
+
+
+def _paragraph(text: str, is_subhead: bool) -> Paragraph:
+    # Paragraph is a frozen dataclass: its __init__ pays a guarded setattr per field, ~10⁵ times on a warm start
+    p = _new(Paragraph)
+    p.__dict__.update(text=text, is_subhead=is_subhead)
+    return p
+
+
 def page_from_dict(data: dict) -> Page:
-    page_fields = {f.name for f in dataclasses.fields(Page)}
-    article_fields = {f.name for f in dataclasses.fields(Article)}
+    page_fields = _PAGE_FIELDS
+    article_fields = _ARTICLE_FIELDS
     kwargs = {k: v for k, v in data.items() if k in page_fields and k not in _PAGE_SPECIAL}
     page = Page(**kwargs)
     page.issue_date = dt.date.fromisoformat(data["issue_date"]) if data.get("issue_date") else None
@@ -67,12 +81,28 @@ def page_from_dict(data: dict) -> Page:
         akw = {k: v for k, v in a.items() if k in article_fields and k not in _ARTICLE_SPECIAL}
         article = Article(**akw)
         article.kind = _KINDS[a.get("kind", ArticleKind.ARTICLE.value)]
-        article.paragraphs = [Paragraph(text, bool(sub)) for text, sub in a.get("paragraphs", [])]
+        article.paragraphs = [_paragraph(text, bool(sub)) for text, sub in a.get("paragraphs", [])]
         article.page = page
         page.articles.append(article)
     return page
 
 
+def page_blob(data: dict) -> bytes:
+    """The page's record as stored: canonical JSON (sorted keys), UTF-8."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def blob_digest(blob: bytes) -> str:
+    return hashlib.sha1(blob).hexdigest()
+
+
 def page_digest(data: dict) -> str:
-    blob = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha1(blob.encode("utf-8")).hexdigest()
+    return blob_digest(page_blob(data))
+
+
+def page_from_blob(blob: bytes) -> Page:
+    """A page back from its record; raises ValueError/TypeError/KeyError/AttributeError when damaged."""
+    data = json.loads(blob)
+    if not isinstance(data, dict):
+        raise ValueError("not a page record")
+    return page_from_dict(data)

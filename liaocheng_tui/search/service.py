@@ -116,8 +116,8 @@ class SearchService:
         _configure_jieba(cache.root)
         entries: dict[str, dict] = {}
         for page in archive.pages:
-            data = pagestore.page_to_dict(page)
-            entries[page.source] = {"digest": pagestore.page_digest(data), "page": data}
+            blob = pagestore.page_blob(pagestore.page_to_dict(page))
+            entries[page.source] = {"digest": pagestore.blob_digest(blob), "blob": blob}
         warnings: list[str] = []
         state = _load_state(cache, warnings)
         ix = _sync_index(cache, state, entries, {p.source: p for p in archive.pages}, progress, cancelled, warnings)
@@ -130,7 +130,7 @@ class SearchService:
 
         tmpdir = Path(tempfile.mkdtemp(prefix="lc-reader-"))
         _configure_jieba(tmpdir)
-        ix = indexer.create_index(None)
+        ix = indexer.create_index(None, temp_dir=tmpdir)
         indexer.build(ix, archive.pages, progress, cancelled)
         return cls(ix, archive, [], tmpdir=tmpdir)
 
@@ -379,15 +379,15 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
 
     ``rebuild``: the caller found the cache damaged; build a new generation.
     """
-    from liaocheng_tui.search import indexer
+    from liaocheng_tui.search import indexer, pagestore
 
     problems: list[str] = []
-    ix = _open_generation(cache, state, problems) if state is not None and not rebuild else None
-    warnings.extend(problems)
-    if ix is not None and not _needs_work(state, entries):
-        return ix
-    if ix is not None:
-        _close(ix)
+    if state is not None and not rebuild and not _needs_work(state, entries):
+        ix = _open_generation(cache, state, problems)
+        warnings.extend(problems)
+        if ix is not None:
+            return ix
+    # Work to do: the index is opened (and checked) under the lock only, once.
 
     def waiting() -> None:
         if progress is not None:
@@ -396,14 +396,17 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
     with cache.writer_lock(cancelled=cancelled, waiting=waiting) as stale:
         if stale:
             warnings.append(stale)
-        # Another process may have brought the cache up to date while we waited:
-        # read it again (its problems were reported above, or are new and mean a rebuild).
+        # Another process may have brought the cache up to date while we waited: read it
+        # again (problems of a cache some other writer just wrote mean a quiet rebuild).
         ix = None
         if not stale and not problems and not rebuild:
+            reloaded = state is None or not cache.unchanged_since(state)
+            if reloaded:
+                state = _load_state(cache, [])
             again: list[str] = []
-            if state is None or not cache.unchanged_since(state):
-                state = _load_state(cache, again)
             ix = _open_generation(cache, state, again) if state is not None else None
+            if not reloaded:
+                warnings.extend(again)  # the index we read the pages for is damaged: say so
         if ix is not None:
             old = state.files
             changed = [s for s, e in entries.items() if old.get(s, {}).get("digest") != e["digest"]]
@@ -413,10 +416,8 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
                 indexer.update(ix, [pages[s] for s in changed], removed, progress, cancelled)
                 ix = indexer.open_index(state.generation)
             if changed or removed or _needs_work(state, entries):
-                cache.save_state(state.generation, entries, ix.latest_generation())
+                cache.save_state(state.generation, entries, ix.latest_generation(), previous=old)
             return ix
-        if ix is not None:
-            _close(ix)
         build_dir = cache.new_build_dir()
         try:
             ix = indexer.create_index(build_dir)
@@ -424,7 +425,10 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
             indexer.build(ix, ordered, progress, cancelled)
             generation = ix.latest_generation()
             ix.close()
-            cache.save_state(build_dir, entries, generation)
+            cache.save_state(
+                build_dir, entries, generation, full=True,
+                page_blob=lambda source: pagestore.page_blob(pagestore.page_to_dict(pages[source])),
+            )
             live = cache.publish(build_dir)
         except BaseException:
             shutil.rmtree(build_dir, ignore_errors=True)
@@ -504,8 +508,8 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
 
     def parse(path: Path, digest_of_file: str) -> tuple[Page, dict]:
         page = read_page(path)
-        data = pagestore.page_to_dict(page)
-        return page, {"sha1": digest_of_file, "digest": pagestore.page_digest(data), "page": data}
+        blob = pagestore.page_blob(pagestore.page_to_dict(page))
+        return page, {"sha1": digest_of_file, "digest": pagestore.blob_digest(blob), "blob": blob}
 
     archive = Archive(roots=[str(r) for r in roots])
     entries: dict[str, dict] = {}
@@ -533,10 +537,18 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
                     page, entry = parse(item, digest_of_file)
             if page is None:
                 try:
-                    page = pagestore.page_from_dict(entry["page"])
-                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    page = pagestore.page_from_blob(cache.read_record(entry["digest"]))
+                except FileNotFoundError as exc:
+                    # a writer may have replaced the manifest we read (and swept this record) meanwhile
+                    if state is not None and cache.unchanged_since(state):
+                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: "
+                                        f"record {Path(exc.filename or '?').name} missing); rebuilt")
+                        state = None
+                    page, entry = parse(item, file_hash(item.read_bytes()))
+                except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, OSError) as exc:
                     if state is not None:
-                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {exc}); rebuilt")
+                        msg = " ".join(str(exc).split())[:80]
+                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {msg}); rebuilt")
                         state = None
                     page, entry = parse(item, file_hash(item.read_bytes()))
         except UndecodableFile as exc:

@@ -150,11 +150,11 @@ def test_damaged_cache_is_reported_and_rebuilt(seed_copy, tmp_path, how):
         (gen / "state.json").write_bytes(b"\x00garbage{")
     elif how == "current":
         (c.folder / "CURRENT").write_text("../../etc\n")
-    else:
+    else:  # the page records the manifest names
         data = json.loads((gen / "state.json").read_text())
         for entry in data["files"].values():
-            entry["page"] = {"articles": "not a list of articles"}
-        (gen / "state.json").write_text(json.dumps(data))
+            record = c.folder / "pages" / f"{entry['digest']}.json"
+            record.write_text(json.dumps({"articles": "not a list of articles"}))
     archive, service = open_archive([seed_copy], cache_dir=cache)
     try:
         _one_warning(service, "damaged", "rebuilt")
@@ -341,5 +341,56 @@ def test_empty_and_missing_archives(tmp_path):
     try:
         assert service.search("技改").total == 0
         assert any("no such file" in w for w in archive.warnings)
+    finally:
+        service.close()
+
+
+def test_page_records_one_per_page_written_only_when_new_and_swept_when_unnamed(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    c = ArchiveCache([str(seed_copy)], cache)
+    store = c.folder / "pages"
+
+    def named() -> set[str]:
+        data = json.loads((c.current_generation() / "state.json").read_text())
+        assert all("page" not in e and "blob" not in e for e in data["files"].values())  # manifest holds no text
+        return {e["digest"] + ".json" for e in data["files"].values()}
+
+    first = named()
+    assert {p.name for p in store.iterdir()} == first and len(first) == 5
+    stamps = {p.name: p.stat().st_mtime_ns for p in store.iterdir()}
+    (seed_copy / "zz_added.txt").write_text("新增一页：记录测试。\n", encoding="utf-8")
+    open_and_close(seed_copy, cache)
+    second = named()
+    assert len(second - first) == 1 and first < second
+    assert all(p.stat().st_mtime_ns == stamps[p.name] for p in store.iterdir() if p.name in first)  # not rewritten
+    # a changed page: its old record stays while the manifest it was replaced in may still be read ...
+    (seed_copy / "zz_added.txt").write_text("新增一页：记录测试，改过。\n", encoding="utf-8")
+    open_and_close(seed_copy, cache)
+    third = named()
+    assert {p.name for p in store.iterdir()} == second | third
+    # ... and goes with the next write
+    (seed_copy / "zz_added.txt").unlink()
+    open_and_close(seed_copy, cache)
+    assert named() == first
+    assert {p.name for p in store.iterdir()} == first | third
+
+
+def test_missing_page_record_is_reported_and_rebuilt(seed_copy, tmp_path):
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    c = ArchiveCache([str(seed_copy)], cache)
+    victim = sorted((c.folder / "pages").iterdir())[0]
+    victim.unlink()
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        _one_warning(service, "damaged", "missing", "rebuilt")
+        _works(service, archive)
+    finally:
+        service.close()
+    assert victim.exists()
+    archive, service = open_archive([seed_copy], cache_dir=cache)
+    try:
+        assert service.warnings == []
     finally:
         service.close()
