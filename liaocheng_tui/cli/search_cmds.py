@@ -123,8 +123,9 @@ def _print_table(console, query: str, results, limit) -> None:
     for i, hit in enumerate(results.hits, 1):
         article = hit.article
         page = article.page
-        snippet = Text(visible(hit.snippet))
-        for s, e in hit.snippet_spans:
+        clipped, spans = clip_snippet(visible(hit.snippet), hit.snippet_spans)
+        snippet = Text(clipped)
+        for s, e in spans:
             snippet.stylize("bold reverse", s, e)
         people = " ".join(article.reporters)
         if article.correspondents:
@@ -266,3 +267,21 @@ def index(paths, rebuild, cache_dir, no_cache) -> None:
         )
     finally:
         service.close()
+
+
+TABLE_SNIPPET_CHARS = 48
+
+
+def clip_snippet(text: str, spans: list, limit: int = TABLE_SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """A table cell's share of a snippet: ``limit`` characters around the first hit, with
+    ellipses where text was cut and the hit spans moved to match."""
+    if len(text) <= limit:
+        return text, [tuple(s) for s in spans]
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - limit // 4, len(text) - limit))
+    end = start + limit
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    shift = len(head) - start
+    moved = [(max(s + shift, len(head)), min(e + shift, len(head) + limit)) for s, e in spans if e > start and s < end]
+    return head + text[start:end] + tail, moved

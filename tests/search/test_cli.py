@@ -69,3 +69,13 @@ def test_index_command_builds_and_rebuilds(seed_copy, tmp_path):
     result = run("search", "技改", str(seed_copy), "--no-cache", "--format", "jsonl", "--cache-dir", str(tmp_path / "none"))
     assert result.exit_code == 0 and result.output.strip()
     assert not (tmp_path / "none").exists()
+
+
+def test_table_snippets_are_clipped_around_the_first_hit() -> None:
+    from liaocheng_tui.cli.search_cmds import clip_snippet
+
+    text = "一二三四五六七八九十" * 10
+    clipped, spans = clip_snippet(text, [(50, 54)], 20)
+    assert clipped.startswith("…") and clipped.endswith("…") and len(clipped) == 22
+    assert [clipped[s:e] for s, e in spans] == [text[50:54]]
+    assert clip_snippet("短文本", [(0, 2)]) == ("短文本", [(0, 2)])
