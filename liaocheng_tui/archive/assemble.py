@@ -189,6 +189,29 @@ def _item_under(units: list[Unit], j: int, current: tuple[list[Unit], list[Unit]
     return current_paragraphs <= 1 and len(segment) <= 2
 
 
+def _place_photo(unit: Unit, current, articles: list[Article], flush) -> None:
+    """Headline-first: a photo credit closes a photo item.  Under a headline with no byline
+    it is a titled photo (the caption is that item's text); after an article's text, the
+    caption is the paragraph carrying the credit, or the one right above a credit line."""
+    heading, start, body = current
+    has_text = bool(body) or any(u.role is Role.LEAD for u in start)
+    if heading and not start:
+        body.append(unit)
+        flush()
+        return
+    caption = [unit]
+    if not unit.credit.text_before and body and not has_lead_only(start, body):
+        caption.insert(0, body.pop())
+    if has_text or start or heading:
+        flush()
+    articles.append(photo(caption, None))
+
+
+def has_lead_only(start: list[Unit], body: list[Unit]) -> bool:
+    """Nothing would be left of the article if its last paragraph went to a photo."""
+    return not any(u.role is Role.LEAD for u in start) and len(body) == 1 and bool(start)
+
+
 def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
     """Headline-first pages: a headline run directly above a start opens an article."""
     articles: list[Article] = []
@@ -235,9 +258,8 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
         else:
             if current is None:
                 current = ([], [], [])
-            if unit.credit is not None and unit.credit.is_photo and current[2]:
-                flush()
-                articles.append(photo([unit], None))
+            if unit.credit is not None and unit.credit.is_photo:
+                _place_photo(unit, current, articles, flush)
                 current = None
             else:
                 current[2].append(unit)

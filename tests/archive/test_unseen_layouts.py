@@ -67,16 +67,6 @@ def differences(got: list[dict], want: list[dict]) -> list[str]:
 
 # What the parser gets wrong on each page (found by this test; see the report in the commit message).
 KNOWN_WRONG: dict[str, str] = {
-    "r4_browser_copy_bracket_titles_one_line_paragraphs": (
-        "titles set in 【】 on their own line keep the brackets ('【我市举办春季人才招聘会】'); "
-        "【】 are stripped from subheads (feature_bracket_subheads) but not from titles"
-    ),
-    "r4_dazhong_full_page_six_items_photo": (
-        "headline-first page: a photo caption followed by its credit on its own line ('□本报记者 X 摄') "
-        "gives an empty photo item (credit only) and the caption is appended to the previous article's body; "
-        "with the credit on the caption's line the photographer is added to the previous article's reporters "
-        "and no photo item is made"
-    ),
 }
 
 
