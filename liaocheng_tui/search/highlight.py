@@ -15,17 +15,18 @@ and scored by Whoosh's ``PinpointFragmenter`` and ``BasicFragmentScorer``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from whoosh import query as wq
 from whoosh.analysis import Token
 from whoosh.highlight import SCORE, BasicFragmentScorer, PinpointFragmenter, top_fragments
 
-from liaocheng_tui.search.analysis import BigramTokenizer
-from liaocheng_tui.search.substring import Substring
+from liaocheng_tui.search.analysis import BigramTokenizer, fold
+from liaocheng_tui.search.substring import Pattern, Substring
 
 Span = tuple[int, int]
-Needle = tuple[str, ...]  # the bigrams of one query string (or one character)
+Needle = tuple[str, ...] | re.Pattern[str]  # one query string's bigrams (or one character), or a wildcard
 
 #: bigram field → the Article attributes its text comes from
 FIELD_TEXTS = {
@@ -45,6 +46,9 @@ def needles_by_field(q) -> dict[str, set[Needle]]:
             return
         if isinstance(node, wq.AndNot):
             walk(node.a)
+            return
+        if isinstance(node, Pattern):
+            found[node.fieldname].add(node.needle)  # the compiled wildcard: its whole match is marked
             return
         if isinstance(node, Substring):
             found[node.fieldname].add(node.grams)
@@ -89,10 +93,25 @@ def _match(positions: dict[int, tuple[str, int, int]], starts: dict[str, list[in
     return spans
 
 
+def _pattern_spans(text: str, patterns) -> list[Span]:
+    """Where each wildcard pattern matches the folded ``text`` (fold keeps every offset)."""
+    folded = fold(text)
+    return [m.span() for p in patterns for m in p.finditer(folded) if m.end() > m.start()]
+
+
+def _split(needles) -> tuple[list, list]:
+    """(bigram needles, wildcard patterns)."""
+    patterns = [n for n in needles if isinstance(n, re.Pattern)]
+    return [n for n in needles if not isinstance(n, re.Pattern)], patterns
+
+
 def text_spans(text: str | None, needles) -> list[Span]:
     """Spans of ``text`` where one of the needles occurs (the same bigram analysis as the index)."""
     if not text or not needles:
         return []
+    needles, patterns = _split(needles)
+    if patterns:
+        return merge(_pattern_spans(text, patterns) + text_spans(text, needles))
     positions: dict[int, tuple[str, int, int]] = {}
     starts: dict[str, list[int]] = defaultdict(list)
     for tok in BigramTokenizer()(text, positions=True, chars=True):
@@ -115,7 +134,7 @@ class Snippets:
         """Offsets of the needles' bigrams in each of ``docnums``, read from the index's postings."""
         cmap: dict[int, dict[str, list]] = {d: {} for d in docnums}
         ordered = sorted(docnums)
-        grams = {g for needle in needles for g in needle if len(g) == 2}
+        grams = {g for needle in _split(needles)[0] for g in needle if len(g) == 2}
         for gram in grams:
             if (self.field, gram) not in searcher.reader():
                 continue
@@ -143,11 +162,14 @@ class Snippets:
             for pos, s, e in offsets:
                 positions[pos] = (word, s, e)
                 starts[word].append(pos)
+        needles, patterns = _split(needles)
         pairs = [n for n in needles if len(n[0]) == 2]
         singles = [n for n in needles if len(n[0]) == 1]
         spans = _match(positions, starts, pairs) if pairs else []
         if singles:
             spans += text_spans(text, singles)
+        if patterns:
+            spans += _pattern_spans(text, patterns)
         spans = merge(spans)
         if not spans:
             return self.lead(text), []
