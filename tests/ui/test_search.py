@@ -137,7 +137,7 @@ async def test_query_typed_while_indexing_runs_when_ready(make_app, ready, waite
 
 
 async def test_search_layer_missing_leaves_browsing_working(make_app, ready):
-    app = make_app(unavailable=NotImplementedError)
+    app = make_app(unavailable=OSError)  # e.g. an index folder that cannot be read
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         bar = app.browse.search_bar
