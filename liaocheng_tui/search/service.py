@@ -194,13 +194,12 @@ class SearchService:
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
             needles = needles_by_field(q).get("body_bg", set())
             docs = self._doc_articles()
-            chars = self._snippets.load(self._searcher, [d for d, _ in top], needles) if needles else {}
             hits: list[Hit] = []
             for docnum, score in top:
                 article = docs[docnum] if docnum < len(docs) else None
                 if article is None:
                     continue
-                snippet, spans = self._snippets.snippet(chars.get(docnum, {}), article.body, needles)
+                snippet, spans = self._snippets.snippet(article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
             return SearchResults(query=query, total=total, hits=hits, per_month=per_month)
 
