@@ -33,6 +33,7 @@ true, ``service.article_count``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 import tempfile
 import threading
@@ -67,31 +68,83 @@ class SearchResults:
 ProgressFn = Callable[[str, int, int], None]
 
 
+def _survives_index_damage(method):
+    """A read error from damaged index files is reported once, the index rebuilt and the call run again,
+    so the answer is the one an undamaged cache (and ``--no-cache``) gives.  Other errors pass through."""
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (QueryError, Cancelled):
+            raise
+        except Exception as exc:  # a read error of any kind: the index files' hashes decide whether it is damage
+            if not self._repair_after(exc):
+                raise
+        return method(self, *args, **kwargs)
+
+    return run
+
+
 class SearchService:
     """Index + query + highlight over one archive."""
 
-    def __init__(self, ix, archive: Archive, warnings: list[str] | None = None, tmpdir: Path | None = None):
+    def __init__(
+        self, ix, archive: Archive, warnings: list[str] | None = None, tmpdir: Path | None = None,
+        cached: _CachedIndex | None = None,
+    ):
         from liaocheng_tui.search.highlight import Snippets
         from liaocheng_tui.search.query import QueryBuilder
 
-        self._ix = ix
         self._archive = archive
         self._lock = threading.RLock()
-        self._searcher = getattr(ix, "_lc_searcher", None) or ix.searcher()
-        self._reader = self._searcher.reader()
+        self._cached = cached
         self._by_id = {a.id: a for a in archive.articles}
-        self._docs: list[Article | None] | None = None
-        self._months: list[str] | None = None
-        self._dates = None
+        self._attach(ix)
         self._texts: dict[str, dict[str, str]] = {}
-        self._evaluator = None
         self.engine = "fast"  # or "whoosh": Whoosh's own matchers (same hits, slower)
         self._letters: dict[tuple[str, str], str] = {}
-        self._segment_aids: dict[int, tuple[object, list[str]]] = {}
         self._builder = QueryBuilder(self._has_term, self._holds)
         self._snippets = Snippets()
         self._tmpdir = tmpdir
         self.warnings: list[str] = list(warnings or [])
+
+    def _attach(self, ix) -> None:
+        """Search ``ix`` from now on (what was read from the previous index is forgotten)."""
+        self._ix = ix
+        self._searcher = getattr(ix, "_lc_searcher", None) or ix.searcher()
+        self._reader = self._searcher.reader()
+        self._docs: list[Article | None] | None = None
+        self._months: list[str] | None = None
+        self._dates = None
+        self._evaluator = None
+        self._segment_aids: dict[int, tuple[object, list[str]]] = {}
+
+    @property
+    def cache_folder(self) -> Path | None:
+        """The archive's folder in the index cache (None without a cache)."""
+        return self._cached.cache.folder if self._cached is not None else None
+
+    def _repair_after(self, exc: BaseException) -> bool:
+        """After ``exc`` while reading the index: if its files are damaged, report it once and rebuild.
+
+        True when the index was rebuilt (the call may be run again); False when
+        the files are sound (``exc`` is not damage) or there is no cache.
+        """
+        if self._cached is None:
+            return False
+        with self._lock:
+            damage = self._cached.damage()
+            if damage is None:
+                return False
+            self.warnings.append(
+                f"index cache at {self._cached.cache.folder} is damaged ({damage}: {_one_line_error(exc)}); rebuilt"
+            )
+            for closing in (self._searcher, self._ix):
+                with contextlib.suppress(OSError):
+                    closing.close()
+            self._attach(self._cached.rebuild().ix)
+            return True
 
     # ------------------------------------------------------------ opening
 
@@ -110,19 +163,19 @@ class SearchService:
 
         if not use_cache:
             return cls._in_memory(archive, progress, cancelled)
-        from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
-
-        cache = ArchiveCache(archive.roots, resolve_cache_root(cache_dir))
-        _configure_jieba(cache.root)
+        warnings: list[str] = []
+        cache = _open_cache(archive.roots, cache_dir, warnings)
         entries: dict[str, dict] = {}
         for page in archive.pages:
             blob = pagestore.page_blob(pagestore.page_to_dict(page))
             entries[page.source] = {"digest": pagestore.blob_digest(blob), "blob": blob}
-        warnings: list[str] = []
-        state = _load_state(cache, warnings)
-        ix = _sync_index(cache, state, entries, {p.source: p for p in archive.pages}, progress, cancelled, warnings)
+        rebuild = _repaired_layout(cache, warnings)
+        state = None if rebuild else _load_state(cache, warnings)
+        pages = {p.source: p for p in archive.pages}
+        live = _sync_index(cache, state, entries, pages, progress, cancelled, warnings)
+        warnings.extend(_jieba_repairs())
         archive.warnings.extend(w for w in warnings if w not in archive.warnings)
-        return cls(ix, archive, warnings)
+        return cls(live.ix, archive, warnings, cached=_CachedIndex(cache, live, _without_page_bytes(entries), pages))
 
     @classmethod
     def _in_memory(cls, archive: Archive, progress, cancelled) -> SearchService:
@@ -172,6 +225,7 @@ class SearchService:
 
     # ------------------------------------------------------------ searching
 
+    @_survives_index_damage
     def search(self, query: str, limit: int | None = 50) -> SearchResults:
         """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
         from liaocheng_tui.search.highlight import needles_by_field
@@ -263,6 +317,7 @@ class SearchService:
             self._dates = [a.page.issue_date if a is not None and a.page is not None else None for a in self._doc_articles()]
         return self._dates
 
+    @_survives_index_damage
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
         """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
         from liaocheng_tui.search.highlight import FIELD_TEXTS, needles_by_field, text_spans
@@ -277,6 +332,7 @@ class SearchService:
                 out[attr] = spans
         return out
 
+    @_survives_index_damage
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:
         """Articles most like ``article`` (never itself), best first."""
         from liaocheng_tui.search.related import related_docnums
@@ -319,12 +375,45 @@ def _configure_jieba(cache_root: Path) -> None:
     configure_jieba(cache_root / "jieba")
 
 
+def _jieba_repairs() -> list[str]:
+    from liaocheng_tui.search.analysis import jieba_cache_repairs
+
+    return jieba_cache_repairs()
+
+
+def _open_cache(roots: list[str], cache_dir, warnings: list[str]):
+    """The archive's cache under a usable root: the chosen one, else a temporary one (and a warning)."""
+    from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root, usable_cache_root
+
+    root, problem = usable_cache_root(resolve_cache_root(cache_dir))
+    if problem is not None:
+        warnings.append(problem)
+    cache = ArchiveCache(roots, root)
+    _configure_jieba(cache.root)
+    return cache
+
+
+def page_order(page: Page):
+    """The archive's page order (``Archive.pages``): a full build indexes pages in it, so a cached
+    index numbers its documents as ``--no-cache`` does and equal scores rank alike."""
+    return (page.issue_date is None, page.issue_date, page.source)
+
+
 def _load_state(cache, warnings: list[str]):
     try:
         return cache.load_state()
     except CacheProblem as problem:
         warnings.append(f"{problem}; rebuilt")
         return None
+
+
+def _repaired_layout(cache, warnings: list[str]) -> bool:
+    """Report and repair misplaced parts of the cache folder; True when the index must be rebuilt."""
+    rebuild = False
+    for part, note in cache.repair_layout():
+        warnings.append(note)
+        rebuild = rebuild or part != "lock"
+    return rebuild
 
 
 def _close(ix) -> None:
@@ -335,11 +424,21 @@ def _close(ix) -> None:
     ix.close()
 
 
+def _one_line_error(exc: BaseException) -> str:
+    kind = type(exc)
+    name = kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    return " ".join(f"{name}: {exc}".split())[:100]
+
+
 def _open_generation(cache, state, warnings: list[str]):
     """Open the live generation's index, or None (with a warning) when it is unusable."""
     from liaocheng_tui.search import indexer
+    from liaocheng_tui.search.cache import index_damage
 
     try:
+        damage = index_damage(state.generation, state.index_files)
+        if damage is not None:
+            raise CacheProblem(f"index cache at {cache.folder} is damaged ({damage})")
         ix = indexer.open_index(state.generation)
         if ix.latest_generation() != state.index_generation:
             raise CacheProblem(f"index cache at {cache.folder} is out of step with its page list")
@@ -357,8 +456,7 @@ def _open_generation(cache, state, warnings: list[str]):
     except CacheProblem as problem:
         warnings.append(f"{problem}; rebuilt")
     except Exception as exc:  # noqa: BLE001 - any failure to read a cache means: rebuild it
-        msg = " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
-        warnings.append(f"index cache at {cache.folder} is damaged ({msg}); rebuilt")
+        warnings.append(f"index cache at {cache.folder} is damaged ({_one_line_error(exc)}); rebuilt")
     return None
 
 
@@ -367,17 +465,28 @@ def _needs_work(state, entries: dict[str, dict]) -> bool:
     if old.keys() != entries.keys():
         return True
     return any(
-        old[s].get("digest") != e.get("digest")
+        e.get("rewrite")
+        or old[s].get("digest") != e.get("digest")
         or old[s].get("mtime_ns") != e.get("mtime_ns")
         or old[s].get("size") != e.get("size")
         for s, e in entries.items()
     )
 
 
-def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancelled, warnings, rebuild=False):
-    """Bring the cached index in line with ``entries``; returns an open Whoosh index.
+@dataclass
+class _Live:
+    """An open cached index and what its manifest lists of its files (to check them later)."""
 
-    ``rebuild``: the caller found the cache damaged; build a new generation.
+    ix: object
+    generation: Path
+    index_files: dict[str, dict]
+
+
+def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancelled, warnings, rebuild=False) -> _Live:
+    """Bring the cached index in line with ``entries``; returns it open.
+
+    ``rebuild``: the caller found the cache damaged (or was asked to rebuild): build
+    a new generation beside the live one and swap it in when done.
     """
     from liaocheng_tui.search import indexer, pagestore
 
@@ -386,7 +495,7 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
         ix = _open_generation(cache, state, problems)
         warnings.extend(problems)
         if ix is not None:
-            return ix
+            return _Live(ix, state.generation, state.index_files)
     # Work to do: the index is opened (and checked) under the lock only, once.
 
     def waiting() -> None:
@@ -415,17 +524,21 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
                 _close(ix)
                 indexer.update(ix, [pages[s] for s in changed], removed, progress, cancelled)
                 ix = indexer.open_index(state.generation)
+            listing = state.index_files
             if changed or removed or _needs_work(state, entries):
-                cache.save_state(state.generation, entries, ix.latest_generation(), previous=old)
-            return ix
+                listing = cache.save_state(
+                    state.generation, entries, ix.latest_generation(), previous=old,
+                    previous_index_files=state.index_files,
+                )
+            return _Live(ix, state.generation, listing)
         build_dir = cache.new_build_dir()
         try:
             ix = indexer.create_index(build_dir)
-            ordered = [pages[s] for s in entries]
+            ordered = sorted((pages[s] for s in entries), key=page_order)
             indexer.build(ix, ordered, progress, cancelled)
             generation = ix.latest_generation()
             ix.close()
-            cache.save_state(
+            listing = cache.save_state(
                 build_dir, entries, generation, full=True,
                 page_blob=lambda source: pagestore.page_blob(pagestore.page_to_dict(pages[source])),
             )
@@ -433,7 +546,51 @@ def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancell
         except BaseException:
             shutil.rmtree(build_dir, ignore_errors=True)
             raise
-        return indexer.open_index(live)
+        return _Live(indexer.open_index(live), live, listing)
+
+
+@dataclass
+class _CachedIndex:
+    """What a service over a cached index needs to check the index files and rebuild them after a read error."""
+
+    cache: object
+    live: _Live
+    entries: dict[str, dict]  # the manifest's entries (no page bytes)
+    pages: dict[str, Page]
+    found_sound: bool = False  # checked thoroughly since the last read error: not damaged
+
+    def damage(self) -> str | None:
+        """Why the open index's files are not those its manifest lists (every hash read), None when they are."""
+        from liaocheng_tui.search.cache import index_damage
+
+        if self.found_sound:
+            return None
+        damage = index_damage(self.live.generation, self.live.index_files, thorough=True)
+        self.found_sound = damage is None
+        return damage
+
+    def rebuild(self) -> _Live:
+        self.live = _sync_index(self.cache, None, self.entries, self.pages, None, None, [], rebuild=True)
+        self.found_sound = False
+        return self.live
+
+
+def _without_page_bytes(entries: dict[str, dict]) -> dict[str, dict]:
+    from liaocheng_tui.search.cache import MANIFEST_KEYS
+
+    return {s: {k: e[k] for k in MANIFEST_KEYS if k in e} for s, e in entries.items()}
+
+
+def _verified(cache, live: _Live, entries, pages, warnings: list[str]) -> _Live:
+    """``live`` with every index file's hash checked; a damaged index is reported and rebuilt."""
+    from liaocheng_tui.search.cache import index_damage
+
+    damage = index_damage(live.generation, live.index_files, thorough=True)
+    if damage is None:
+        return live
+    warnings.append(f"index cache at {cache.folder} is damaged ({damage}); rebuilt")
+    _close(live.ix)
+    return _sync_index(cache, None, _without_page_bytes(entries), pages, None, None, warnings, rebuild=True)
 
 
 def open_archive(
@@ -444,12 +601,17 @@ def open_archive(
     progress: ProgressFn | None = None,
     on_archive: Callable[[Archive], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    rebuild: bool = False,
+    verify: bool = False,
 ) -> tuple[Archive, SearchService]:
     """Load the archive (re-parsing only added/changed files) and open its index, up to date.
 
     ``on_archive`` is called as soon as the pages are ready; cache problems are
     repaired and reported as one-line strings in ``service.warnings`` (and
-    ``archive.warnings``).  Raises Cancelled if ``cancelled()`` turns true.
+    ``archive.warnings``).  ``rebuild``: parse every page and build a new index
+    beside the live one (which serves other readers until the swap).  ``verify``:
+    check the hash of every index file, rebuilding a damaged index.  Raises
+    Cancelled if ``cancelled()`` turns true.
     """
     roots = [Path(r) for r in roots]
 
@@ -465,18 +627,22 @@ def open_archive(
             on_archive(archive)
         return archive, SearchService.open(archive, use_cache=False, progress=index_progress, cancelled=cancelled)
 
-    archive, cache, state, entries, pages, warnings = _load_pages(roots, cache_dir, progress, cancelled)
+    archive, cache, state, entries, pages, warnings = _load_pages(roots, cache_dir, progress, cancelled, fresh=rebuild)
     if on_archive is not None:
         on_archive(archive)
 
     more: list[str] = []
-    ix = _sync_index(cache, state, entries, pages, index_progress, cancelled, more, rebuild=bool(warnings))
+    live = _sync_index(cache, state, entries, pages, index_progress, cancelled, more, rebuild=rebuild)
+    if verify:
+        live = _verified(cache, live, entries, pages, more)
+    more.extend(_jieba_repairs())
     archive.warnings.extend(more)
-    return archive, SearchService(ix, archive, warnings + more)
+    cached = _CachedIndex(cache, live, _without_page_bytes(entries), pages)
+    return archive, SearchService(live.ix, archive, warnings + more, cached=cached)
 
 
-def _load_pages(roots: list[Path], cache_dir, progress, cancelled):
-    """Pages of ``roots``: unchanged files from the cache's page list, the rest parsed.
+def _load_pages(roots: list[Path], cache_dir, progress, cancelled, fresh: bool = False):
+    """Pages of ``roots``: unchanged files from the cache's page list, the rest parsed (all of them: ``fresh``).
 
     The cyclic garbage collector is paused meanwhile: building ~10⁵ objects
     next to a freshly loaded page list made it sweep that list again and
@@ -487,23 +653,31 @@ def _load_pages(roots: list[Path], cache_dir, progress, cancelled):
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_pages_unpaused(roots, cache_dir, progress, cancelled)
+        return _load_pages_unpaused(roots, cache_dir, progress, cancelled, fresh)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
+def _damaged_records_note(cache, damaged: list[tuple[str, str]]) -> str:
+    """One line for every page record found damaged on this open."""
+    source, reason = damaged[0]
+    more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
+    return (f"index cache at {cache.folder} is damaged (page {source}: {reason}{more}); "
+            f"rebuilt from the source file{'s' if more else ''}")
+
+
+def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled, fresh: bool):
     from liaocheng_tui.archive.decoding import UndecodableFile
     from liaocheng_tui.archive.files import FileProblem, iter_page_files
     from liaocheng_tui.archive.loader import read_page
     from liaocheng_tui.search import pagestore
-    from liaocheng_tui.search.cache import ArchiveCache, file_hash, file_signature, resolve_cache_root
+    from liaocheng_tui.search.cache import file_hash, file_signature
 
-    cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
-    _configure_jieba(cache.root)
     warnings: list[str] = []
-    state = _load_state(cache, warnings)
+    cache = _open_cache([str(r) for r in roots], cache_dir, warnings)
+    rebuild = _repaired_layout(cache, warnings)
+    state = None if fresh or rebuild else _load_state(cache, warnings)
     cached = state.files if state is not None else {}
 
     def parse(path: Path, digest_of_file: str) -> tuple[Page, dict]:
@@ -514,6 +688,7 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
     archive = Archive(roots=[str(r) for r in roots])
     entries: dict[str, dict] = {}
     pages: dict[str, Page] = {}
+    damaged: list[tuple[str, str]] = []  # (source, why) of page records found damaged
     found = list(iter_page_files(roots))
     total = len(found)
     for done, item in enumerate(found, 1):
@@ -538,19 +713,16 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
             if page is None:
                 try:
                     page = pagestore.page_from_blob(cache.read_record(entry["digest"]))
-                except FileNotFoundError as exc:
+                except FileNotFoundError:
                     # a writer may have replaced the manifest we read (and swept this record) meanwhile
                     if state is not None and cache.unchanged_since(state):
-                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: "
-                                        f"record {Path(exc.filename or '?').name} missing); rebuilt")
-                        state = None
+                        damaged.append((source, "record missing"))
                     page, entry = parse(item, file_hash(item.read_bytes()))
+                    entry["rewrite"] = True
                 except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, OSError) as exc:
-                    if state is not None:
-                        msg = " ".join(str(exc).split())[:80]
-                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {msg}); rebuilt")
-                        state = None
+                    damaged.append((source, " ".join(str(exc).split())[:80] or type(exc).__name__))
                     page, entry = parse(item, file_hash(item.read_bytes()))
+                    entry["rewrite"] = True
         except UndecodableFile as exc:
             archive.warnings.append(f"{item}: {exc}")
             continue
@@ -563,7 +735,9 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
         entries[source] = entry
         if progress is not None:
             progress("parse", done, total)
-    archive.pages = sorted(pages.values(), key=lambda p: (p.issue_date is None, p.issue_date, p.source))
+    if damaged:
+        warnings.append(_damaged_records_note(cache, damaged))
+    archive.pages = sorted(pages.values(), key=page_order)
     archive.warnings.extend(warnings)
     return archive, cache, state, entries, pages, warnings
 
@@ -579,9 +753,7 @@ def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use
 
 def discard_cache(roots: list[Path], cache_dir: Path | None = None) -> Path:
     """Forget the archive's cached index (the next open rebuilds it); returns the cache folder."""
-    from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
-
-    cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
+    cache = _open_cache([str(r) for r in roots], cache_dir, [])
     with cache.writer_lock():
         cache.discard()
     return cache.folder
