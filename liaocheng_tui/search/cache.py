@@ -186,6 +186,30 @@ def write_json_atomic(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
+CHECKSUM_KEY = "checksum"
+
+
+def checksummed_json(data: dict) -> bytes:
+    """``data`` as JSON ending in ``,"checksum":"<sha1 of the same JSON without it>"}``.
+
+    A garble that leaves the JSON valid (a digit, a letter of a file name) still
+    breaks the checksum; checking it costs one hash, not a second encoding.
+    """
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return body[:-1] + f',"{CHECKSUM_KEY}":"{hashlib.sha1(body).hexdigest()}"}}'.encode()
+
+
+def checksum_problem(raw: bytes) -> str | None:
+    """Why the bytes of a ``checksummed_json`` file are not as written, None when they are."""
+    tail = len(f',"{CHECKSUM_KEY}":"') + 40 + 2
+    head, digest = raw[:-tail], raw[-tail:]
+    if not digest.startswith(f',"{CHECKSUM_KEY}":"'.encode()) or not digest.endswith(b'"}'):
+        return "no checksum"
+    if hashlib.sha1(head + b"}").hexdigest().encode() != digest[-42:-2]:
+        return "checksum does not match"
+    return None
+
+
 def write_bytes_atomic(path: Path, blob: bytes, sync: bool = True) -> None:
     if path.is_dir() and not path.is_symlink():
         remove_path(path)  # a folder where the file goes (damage): os.replace cannot overwrite it
@@ -372,11 +396,12 @@ class ArchiveCache:
         try:
             with open(gen / STATE_FILE, "rb") as handle:
                 st = os.fstat(handle.fileno())
-                data = json.loads(handle.read())
+                raw = handle.read()
+            data = json.loads(raw)
         except FileNotFoundError:
             raise CacheProblem(f"index cache at {self.folder} is damaged ({gen.name}/{STATE_FILE} missing)") from None
         except (OSError, ValueError, UnicodeDecodeError) as exc:
-            msg = " ".join(str(exc).split())[:80]
+            msg = (exc.strerror if isinstance(exc, OSError) and exc.strerror else " ".join(str(exc).split()))[:80]
             raise CacheProblem(f"index cache at {self.folder} is damaged ({STATE_FILE}: {msg})") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise CacheProblem(f"index cache at {self.folder} is not an lc-reader index (foreign files)")
@@ -388,7 +413,7 @@ class ArchiveCache:
         roots = data.get("roots")
         if not isinstance(roots, list) or sorted(map(str, roots)) != sorted(self.roots):
             raise CacheProblem(f"index cache at {self.folder} belongs to another archive ({str(roots)[:80]})")
-        problem = manifest_problem(data)
+        problem = manifest_problem(data) or checksum_problem(raw)
         if problem is not None:
             raise CacheProblem(f"index cache at {self.folder} is damaged ({STATE_FILE}: {problem})")
         return CacheState(
@@ -427,14 +452,18 @@ class ArchiveCache:
             return False
         return True
 
-    def repair_layout(self) -> list[str]:
-        """Put right what stands where a folder or a file of the cache should be; one line per repair.
+    def repair_layout(self) -> list[tuple[str, str]]:
+        """Put right what stands where a folder or a file of the cache should be: (part, one-line note) per repair.
 
         Runs on every open (a few ``lstat``): ``pages`` must be a folder,
         ``lock`` and ``CURRENT`` files.  Nothing that is in the wrong place can
         be in use, so it is replaced without the lock.
         """
         notes = []
+        if self.folder.exists() and not self.folder.is_dir() or _blocked_by_a_file(self.folder, self.root):
+            ensure_folder(self.folder)
+            where = self.folder.relative_to(self.root)
+            return [("folder", f"index cache at {self.folder} is damaged ({where} was not a folder); rebuilt")]
         for name, want_dir in ((PAGES_DIR, True), ("lock", False), ("CURRENT", False)):
             path = self.folder / name
             try:
@@ -442,12 +471,13 @@ class ArchiveCache:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                notes.append(f"index cache at {self.folder} is damaged ({name} unreadable: {exc.strerror or exc}); rebuilt")
+                notes.append((name, f"index cache at {self.folder} is damaged ({name} unreadable: {exc.strerror or exc}); rebuilt"))
                 continue
             if is_dir != want_dir:
                 what = "a file" if want_dir else "a folder"
                 remove_path(path)
-                notes.append(f"index cache at {self.folder} is damaged ({name} is {what}); rebuilt")
+                done = "replaced it" if name == "lock" else "rebuilt"
+                notes.append((name, f"index cache at {self.folder} is damaged ({name} is {what}); {done}"))
         return notes
 
     def save_state(
@@ -493,7 +523,7 @@ class ArchiveCache:
             "files": manifest,
             "index_files": index_file_listing(generation, previous_index_files),
         }
-        write_json_atomic(generation / STATE_FILE, data)
+        write_bytes_atomic(generation / STATE_FILE, checksummed_json(data))
         self.sweep_records(generation, manifest, previous)
         return data["index_files"]
 
@@ -609,6 +639,16 @@ class ArchiveCache:
                 fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
+
+
+def _blocked_by_a_file(path: Path, top: Path) -> bool:
+    """Does something that is not a folder stand in place of a folder between ``top`` and ``path``?"""
+    for parent in path.parents:
+        if parent == top or top not in parent.parents:
+            return False
+        if os.path.lexists(parent) and not parent.is_dir():
+            return True
+    return False
 
 
 def _manifest_digests(path: Path) -> set[str] | None:

@@ -169,8 +169,8 @@ class SearchService:
         for page in archive.pages:
             blob = pagestore.page_blob(pagestore.page_to_dict(page))
             entries[page.source] = {"digest": pagestore.blob_digest(blob), "blob": blob}
-        rebuild = _repaired_layout(cache, warnings)
-        state = None if rebuild else _load_state(cache, warnings)
+        _repaired_layout(cache, warnings)
+        state = _load_state(cache, warnings)
         pages = {p.source: p for p in archive.pages}
         live = _sync_index(cache, state, entries, pages, progress, cancelled, warnings)
         warnings.extend(_jieba_repairs())
@@ -407,13 +407,13 @@ def _load_state(cache, warnings: list[str]):
         return None
 
 
-def _repaired_layout(cache, warnings: list[str]) -> bool:
-    """Report and repair misplaced parts of the cache folder; True when the index must be rebuilt."""
-    rebuild = False
+def _repaired_layout(cache, warnings: list[str]) -> set[str]:
+    """Report and repair misplaced parts of the cache folder; returns the parts replaced."""
+    parts = set()
     for part, note in cache.repair_layout():
         warnings.append(note)
-        rebuild = rebuild or part != "lock"
-    return rebuild
+        parts.add(part)
+    return parts
 
 
 def _close(ix) -> None:
@@ -672,12 +672,12 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled, fres
     from liaocheng_tui.archive.files import FileProblem, iter_page_files
     from liaocheng_tui.archive.loader import read_page
     from liaocheng_tui.search import pagestore
-    from liaocheng_tui.search.cache import file_hash, file_signature
+    from liaocheng_tui.search.cache import PAGES_DIR, file_hash, file_signature
 
     warnings: list[str] = []
     cache = _open_cache([str(r) for r in roots], cache_dir, warnings)
-    rebuild = _repaired_layout(cache, warnings)
-    state = None if fresh or rebuild else _load_state(cache, warnings)
+    repaired = _repaired_layout(cache, warnings)
+    state = None if fresh else _load_state(cache, warnings)
     cached = state.files if state is not None else {}
 
     def parse(path: Path, digest_of_file: str) -> tuple[Page, dict]:
@@ -720,7 +720,8 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled, fres
                     page, entry = parse(item, file_hash(item.read_bytes()))
                     entry["rewrite"] = True
                 except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, OSError) as exc:
-                    damaged.append((source, " ".join(str(exc).split())[:80] or type(exc).__name__))
+                    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else " ".join(str(exc).split())
+                    damaged.append((source, why[:80] or type(exc).__name__))
                     page, entry = parse(item, file_hash(item.read_bytes()))
                     entry["rewrite"] = True
         except UndecodableFile as exc:
@@ -735,7 +736,7 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled, fres
         entries[source] = entry
         if progress is not None:
             progress("parse", done, total)
-    if damaged:
+    if damaged and PAGES_DIR not in repaired:  # a replaced page store already had its line
         warnings.append(_damaged_records_note(cache, damaged))
     archive.pages = sorted(pages.values(), key=page_order)
     archive.warnings.extend(warnings)
