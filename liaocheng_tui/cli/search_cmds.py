@@ -265,7 +265,8 @@ def index(paths, rebuild, cache_dir, no_cache) -> None:
             Text(
                 f"indexed {len(archive.pages)} page(s), {service.article_count} article(s) "
                 f"in {time.perf_counter() - started:.2f}s → {where}"
-            )
+            ),
+            soft_wrap=True,
         )
     finally:
         service.close()
