@@ -137,9 +137,9 @@ class SearchService:
             damage = self._cached.damage()
             if damage is None:
                 return False
-            self.warnings.append(
-                f"index cache at {self._cached.cache.folder} is damaged ({damage}: {_one_line_error(exc)}); rebuilt"
-            )
+            note = f"index cache at {self._cached.cache.folder} is damaged ({damage}: {_one_line_error(exc)}); rebuilt"
+            self.warnings.append(note)
+            self._archive.warnings.append(note)
             for closing in (self._searcher, self._ix):
                 with contextlib.suppress(OSError):
                     closing.close()
@@ -160,6 +160,7 @@ class SearchService:
     ) -> SearchService:
         """Index ``archive`` (or bring its cached index up to date) and open it for searching."""
         from liaocheng_tui.search import pagestore
+        from liaocheng_tui.search.cache import record_crc
 
         if not use_cache:
             return cls._in_memory(archive, progress, cancelled)
@@ -168,7 +169,7 @@ class SearchService:
         entries: dict[str, dict] = {}
         for page in archive.pages:
             blob = pagestore.page_blob(pagestore.page_to_dict(page))
-            entries[page.source] = {"digest": pagestore.blob_digest(blob), "blob": blob}
+            entries[page.source] = {"digest": pagestore.blob_digest(blob), "crc": record_crc(blob), "blob": blob}
         _repaired_layout(cache, warnings)
         state = _load_state(cache, warnings)
         pages = {p.source: p for p in archive.pages}
@@ -672,7 +673,7 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled, fres
     from liaocheng_tui.archive.files import FileProblem, iter_page_files
     from liaocheng_tui.archive.loader import read_page
     from liaocheng_tui.search import pagestore
-    from liaocheng_tui.search.cache import PAGES_DIR, file_hash, file_signature
+    from liaocheng_tui.search.cache import PAGES_DIR, file_hash, file_signature, record_crc
 
     warnings: list[str] = []
     cache = _open_cache([str(r) for r in roots], cache_dir, warnings)
@@ -683,7 +684,7 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled, fres
     def parse(path: Path, digest_of_file: str) -> tuple[Page, dict]:
         page = read_page(path)
         blob = pagestore.page_blob(pagestore.page_to_dict(page))
-        return page, {"sha1": digest_of_file, "digest": pagestore.blob_digest(blob), "blob": blob}
+        return page, {"sha1": digest_of_file, "digest": pagestore.blob_digest(blob), "crc": record_crc(blob), "blob": blob}
 
     archive = Archive(roots=[str(r) for r in roots])
     entries: dict[str, dict] = {}
@@ -712,7 +713,7 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled, fres
                     page, entry = parse(item, digest_of_file)
             if page is None:
                 try:
-                    page = pagestore.page_from_blob(cache.read_record(entry["digest"]))
+                    page = pagestore.page_from_blob(cache.read_record(entry["digest"], entry.get("crc")))
                 except FileNotFoundError:
                     # a writer may have replaced the manifest we read (and swept this record) meanwhile
                     if state is not None and cache.unchanged_since(state):
