@@ -598,10 +598,6 @@ class ArchiveCache:
                 if pid is None or pid == os.getpid() or not _pid_alive(pid):
                     remove_path(child)
 
-    def discard(self) -> None:
-        """Forget the live generation (after it was found damaged)."""
-        remove_path(self.folder / "CURRENT")
-
     @contextlib.contextmanager
     def writer_lock(
         self,

@@ -751,11 +751,3 @@ def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use
 
         return load_archive([Path(r) for r in roots])
     return _load_pages([Path(r) for r in roots], cache_dir, None, None)[0]
-
-
-def discard_cache(roots: list[Path], cache_dir: Path | None = None) -> Path:
-    """Forget the archive's cached index (the next open rebuilds it); returns the cache folder."""
-    cache = _open_cache([str(r) for r in roots], cache_dir, [])
-    with cache.writer_lock():
-        cache.discard()
-    return cache.folder
