@@ -175,6 +175,7 @@ _jieba_repairs: list[str] = []  # one-line notes of damaged dictionary files fou
 #: what our jieba folder holds besides its files: the hash of each, written after jieba loaded them
 JIEBA_MANIFEST = "files.json"
 JIEBA_CACHE_FILE = "jieba.cache"
+JIEBA_LOCK = "lock"
 
 
 def configure_jieba(cache_dir: Path | None) -> None:
@@ -201,19 +202,22 @@ def jieba_tokenizer():
             _quiet_jieba()
             import jieba
 
+            from liaocheng_tui.search.cache import default_cache_root, ensure_folder, file_lock, usable_cache_root
+
             folder = _jieba_dir
             if folder is None:
-                from liaocheng_tui.search.cache import default_cache_root
-
-                folder = default_cache_root() / "jieba"
-            note = _checked_jieba_folder(folder)
-            if note is not None:
-                _jieba_repairs.append(note)
-            tk = jieba.Tokenizer(dictionary=str(_small_dictionary(folder)))
-            tk.tmp_dir = str(folder)
-            tk.cache_file = JIEBA_CACHE_FILE
-            tk.initialize()
-            _record_jieba_files(folder)
+                folder = usable_cache_root(default_cache_root())[0] / "jieba"
+            replaced = ensure_folder(folder, folder.parent)
+            # checked, built, loaded and recorded as one step: another process may be doing the same
+            with file_lock(folder / JIEBA_LOCK):
+                note = _checked_jieba_folder(folder, replaced)
+                if note is not None:
+                    _jieba_repairs.append(note)
+                tk = jieba.Tokenizer(dictionary=str(_small_dictionary(folder)))
+                tk.tmp_dir = str(folder)
+                tk.cache_file = JIEBA_CACHE_FILE
+                tk.initialize()
+                _record_jieba_files(folder)
             for word in sorted(_user_words):
                 tk.add_word(word, freq=_name_freq(tk, word), tag="nr")
             _jieba_tokenizer = tk
@@ -275,18 +279,19 @@ def _recorded_jieba_hashes(folder: Path) -> dict[str, str] | None:
     return data
 
 
-def _checked_jieba_folder(folder: Path) -> str | None:
+def _checked_jieba_folder(folder: Path, replaced: bool = False) -> str | None:
     """Leave in ``folder`` only dictionary files whose hash is the one recorded when they were written.
 
     jieba reads its cache without checking it (a garbled or truncated one can
     load as a wrong dictionary, and so index words differently from a fresh
     one): anything else is removed, to be rebuilt.  Returns a one-line note
-    when something there was damaged (an unrecorded file is rebuilt quietly).
+    when something there was damaged (``replaced``: the folder itself was not
+    a folder); an unrecorded file is rebuilt quietly.  Run under the folder's lock.
     """
-    from liaocheng_tui.search.cache import ensure_folder, remove_path
+    from liaocheng_tui.search.cache import remove_path
 
     problems = []
-    if ensure_folder(folder):
+    if replaced:
         problems.append(f"{folder.name} was not a folder")
     recorded = _recorded_jieba_hashes(folder)
     if recorded is None:

@@ -131,18 +131,36 @@ def remove_path(path: Path) -> None:
             os.remove(path)
 
 
-def ensure_folder(path: Path) -> bool:
-    """Make ``path`` a folder, replacing a file (or anything else) in its way; True if something was replaced."""
+def ensure_folder(path: Path, top: Path) -> bool:
+    """Make ``path`` a folder, replacing a file (or anything else) in its way below ``top``; True if
+    something was replaced.  ``top`` (the cache root) and what lies above it are never touched."""
+    if path == top or top not in path.parents:
+        raise ValueError(f"{path} is not inside {top}")
     try:
         path.mkdir(parents=True, exist_ok=True)
         return False
     except FileExistsError:
         pass
     except NotADirectoryError:  # a parent is a file: fix the parents first
-        ensure_folder(path.parent)
+        if path.parent == top:
+            raise
+        ensure_folder(path.parent, top)
     remove_path(path)
     path.mkdir(parents=True, exist_ok=True)
     return True
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` (created; a folder in its place is replaced) while the block runs."""
+    if path.is_dir() and not path.is_symlink():
+        remove_path(path)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
 
 
 def archive_key(roots: list[str]) -> str:
@@ -469,7 +487,7 @@ class ArchiveCache:
         """
         notes = []
         if self.folder.exists() and not self.folder.is_dir() or _blocked_by_a_file(self.folder, self.root):
-            ensure_folder(self.folder)
+            ensure_folder(self.folder, self.root)
             where = self.folder.relative_to(self.root)
             return [("folder", f"index cache at {self.folder} is damaged ({where} was not a folder); rebuilt")]
         for name, want_dir in ((PAGES_DIR, True), ("lock", False), ("CURRENT", False)):
@@ -510,7 +528,7 @@ class ArchiveCache:
         whose record went missing (full builds check).
         """
         store = self.folder / PAGES_DIR
-        ensure_folder(store)
+        ensure_folder(store, self.root)
         manifest: dict[str, dict] = {}
         for source, entry in files.items():
             digest = entry["digest"]
@@ -570,7 +588,7 @@ class ArchiveCache:
     # ---------------------------------------------------------------- writing
 
     def new_build_dir(self) -> Path:
-        ensure_folder(self.folder)
+        ensure_folder(self.folder, self.root)
         path = self.folder / f"build-{os.getpid()}-{uuid.uuid4().hex[:10]}"
         path.mkdir()
         return path
@@ -606,7 +624,7 @@ class ArchiveCache:
         timeout: float = LOCK_WAIT_SECONDS,
     ) -> Iterator[str | None]:
         """Hold the archive's write lock; yields a one-line warning if the last writer died mid-build."""
-        ensure_folder(self.folder)
+        ensure_folder(self.folder, self.root)
         lock = self.folder / "lock"
         if lock.is_dir() and not lock.is_symlink():
             remove_path(lock)  # damage (repair_layout reports it): a folder cannot be locked

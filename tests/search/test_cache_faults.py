@@ -415,6 +415,7 @@ def plain_city(seeds, tmp_path_factory) -> str:
     ("dictionary truncated", "dict.min50.txt", lambda p: os.truncate(p, p.stat().st_size // 3)),
     ("jieba.cache garbled", "jieba.cache", lambda p: garble(p, p.stat().st_size // 2, 200)),
     ("jieba.cache a folder", "jieba.cache", _replace_with_folder),
+    ("jieba folder a file", "was not a folder", lambda p: _replace_with_file(p.parent)),
 ])
 def test_damaged_jieba_dictionary_cache_is_reported_and_rebuilt(seeds, pristine_with_jieba, plain_city, tmp_path,
                                                                 item, name, damage):
