@@ -12,9 +12,9 @@ from liaocheng_tui.seeds import seeds_dir
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 cache_dir_option = click.option(
     "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),  # not checked here: an unusable folder means a temporary cache and a warning
     default=None,
-    help="Index cache folder (default: $LC_READER_CACHE or the user cache dir).",
+    help="Index cache folder (default: $LC_READER_CACHE or the user cache dir; a temporary one if unusable).",
 )
 no_cache_option = click.option("--no-cache", is_flag=True, help="Build a temporary index; read and write no cache.")
 

@@ -39,8 +39,10 @@ def _stderr_console():
     return Console(stderr=True, highlight=False)
 
 
-def _open(paths, cache_dir, no_cache, *, show_progress: bool):
-    """open_archive with a transient progress bar on a terminal; exits 1 on a cache lock timeout."""
+def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
+    """open_archive with a transient progress bar on a terminal; exits 1 on a cache lock timeout.
+
+    ``options`` go to open_archive (``rebuild``, ``verify``)."""
     from liaocheng_tui.search.errors import CacheProblem
     from liaocheng_tui.search.service import open_archive
 
@@ -48,7 +50,7 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool):
     console = _stderr_console()
     if not (show_progress and console.is_terminal):
         try:
-            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache)
+            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, **options)
         except CacheProblem as exc:
             raise click.ClickException(str(exc)) from None
 
@@ -70,7 +72,7 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool):
             bar.update(tasks[stage], completed=done, total=total or None)
 
         try:
-            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, progress=progress)
+            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, progress=progress, **options)
         except CacheProblem as exc:
             raise click.ClickException(str(exc)) from None
 
@@ -79,7 +81,7 @@ def _warn(console, warnings: list[str]) -> None:
     from rich.text import Text
 
     for warning in warnings:
-        console.print(Text(f"warning: {_one_line(warning)}"), style="yellow")
+        console.print(Text(f"warning: {_one_line(warning)}"), style="yellow", soft_wrap=True)
 
 
 def hit_record(query: str, hit) -> dict:
@@ -182,6 +184,7 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
     try:
         _warn(err, service.warnings)
         for q in queries:
+            told = len(service.warnings)
             try:
                 results = service.search(q, limit=limit)
             except QueryError as exc:
@@ -191,6 +194,8 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
                     click.echo(json.dumps({"query": q, "error": message}, ensure_ascii=False))
                 click.echo(f"error: {message}", err=True)
                 continue
+            finally:
+                _warn(err, service.warnings[told:])  # damage found (and repaired) while searching
             if fmt == "jsonl":
                 for hit in results.hits:
                     click.echo(json.dumps(hit_record(q, hit), ensure_ascii=False))
@@ -240,30 +245,28 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
 
 @main.command()
 @paths_argument
-@click.option("--rebuild", is_flag=True, help="Throw the cached index away and build it again.")
+@click.option("--rebuild", is_flag=True, help="Parse every page and build the index again (beside the live one, swapped in when done).")
 @cache_dir_option
 @no_cache_option
 def index(paths, rebuild, cache_dir, no_cache) -> None:
-    """Build or refresh the index cache of PATH... (with a progress bar on a terminal)."""
+    """Build or refresh the index cache of PATH... (with a progress bar on a terminal).
+
+    Every index file's hash is checked; a damaged index is reported and rebuilt."""
     from rich.text import Text
 
-    from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
-    from liaocheng_tui.search.service import discard_cache
-
-    roots = resolve_paths(paths)
     err = _stderr_console()
-    if rebuild and not no_cache:
-        discard_cache(roots, cache_dir)
     started = time.perf_counter()
-    archive, service = _open(paths, cache_dir, no_cache, show_progress="keep")
+    options = {} if no_cache else {"rebuild": rebuild, "verify": True}
+    archive, service = _open(paths, cache_dir, no_cache, show_progress="keep", **options)
     try:
         _warn(err, service.warnings)
-        where = "memory (--no-cache)" if no_cache else str(ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir)).folder)
+        where = "memory (--no-cache)" if no_cache else str(service.cache_folder)
         err.print(
             Text(
                 f"indexed {len(archive.pages)} page(s), {service.article_count} article(s) "
                 f"in {time.perf_counter() - started:.2f}s → {where}"
-            )
+            ),
+            soft_wrap=True,
         )
     finally:
         service.close()

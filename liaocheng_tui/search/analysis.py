@@ -23,6 +23,7 @@ are split into words with the index's own vocabulary (see ``segment_by_vocab``).
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -169,6 +170,12 @@ _jieba_lock = threading.Lock()
 _jieba_tokenizer = None
 _jieba_dir: Path | None = None
 _user_words: set[str] = set()
+_jieba_repairs: list[str] = []  # one-line notes of damaged dictionary files found since last asked
+
+#: what our jieba folder holds besides its files: the hash of each, written after jieba loaded them
+JIEBA_MANIFEST = "files.json"
+JIEBA_CACHE_FILE = "jieba.cache"
+JIEBA_LOCK = "lock"
 
 
 def configure_jieba(cache_dir: Path | None) -> None:
@@ -195,16 +202,22 @@ def jieba_tokenizer():
             _quiet_jieba()
             import jieba
 
+            from liaocheng_tui.search.cache import default_cache_root, ensure_folder, file_lock, usable_cache_root
+
             folder = _jieba_dir
             if folder is None:
-                from liaocheng_tui.search.cache import default_cache_root
-
-                folder = default_cache_root() / "jieba"
-            folder.mkdir(parents=True, exist_ok=True)
-            tk = jieba.Tokenizer(dictionary=str(_small_dictionary(folder)))
-            tk.tmp_dir = str(folder)
-            tk.cache_file = "jieba.cache"
-            tk.initialize()
+                folder = usable_cache_root(default_cache_root())[0] / "jieba"
+            replaced = ensure_folder(folder, folder.parent)
+            # checked, built, loaded and recorded as one step: another process may be doing the same
+            with file_lock(folder / JIEBA_LOCK):
+                note = _checked_jieba_folder(folder, replaced)
+                if note is not None:
+                    _jieba_repairs.append(note)
+                tk = jieba.Tokenizer(dictionary=str(_small_dictionary(folder)))
+                tk.tmp_dir = str(folder)
+                tk.cache_file = JIEBA_CACHE_FILE
+                tk.initialize()
+                _record_jieba_files(folder)
             for word in sorted(_user_words):
                 tk.add_word(word, freq=_name_freq(tk, word), tag="nr")
             _jieba_tokenizer = tk
@@ -219,8 +232,6 @@ SMALL_DICT_MIN_FREQ = 50
 
 def _small_dictionary(folder: Path) -> Path:
     """jieba's dictionary cut to words seen at least SMALL_DICT_MIN_FREQ times, written once."""
-    import os
-
     import jieba
 
     path = folder / f"dict.min{SMALL_DICT_MIN_FREQ}.txt"
@@ -233,6 +244,84 @@ def _small_dictionary(folder: Path) -> Path:
     tmp.write_text("\n".join(kept) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path
+
+
+def jieba_cache_repairs() -> list[str]:
+    """One-line notes of damaged jieba dictionary files found (and rebuilt) since the last call."""
+    notes = list(_jieba_repairs)
+    _jieba_repairs.clear()
+    return notes
+
+
+def _jieba_files() -> tuple[str, ...]:
+    return f"dict.min{SMALL_DICT_MIN_FREQ}.txt", JIEBA_CACHE_FILE
+
+
+def _file_sha1(path: Path) -> str:
+    import hashlib
+
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha1").hexdigest()
+
+
+def _recorded_jieba_hashes(folder: Path) -> dict[str, str] | None:
+    """The hashes in the folder's manifest; {} when there is none, None when it is unreadable."""
+    import json
+
+    try:
+        data = json.loads((folder / JIEBA_MANIFEST).read_bytes())
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        return None
+    return data
+
+
+def _checked_jieba_folder(folder: Path, replaced: bool = False) -> str | None:
+    """Leave in ``folder`` only dictionary files whose hash is the one recorded when they were written.
+
+    jieba reads its cache without checking it (a garbled or truncated one can
+    load as a wrong dictionary, and so index words differently from a fresh
+    one): anything else is removed, to be rebuilt.  Returns a one-line note
+    when something there was damaged (``replaced``: the folder itself was not
+    a folder); an unrecorded file is rebuilt quietly.  Run under the folder's lock.
+    """
+    from liaocheng_tui.search.cache import remove_path
+
+    problems = []
+    if replaced:
+        problems.append(f"{folder.name} was not a folder")
+    recorded = _recorded_jieba_hashes(folder)
+    if recorded is None:
+        problems.append(f"{JIEBA_MANIFEST} unreadable")
+        recorded = {}
+    for name in _jieba_files():
+        path = folder / name
+        if not os.path.lexists(path):
+            continue
+        if not path.is_file():
+            problems.append(f"{name} is not a file")
+        elif name not in recorded:
+            pass  # written before hashes were kept, or by a process that died: rebuilt quietly
+        elif _file_sha1(path) == recorded[name]:
+            continue
+        else:
+            problems.append(f"{name} does not match its hash")
+        remove_path(path)
+    if not problems:
+        return None
+    return f"jieba dictionary cache at {folder} is damaged ({'; '.join(problems)}); rebuilt"
+
+
+def _record_jieba_files(folder: Path) -> None:
+    """Record the hash of each dictionary file jieba now uses (read back by ``_checked_jieba_folder``)."""
+    from liaocheng_tui.search.cache import write_json_atomic
+
+    hashes = {name: _file_sha1(folder / name) for name in _jieba_files() if (folder / name).is_file()}
+    if hashes != _recorded_jieba_hashes(folder):
+        write_json_atomic(folder / JIEBA_MANIFEST, hashes)
 
 
 def _name_freq(tk, word: str) -> int:

@@ -26,6 +26,13 @@ writes that page's record and the manifest, not the whole archive again.
 Writers hold an exclusive ``flock`` on ``lock``; the kernel drops it when a
 process dies, and the pid left in the file tells the next writer that a build
 was interrupted.
+
+Every file is checked when read: a page record must hash to its name, the
+manifest must hold what it should (``checked_manifest``), the index files must
+be those the manifest lists (``index_damage``: sizes and changed mtimes on open,
+every hash when asked), and anything standing where a folder or a file should be
+is replaced (``repair_layout``).  A cache root that cannot be written is swapped
+for a per-user temporary one (``usable_cache_root``).
 """
 
 from __future__ import annotations
@@ -39,8 +46,11 @@ import os
 import re
 import shutil
 import socket
+import stat
+import tempfile
 import time
 import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,8 +61,8 @@ FORMAT = "lc-reader-index"
 ENV_VAR = "LC_READER_CACHE"
 STATE_FILE = "state.json"
 PAGES_DIR = "pages"
-LAYOUT = "page-records-1"  # how state.json and the page records are laid out
-MANIFEST_KEYS = ("sha1", "digest", "mtime_ns", "size")  # what state.json keeps per file
+LAYOUT = "page-records-2"  # how state.json and the page records are laid out (2: index files listed)
+MANIFEST_KEYS = ("sha1", "digest", "crc", "mtime_ns", "size")  # what state.json keeps per file
 _DIGEST = re.compile(r"[0-9a-f]{40}")
 LOCK_WAIT_SECONDS = 300.0
 
@@ -68,6 +78,89 @@ def default_cache_root() -> Path:
 
 def resolve_cache_root(cache_dir: Path | str | None) -> Path:
     return Path(cache_dir).expanduser() if cache_dir else default_cache_root()
+
+
+def usable_cache_root(root: Path) -> tuple[Path, str | None]:
+    """``root`` when the cache can live there; else a per-user temporary cache and a one-line warning."""
+    problem = unusable_reason(root)
+    if problem is None:
+        return root, None
+    fallback = fallback_cache_root()
+    return fallback, f"cache folder {root} is unusable ({problem}); using a temporary cache at {fallback}"
+
+
+def unusable_reason(root: Path) -> str | None:
+    """Why the cache cannot be written under ``root`` (created if missing), None when it can."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return "it is a file, not a folder"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if not root.is_dir():
+        return "it is not a folder"
+    if not os.access(root, os.W_OK | os.X_OK):
+        return "not writable"
+    return None
+
+
+def fallback_cache_root() -> Path:
+    """``$TMPDIR/lc-reader-cache-<uid>`` (ours alone: owned by us, mode 0700), else a fresh temporary folder."""
+    path = Path(tempfile.gettempdir()) / f"lc-reader-cache-{os.getuid()}"
+    with contextlib.suppress(FileExistsError, OSError):
+        path.mkdir(mode=0o700)
+    try:
+        st = os.lstat(path)
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o077 and unusable_reason(path) is None:
+            return path
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="lc-reader-cache-"))
+
+
+def remove_path(path: Path) -> None:
+    """Remove whatever is at ``path`` (file, link or folder tree); nothing there is fine."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
+
+
+def ensure_folder(path: Path, top: Path) -> bool:
+    """Make ``path`` a folder, replacing a file (or anything else) in its way below ``top``; True if
+    something was replaced.  ``top`` (the cache root) and what lies above it are never touched."""
+    if path == top or top not in path.parents:
+        raise ValueError(f"{path} is not inside {top}")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return False
+    except FileExistsError:
+        pass
+    except NotADirectoryError:  # a parent is a file: fix the parents first
+        if path.parent == top:
+            raise
+        ensure_folder(path.parent, top)
+    remove_path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    return True
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` (created; a folder in its place is replaced) while the block runs."""
+    if path.is_dir() and not path.is_symlink():
+        remove_path(path)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
 
 
 def archive_key(roots: list[str]) -> str:
@@ -100,6 +193,8 @@ def code_fingerprint() -> str:
 
 
 def write_json_atomic(path: Path, data: dict) -> None:
+    if path.is_dir() and not path.is_symlink():
+        remove_path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     # json.dumps uses the C encoder in one shot; json.dump to a file runs the pure-Python one (10× slower)
     blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -110,7 +205,33 @@ def write_json_atomic(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
+CHECKSUM_KEY = "checksum"
+
+
+def checksummed_json(data: dict) -> bytes:
+    """``data`` as JSON ending in ``,"checksum":"<sha1 of the same JSON without it>"}``.
+
+    A garble that leaves the JSON valid (a digit, a letter of a file name) still
+    breaks the checksum; checking it costs one hash, not a second encoding.
+    """
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return body[:-1] + f',"{CHECKSUM_KEY}":"{hashlib.sha1(body).hexdigest()}"}}'.encode()
+
+
+def checksum_problem(raw: bytes) -> str | None:
+    """Why the bytes of a ``checksummed_json`` file are not as written, None when they are."""
+    tail = len(f',"{CHECKSUM_KEY}":"') + 40 + 2
+    head, digest = raw[:-tail], raw[-tail:]
+    if not digest.startswith(f',"{CHECKSUM_KEY}":"'.encode()) or not digest.endswith(b'"}'):
+        return "no checksum"
+    if hashlib.sha1(head + b"}").hexdigest().encode() != digest[-42:-2]:
+        return "checksum does not match"
+    return None
+
+
 def write_bytes_atomic(path: Path, blob: bytes, sync: bool = True) -> None:
+    if path.is_dir() and not path.is_symlink():
+        remove_path(path)  # a folder where the file goes (damage): os.replace cannot overwrite it
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     with open(tmp, "wb") as handle:
         handle.write(blob)
@@ -121,6 +242,8 @@ def write_bytes_atomic(path: Path, blob: bytes, sync: bool = True) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
+    if path.is_dir() and not path.is_symlink():
+        remove_path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     with open(tmp, "w", encoding="utf-8") as handle:
         handle.write(text)
@@ -136,7 +259,126 @@ class CacheState:
     generation: Path
     files: dict[str, dict] = field(default_factory=dict)
     index_generation: int = -1
+    index_files: dict[str, dict] = field(default_factory=dict)  # file name -> size, mtime_ns, sha1
     stamp: tuple[int, int] | None = None  # state.json's (mtime_ns, size) when read
+
+
+# ---------------------------------------------------------------- checks of what is read
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_digest(value) -> bool:
+    return isinstance(value, str) and _DIGEST.fullmatch(value) is not None
+
+
+def file_entry_problem(entry) -> str | None:
+    """Why a manifest's entry for one page file is unusable, None when it is sound."""
+    if not isinstance(entry, dict):
+        return f"a file entry is {type(entry).__name__}, not an object"
+    if not _is_digest(entry.get("digest")) or ("sha1" in entry and not _is_digest(entry["sha1"])):
+        return "a file entry has no valid hash"
+    if any(key in entry and not _is_int(entry[key]) for key in ("crc", "mtime_ns", "size")):
+        return "a file entry has no valid size, mtime or checksum"
+    return None
+
+
+def index_file_entry_problem(name, entry) -> str | None:
+    """Why the listing of one index file is unusable (a name must stay inside its generation)."""
+    if not isinstance(name, str) or not name or "/" in name or name.startswith("."):
+        return f"bad index file name {str(name)[:40]!r}"
+    if not isinstance(entry, dict) or not _is_digest(entry.get("sha1")):
+        return f"index file {name} has no valid hash"
+    if not _is_int(entry.get("size")) or not _is_int(entry.get("mtime_ns")):
+        return f"index file {name} has no valid size or mtime"
+    return None
+
+
+def manifest_problem(data: dict) -> str | None:
+    """Why a state.json (already known to be ours) cannot be used, None when every part is sound."""
+    files = data.get("files")
+    if not isinstance(files, dict):
+        return "no file list"
+    for entry in files.values():
+        problem = file_entry_problem(entry)
+        if problem is not None:
+            return problem
+    if not _is_int(data.get("index_generation")):
+        return f"index_generation is {str(data.get('index_generation'))[:20]!r}, not a number"
+    listing = data.get("index_files")
+    if not isinstance(listing, dict) or not listing:
+        return "no index file list"
+    for name, entry in listing.items():
+        problem = index_file_entry_problem(name, entry)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _sha1_of_file(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha1").hexdigest()
+
+
+def _is_index_file(name: str) -> bool:
+    return name != STATE_FILE and not name.startswith(".") and not name.endswith(("_WRITELOCK", ".tmp"))
+
+
+def index_file_listing(generation: Path, previous: dict[str, dict] | None = None) -> dict[str, dict]:
+    """Size, mtime and hash of every index file in ``generation``; hashes of files unchanged since
+    ``previous`` (same size and mtime) are taken from it rather than read again."""
+    listing: dict[str, dict] = {}
+    for name in sorted(os.listdir(generation)):
+        path = generation / name
+        st = os.lstat(path)
+        if not _is_index_file(name) or not stat.S_ISREG(st.st_mode):
+            continue
+        old = (previous or {}).get(name)
+        if isinstance(old, dict) and (old.get("size"), old.get("mtime_ns")) == (st.st_size, st.st_mtime_ns):
+            digest = old["sha1"]
+        else:
+            digest = _sha1_of_file(path)
+        listing[name] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha1": digest}
+    return listing
+
+
+def index_damage(generation: Path, listing: dict[str, dict], thorough: bool = False) -> str | None:
+    """Why the index files in ``generation`` are not those ``listing`` names, None when they are.
+
+    Cheap (on every open): each file is there with its size, and a file whose
+    mtime changed still has its hash.  ``thorough``: every file's hash is checked.
+    """
+    for name, entry in listing.items():
+        path = generation / name
+        try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):
+                return f"index file {name} is not a file"
+            if st.st_size != entry["size"]:
+                return f"index file {name} has {st.st_size} bytes, not {entry['size']}"
+            if (thorough or st.st_mtime_ns != entry["mtime_ns"]) and _sha1_of_file(path) != entry["sha1"]:
+                return f"index file {name} does not match its hash"
+        except FileNotFoundError:
+            return f"index file {name} missing"
+        except OSError as exc:
+            return f"index file {name} unreadable ({exc.strerror or exc})"
+    return None
+
+
+def record_crc(blob: bytes) -> int:
+    """The checksum of a page record kept in the manifest: checked on every read, 3× cheaper than its sha1."""
+    return zlib.crc32(blob)
+
+
+def record_damage(digest: str, blob: bytes, crc: int | None = None) -> str | None:
+    """Why a page record's bytes are not the record named ``digest``, None when they are.
+
+    Checked by the manifest's ``crc`` when it has one, else by the hash that names the record."""
+    if (record_crc(blob) != crc) if crc is not None else (hashlib.sha1(blob).hexdigest() != digest):
+        return f"page record {digest[:12]}… does not match its hash"
+    return None
 
 
 def _pid_alive(pid: int) -> bool:
@@ -180,11 +422,12 @@ class ArchiveCache:
         try:
             with open(gen / STATE_FILE, "rb") as handle:
                 st = os.fstat(handle.fileno())
-                data = json.loads(handle.read())
+                raw = handle.read()
+            data = json.loads(raw)
         except FileNotFoundError:
             raise CacheProblem(f"index cache at {self.folder} is damaged ({gen.name}/{STATE_FILE} missing)") from None
         except (OSError, ValueError, UnicodeDecodeError) as exc:
-            msg = " ".join(str(exc).split())[:80]
+            msg = (exc.strerror if isinstance(exc, OSError) and exc.strerror else " ".join(str(exc).split()))[:80]
             raise CacheProblem(f"index cache at {self.folder} is damaged ({STATE_FILE}: {msg})") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise CacheProblem(f"index cache at {self.folder} is not an lc-reader index (foreign files)")
@@ -193,12 +436,15 @@ class ArchiveCache:
                 f"index cache at {self.folder} was built by another version of lc-reader "
                 f"({data.get('fingerprint', '?')!s:.8} ≠ {self.fingerprint:.8})"
             )
-        if sorted(data.get("roots", [])) != sorted(self.roots):
-            raise CacheProblem(f"index cache at {self.folder} belongs to another archive ({data.get('roots')})")
-        files = data.get("files")
-        if not isinstance(files, dict):
-            raise CacheProblem(f"index cache at {self.folder} is damaged (no file list)")
-        return CacheState(gen, files, int(data.get("index_generation", -1)), (st.st_mtime_ns, st.st_size))
+        roots = data.get("roots")
+        if not isinstance(roots, list) or sorted(map(str, roots)) != sorted(self.roots):
+            raise CacheProblem(f"index cache at {self.folder} belongs to another archive ({str(roots)[:80]})")
+        problem = manifest_problem(data) or checksum_problem(raw)
+        if problem is not None:
+            raise CacheProblem(f"index cache at {self.folder} is damaged ({STATE_FILE}: {problem})")
+        return CacheState(
+            gen, data["files"], data["index_generation"], data["index_files"], (st.st_mtime_ns, st.st_size)
+        )
 
     def unchanged_since(self, state: CacheState) -> bool:
         """Is ``state`` still what the cache holds (same live generation, same state.json)?"""
@@ -210,12 +456,55 @@ class ArchiveCache:
             return False
         return state.stamp == (st.st_mtime_ns, st.st_size)
 
-    def read_record(self, digest: str) -> bytes:
-        """The stored record of the page with ``digest``; FileNotFoundError when there is none."""
-        if not isinstance(digest, str) or not _DIGEST.fullmatch(digest):
+    def read_record(self, digest: str, crc: int | None = None) -> bytes:
+        """The stored record of the page with ``digest``, its checksum (``crc``, else its hash) checked.
+
+        FileNotFoundError when there is none; ValueError when its bytes are not
+        the record of that name (edited or damaged on disk); OSError otherwise.
+        """
+        if not _is_digest(digest):
             raise ValueError(f"bad page digest {str(digest)[:40]!r}")
         with open(self.folder / PAGES_DIR / f"{digest}.json", "rb") as handle:
-            return handle.read()
+            blob = handle.read()
+        problem = record_damage(digest, blob, crc)
+        if problem is not None:
+            raise ValueError(problem)
+        return blob
+
+    def record_intact(self, digest: str) -> bool:
+        try:
+            self.read_record(digest)  # by its sha1: a full build checks what it keeps as thoroughly as it can
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def repair_layout(self) -> list[tuple[str, str]]:
+        """Put right what stands where a folder or a file of the cache should be: (part, one-line note) per repair.
+
+        Runs on every open (a few ``lstat``): the article store and ``lock``
+        must be files.  Nothing that is in the wrong place can
+        be in use, so it is replaced without the lock.
+        """
+        notes = []
+        if self.folder.exists() and not self.folder.is_dir() or _blocked_by_a_file(self.folder, self.root):
+            ensure_folder(self.folder, self.root)
+            where = self.folder.relative_to(self.root)
+            return [("folder", f"index cache at {self.folder} is damaged ({where} was not a folder); rebuilt")]
+        for name, want_dir in (("store.sqlite", False), ("store.sqlite-wal", False), ("lock", False)):
+            path = self.folder / name
+            try:
+                is_dir = stat.S_ISDIR(os.lstat(path).st_mode)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                notes.append((name, f"index cache at {self.folder} is damaged ({name} unreadable: {exc.strerror or exc}); rebuilt"))
+                continue
+            if is_dir != want_dir:
+                what = "a file" if want_dir else "a folder"
+                remove_path(path)
+                done = "replaced it" if name == "lock" else "rebuilt"
+                notes.append((name, f"index cache at {self.folder} is damaged ({name} is {what}); {done}"))
+        return notes
 
     def save_state(
         self,
@@ -226,8 +515,10 @@ class ArchiveCache:
         previous: dict[str, dict] | None = None,
         full: bool = False,
         page_blob: Callable[[str], bytes] | None = None,
-    ) -> None:
+        previous_index_files: dict[str, dict] | None = None,
+    ) -> dict[str, dict]:
         """Store the page records ``files`` brings, then the manifest naming them; sweep unnamed records.
+        Returns the manifest's listing of the index files.
 
         An entry with a ``blob`` (a freshly parsed page) has its record written
         unless one is there already (``full``: always, so a damaged one is
@@ -237,15 +528,15 @@ class ArchiveCache:
         whose record went missing (full builds check).
         """
         store = self.folder / PAGES_DIR
-        store.mkdir(parents=True, exist_ok=True)
+        ensure_folder(store, self.root)
         manifest: dict[str, dict] = {}
         for source, entry in files.items():
             digest = entry["digest"]
             path = store / f"{digest}.json"
             blob = entry.get("blob")
-            if blob is None and full and page_blob is not None and not path.exists():
+            if blob is None and full and page_blob is not None and not self.record_intact(digest):
                 blob = page_blob(source)
-            if blob is not None and (full or not path.exists()):
+            if blob is not None and (full or entry.get("rewrite") or not path.is_file()):
                 write_bytes_atomic(path, blob)
             manifest[source] = {k: entry[k] for k in MANIFEST_KEYS if k in entry}
         data = {
@@ -256,9 +547,11 @@ class ArchiveCache:
             "index_generation": index_generation,
             "written": time.time(),
             "files": manifest,
+            "index_files": index_file_listing(generation, previous_index_files),
         }
-        write_json_atomic(generation / STATE_FILE, data)
+        write_bytes_atomic(generation / STATE_FILE, checksummed_json(data))
         self.sweep_records(generation, manifest, previous)
+        return data["index_files"]
 
     def sweep_records(self, generation: Path, current: dict[str, dict], previous: dict[str, dict] | None) -> None:
         """Delete page records that no manifest names any more (and temp files of dead writers)."""
@@ -295,7 +588,7 @@ class ArchiveCache:
     # ---------------------------------------------------------------- writing
 
     def new_build_dir(self) -> Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        ensure_folder(self.folder, self.root)
         path = self.folder / f"build-{os.getpid()}-{uuid.uuid4().hex[:10]}"
         path.mkdir()
         return path
@@ -317,16 +610,11 @@ class ArchiveCache:
             if child in keep:
                 continue
             if child.name.startswith("gen-"):
-                shutil.rmtree(child, ignore_errors=True)
+                remove_path(child)
             elif child.name.startswith("build-"):
                 pid = _build_pid(child)
                 if pid is None or pid == os.getpid() or not _pid_alive(pid):
-                    shutil.rmtree(child, ignore_errors=True)
-
-    def discard(self) -> None:
-        """Forget the live generation (after it was found damaged)."""
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(self.folder / "CURRENT")
+                    remove_path(child)
 
     @contextlib.contextmanager
     def writer_lock(
@@ -336,8 +624,11 @@ class ArchiveCache:
         timeout: float = LOCK_WAIT_SECONDS,
     ) -> Iterator[str | None]:
         """Hold the archive's write lock; yields a one-line warning if the last writer died mid-build."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.folder / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        ensure_folder(self.folder, self.root)
+        lock = self.folder / "lock"
+        if lock.is_dir() and not lock.is_symlink():
+            remove_path(lock)  # damage (repair_layout reports it): a folder cannot be locked
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             deadline = time.monotonic() + timeout
             told = False
@@ -370,6 +661,16 @@ class ArchiveCache:
                 fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
+
+
+def _blocked_by_a_file(path: Path, top: Path) -> bool:
+    """Does something that is not a folder stand in place of a folder between ``top`` and ``path``?"""
+    for parent in path.parents:
+        if parent == top or top not in parent.parents:
+            return False
+        if os.path.lexists(parent) and not parent.is_dir():
+            return True
+    return False
 
 
 def _manifest_digests(path: Path) -> set[str] | None:

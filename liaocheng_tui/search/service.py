@@ -26,7 +26,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from liaocheng_tui.archive.model import Archive, Article
 from liaocheng_tui.search.backend import Hit, Progress, SearchResults, Span
@@ -35,10 +35,13 @@ from liaocheng_tui.search.errors import Cancelled, QueryError
 if TYPE_CHECKING:
     from liaocheng_tui.search.store import ArticleStore
     from liaocheng_tui.search.substring import Needle
+    from liaocheng_tui.search.sync import Synced
+
+T = TypeVar("T")
 
 __all__ = [
     "Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span",
-    "discard_cache", "load_archive_cached", "open_archive", "open_search",
+    "load_archive_cached", "open_archive", "open_search",
 ]  # fmt: skip
 
 Resolver = Callable[[list[str]], dict[str, Article]]
@@ -55,24 +58,59 @@ class SearchService:
         *,
         resolve: Resolver | None = None,
         cleanup: Callable[[], None] | None = None,
+        synced: Synced | None = None,
     ):
         from liaocheng_tui.search.highlight import Snippets
         from liaocheng_tui.search.query import QueryBuilder
 
-        self._ix = ix
         self._store = store
         self._lock = threading.RLock()
+        self._synced = synced
+        self._attach(ix)
+        self._resolve = resolve or (lambda aids: self._store.articles(aids))
+        self._cleanup = cleanup
+        self._builder = QueryBuilder(self._has_term, self._verify_one)
+        self._snippets = Snippets()
+        self.warnings: list[str] = list(warnings)
+
+    def _attach(self, ix) -> None:
+        """Search ``ix`` from now on (what was read from a previous index is forgotten)."""
+        self._ix = ix
         self._searcher = ix.searcher()
         self._reader = self._searcher.reader()
         self._aids = self._reader.column_reader("aid") if self._reader.doc_count_all() else []
         self._months = self._reader.column_reader("month") if self._reader.doc_count_all() else []
         self._dates = None
         self._evaluator = None
-        self._resolve = resolve or store.articles
-        self._cleanup = cleanup
-        self._builder = QueryBuilder(self._has_term, self._verify_one)
-        self._snippets = Snippets()
-        self.warnings: list[str] = list(warnings)
+
+    @property
+    def cache_folder(self) -> Path | None:
+        """The archive's folder in the index cache (None without a cache)."""
+        return self._synced.folder if self._synced is not None else None
+
+    def _repaired(self, exc: BaseException) -> bool:
+        """After a read error of the index: report it once, rebuild the index from the store; True if rebuilt."""
+        if self._synced is None or isinstance(exc, (QueryError, Cancelled)):
+            return False
+        for closing in (self._searcher, self._ix):
+            with contextlib.suppress(Exception):
+                closing.close()
+        self.warnings.append(self._synced.repair(exc))
+        self._store = self._synced.store
+        self._attach(self._synced.ix)
+        return True
+
+    def _answer(self, ask: Callable[[], T]) -> T:
+        """``ask()``, and once more after rebuilding a damaged index (the answer an undamaged cache gives)."""
+        with self._lock:
+            try:
+                return ask()
+            except (QueryError, Cancelled):
+                raise
+            except Exception as exc:  # noqa: BLE001 - a read error of a damaged index: rebuild, ask again
+                if not self._repaired(exc):
+                    raise
+            return ask()
 
     # ------------------------------------------------------------ a throw-away index of a built archive
 
@@ -145,11 +183,13 @@ class SearchService:
 
     def evaluate(self, query: str) -> dict[int, float]:
         """Every matching docnum with its score (the one evaluator; raises QueryError)."""
-        with self._lock:
-            return self._fast().evaluate(self._builder.parse(query))
+        return self._answer(lambda: self._fast().evaluate(self._builder.parse(query)))
 
     def search(self, query: str, limit: int | None = 50) -> SearchResults:
         """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
+        return self._answer(lambda: self._search(query, limit))
+
+    def _search(self, query: str, limit: int | None) -> SearchResults:
         from liaocheng_tui.search.highlight import needles_by_field
 
         with self._lock:
@@ -161,11 +201,7 @@ class SearchService:
                 month = months[docnum]
                 month = month.decode("utf-8") if isinstance(month, bytes) else month
                 counts[month] = counts.get(month, 0) + 1
-            items = scores.items()
-            if limit:
-                top = heapq.nlargest(limit, items, key=lambda kv: (kv[1], -kv[0]))
-            else:
-                top = sorted(items, key=lambda kv: (-kv[1], kv[0]))
+            top = self._best(scores, limit)
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
             needles = needles_by_field(q).get("body_bg", set())
             articles = self._resolve([self._aid(d) for d, _ in top])
@@ -177,6 +213,27 @@ class SearchService:
                 snippet, spans = self._snippets.snippet(article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
             return SearchResults(query=query, total=len(scores), hits=hits, per_month=per_month)
+
+    def _best(self, scores: dict[int, float], limit: int | None) -> list[tuple[int, float]]:
+        """The ``limit`` best (docnum, score), equal scores newest first, then in page order.
+
+        Ties never fall to document numbers: those change when a page is
+        re-indexed, and the same archive must rank alike with or without a cache.
+        """
+        items = list(scores.items())
+        if limit and len(items) > limit:
+            best = heapq.nlargest(limit, items, key=lambda kv: kv[1])
+            cutoff = best[-1][1]
+            items = [kv for kv in best if kv[1] > cutoff] + [kv for kv in items if kv[1] == cutoff]
+        items.sort(key=lambda kv: (-kv[1], *self._tie_key(kv[0])))
+        return items[:limit] if limit else items
+
+    def _tie_key(self, docnum: int) -> tuple:
+        month = self._months[docnum]
+        month = month.decode("utf-8") if isinstance(month, bytes) else month
+        source, _, index = self._aid(docnum).rpartition("#")
+        newest = tuple(-ord(c) for c in month) if month != "none" else (1,)
+        return newest, source, int(index) if index.isdigit() else 0
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
         """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
@@ -193,6 +250,9 @@ class SearchService:
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:
         """Articles most like ``article`` (never itself), best first."""
+        return self._answer(lambda: self._more_like(article, limit))
+
+    def _more_like(self, article: Article, limit: int) -> list[Hit]:
         from liaocheng_tui.search.related import related_query
 
         with self._lock:
@@ -204,7 +264,7 @@ class SearchService:
                 return []
             scores = self._fast().evaluate(q)
             scores.pop(docnum, None)
-            top = heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1], -kv[0]))
+            top = self._best(scores, limit)
             found = self._resolve([self._aid(d) for d, _ in top])
             hits = []
             for num, score in top:
@@ -252,13 +312,15 @@ def open_search(
     use_cache: bool = True,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    rebuild: bool = False,
+    verify: bool = False,
 ) -> SearchService:
     """The archive's store and index, up to date (parsing only what changed); nothing archive-sized in memory."""
     from liaocheng_tui.search.sync import open_synced
 
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
-                         progress=progress, cancelled=cancelled)
-    return SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup)
+                         progress=progress, cancelled=cancelled, rebuild=rebuild, verify=verify)
+    return SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup, synced=synced)
 
 
 def open_archive(
@@ -269,6 +331,8 @@ def open_archive(
     progress: Progress | None = None,
     on_archive: Callable[[Archive], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    rebuild: bool = False,
+    verify: bool = False,
 ) -> tuple[Archive, SearchService]:
     """The reader's start: the store brought up to date, the Archive read from it, then the index.
 
@@ -287,12 +351,12 @@ def open_archive(
             on_archive(archive)
 
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache, progress=progress,
-                         cancelled=cancelled, pages_ready=pages_ready)
+                         cancelled=cancelled, pages_ready=pages_ready, rebuild=rebuild, verify=verify)
     archive = holder["archive"]
     archive.warnings.extend(w for w in synced.warnings if w not in archive.warnings)
     by_id = {a.id: a for a in archive.articles}
     service = SearchService(synced.ix, synced.store, synced.warnings, resolve=_resolver(by_id),
-                            cleanup=synced.cleanup)
+                            cleanup=synced.cleanup, synced=synced)
     return archive, service
 
 
@@ -307,12 +371,5 @@ def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use
         store.close()
         cleanup()
 
-
-def discard_cache(roots: list[Path], cache_dir: Path | None = None) -> Path:
-    """Forget the archive's cached index and store (the next open rebuilds them); returns the cache folder."""
-    from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
-
-    cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
-    with cache.writer_lock():
-        cache.discard()
-    return cache.folder
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:100]

@@ -34,6 +34,7 @@ import json
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ CREATE TABLE IF NOT EXISTS pages (
     file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
     newspaper TEXT, issue_date TEXT, date_source TEXT NOT NULL, edition TEXT,
     encoding TEXT, warnings TEXT NOT NULL, residue TEXT NOT NULL, furniture TEXT NOT NULL,
-    extra TEXT NOT NULL
+    extra TEXT NOT NULL, crc INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pages_by_date ON pages(issue_date, newspaper);
 CREATE TABLE IF NOT EXISTS articles (
@@ -76,7 +77,8 @@ CREATE TABLE IF NOT EXISTS articles (
     kind TEXT NOT NULL, kicker TEXT, title TEXT, subtitle TEXT,
     reporters TEXT NOT NULL, correspondents TEXT NOT NULL,
     byline TEXT, dateline TEXT, paragraphs TEXT NOT NULL, extra TEXT NOT NULL,
-    l_title TEXT NOT NULL, l_head TEXT NOT NULL, l_body TEXT NOT NULL, l_byline TEXT NOT NULL
+    l_title TEXT NOT NULL, l_head TEXT NOT NULL, l_body TEXT NOT NULL, l_byline TEXT NOT NULL,
+    crc INTEGER NOT NULL, crc_letters INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_id, position);
 CREATE TABLE IF NOT EXISTS pending_removals (path BLOB PRIMARY KEY);
@@ -269,26 +271,26 @@ class ArticleStore:
             "INSERT INTO files(path, size, mtime_ns, sha1, digest, indexed) VALUES (?, ?, ?, ?, ?, 0)",
             (path, size, mtime_ns, sha1, digest),
         ).lastrowid
+        values = (
+            page.issue_date.isoformat() if page.issue_date else None,
+            page.newspaper,
+            page.date_source.value,
+            getattr(page, "edition", None),
+            page.encoding,
+            _json(list(page.warnings)),
+            _json(list(page.residue)),
+            _json(list(page.furniture)),
+            _extra(page, _PAGE_SKIP | {"edition"}),
+        )
         page_id = db.execute(
-            "INSERT INTO pages(file_id, newspaper, issue_date, date_source, edition, encoding, warnings, residue,"
-            " furniture, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                file_id,
-                page.newspaper,
-                page.issue_date.isoformat() if page.issue_date else None,
-                page.date_source.value,
-                getattr(page, "edition", None),
-                page.encoding,
-                _json(list(page.warnings)),
-                _json(list(page.residue)),
-                _json(list(page.furniture)),
-                _extra(page, _PAGE_SKIP | {"edition"}),
-            ),
+            "INSERT INTO pages(file_id, issue_date, newspaper, date_source, edition, encoding, warnings, residue,"
+            " furniture, extra, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (file_id, *values, row_crc((path, *values))),
         ).lastrowid
         db.executemany(
-            "INSERT INTO articles(page_id, position, aid, kind, kicker, title, subtitle, reporters, correspondents,"
-            " byline, dateline, paragraphs, extra, l_title, l_head, l_body, l_byline)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles(page_id, position, kind, kicker, title, subtitle, reporters, correspondents,"
+            " byline, dateline, paragraphs, extra, aid, l_title, l_head, l_body, l_byline, crc, crc_letters)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_article_row(page_id, position, article) for position, article in enumerate(page.articles)],
         )
 
@@ -348,7 +350,7 @@ class ArticleStore:
     def _page_rows(self, where: str, params, *, order: bool = False, limit: int | None = None) -> list[tuple]:
         sql = (
             "SELECT p.id, f.path, p.issue_date, p.newspaper, p.date_source, p.edition, p.encoding, p.warnings,"
-            " p.residue, p.furniture, p.extra FROM pages p JOIN files f ON f.id = p.file_id "
+            " p.residue, p.furniture, p.extra, p.crc FROM pages p JOIN files f ON f.id = p.file_id "
             + where
         )
         if order:
@@ -359,7 +361,9 @@ class ArticleStore:
 
     def _pages(self, rows: list[tuple]) -> list[Page]:
         pages: dict[int, Page] = {}
-        for pid, path, date, paper, date_source, edition, encoding, warnings, residue, furniture, extra in rows:
+        for row in rows:
+            _check_page(row)
+            pid, path, date, paper, date_source, edition, encoding, warnings, residue, furniture, extra, _crc = row
             page = Page(
                 source=path_text(path),
                 newspaper=paper,
@@ -412,6 +416,7 @@ class ArticleStore:
         rows = self._page_rows(f"WHERE p.id IN ({marks})", page_ids)
         out = []
         for row in rows:
+            _check_page(row)
             page = Page(source=path_text(row[1]), newspaper=row[3],
                         issue_date=dt.date.fromisoformat(row[2]) if row[2] else None,
                         date_source=_DATE_SOURCES[row[4]], encoding=row[6])
@@ -426,17 +431,20 @@ class ArticleStore:
         Python against the field's folded text.
         """
         found: set[str] = set()
-        column = LETTER_COLUMNS.get(fieldname)
+        column = list(LETTER_COLUMNS).index(fieldname) if fieldname in LETTER_COLUMNS else None
         for i in range(0, len(aids), VERIFY_BATCH):
             chunk = _json(list(aids[i : i + VERIFY_BATCH]))
             if column is not None and isinstance(needle, str):
-                found.update(
-                    r[0]
-                    for r in self._db.execute(
-                        f"SELECT aid FROM articles WHERE aid IN (SELECT value FROM json_each(?)) AND instr({column}, ?) > 0",
-                        (chunk, needle),
-                    )
-                )
+                for row in self._db.execute(
+                    "SELECT aid, l_title, l_head, l_body, l_byline, crc_letters FROM articles"
+                    " WHERE aid IN (SELECT value FROM json_each(?))",
+                    (chunk,),
+                ):
+                    if row_crc(row[1:5]) != row[5]:
+                        raise StoreDamage(f"the letters of article {row[0]!r} do not match their checksum",
+                                          [self._source_of(row[0])])
+                    if needle in row[1 + column]:
+                        found.add(row[0])
                 continue
             for aid, text in self._field_texts(fieldname, chunk):
                 if isinstance(needle, str):
@@ -445,6 +453,13 @@ class ArticleStore:
                 elif needle.search(fold(text)) is not None:
                     found.add(aid)
         return found
+
+    def _source_of(self, aid: str) -> str:
+        row = self._db.execute(
+            "SELECT f.path FROM articles a JOIN pages p ON p.id = a.page_id JOIN files f ON f.id = p.file_id"
+            " WHERE a.aid = ?", (aid,)
+        ).fetchone()
+        return path_text(row[0]) if row and isinstance(row[0], bytes) else ""
 
     def _field_texts(self, fieldname: str, chunk: str) -> Iterator[tuple[str, str]]:
         """(aid, the text the index field holds) for the ids in the JSON list ``chunk``."""
@@ -496,21 +511,19 @@ class ArticleStore:
 
 
 _ARTICLE_SELECT = (
-    "position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, aid"
+    "position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, aid, crc"
 )
 
 
 def article_aid(row: tuple) -> str:
-    return row[-1]
+    return row[-2]
 
 
 def _article_row(page_id: int, position: int, article: Article) -> tuple:
     article.index = position
     texts = field_texts(article)
-    return (
-        page_id,
+    values = (
         position,
-        article.id,
         article.kind.value,
         article.kicker,
         article.title,
@@ -521,11 +534,39 @@ def _article_row(page_id: int, position: int, article: Article) -> tuple:
         article.dateline,
         _json([[p.text, p.is_subhead] for p in article.paragraphs]),
         _extra(article, _ARTICLE_SKIP),
-        letters_only(texts["title_bg"]),
-        letters_only(texts["head_bg"]),
-        letters_only(texts["body_bg"]),
-        letters_only(texts["byline_bg"]),
+        article.id,
     )
+    letters = tuple(letters_only(texts[f]) for f in LETTER_COLUMNS)
+    return (page_id, *values, *letters, row_crc(values), row_crc(letters))
+
+
+class StoreDamage(CacheProblem):
+    """A row of the store does not match its checksum: the pages named are read from their files again."""
+
+    def __init__(self, message: str, sources: Sequence[str] = ()):
+        super().__init__(message)
+        self.sources = list(sources)
+
+
+def row_crc(values: Sequence) -> int:
+    """CRC-32 of a row's values (SQLite keeps no checksums: a flipped byte in a text would be served)."""
+    h = 0
+    for value in values:
+        if value is None:
+            h = zlib.crc32(b"\x00N", h)
+        elif isinstance(value, bytes):
+            h = zlib.crc32(b"\x00B" + value, h)
+        else:
+            h = zlib.crc32(b"\x00S" + str(value).encode("utf-8", "surrogatepass"), h)
+    return h
+
+
+def _check_page(row: tuple) -> None:
+    """A page row as read (id, path, …values…, crc): raises StoreDamage naming the page when it was altered."""
+    path, values, crc = row[1], row[2:-1], row[-1]
+    if not isinstance(path, bytes) or row_crc((path, *values)) != crc:
+        source = path_text(path) if isinstance(path, bytes) else ""
+        raise StoreDamage(f"page {source or '?'} does not match its checksum", [source] if source else [])
 
 
 def _known(cls, extra: dict) -> dict:
@@ -534,7 +575,10 @@ def _known(cls, extra: dict) -> dict:
 
 
 def _article(row: tuple, page: Page) -> Article:
-    position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, _aid = row
+    if row_crc(row[:-1]) != row[-1]:
+        raise StoreDamage(f"an article of {page.source or '?'} does not match its checksum",
+                          [page.source] if page.source else [])
+    position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, aid, _ = row
     article = Article(
         title=title,
         kicker=kicker,
@@ -549,6 +593,8 @@ def _article(row: tuple, page: Page) -> Article:
         **_known(Article, json.loads(extra)),
     )
     article.page = page
+    if page.source and aid != article.id:
+        raise StoreDamage(f"an article of {page.source} is filed under another page", [page.source])
     return article
 
 

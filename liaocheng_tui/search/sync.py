@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import sqlite3
 import tempfile
 import time
 import uuid
@@ -32,7 +33,7 @@ from liaocheng_tui.archive.files import FileProblem, iter_page_files
 from liaocheng_tui.archive import loader
 from liaocheng_tui.archive.model import Page
 from liaocheng_tui.search.errors import CacheProblem, Cancelled
-from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow
+from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow, StoreDamage
 from liaocheng_tui.search.versions import INDEX_VERSION, PARSER_VERSION
 
 #: Parsed pages written to the store per transaction (bounds memory and the work a crash loses).
@@ -212,21 +213,74 @@ class Synced:
     ix: object
     warnings: list[str]
     cleanup: Callable[[], None]
+    folder: Path | None = None  # the archive's cache folder (None for a temporary one)
+    cache: object = None
+
+    roots: list[Path] = field(default_factory=list)
+
+    @property
+    def _dir(self) -> Path:
+        return self.folder if self.folder is not None else Path(self.store.path).parent
+
+    def repair(self, exc: BaseException) -> str:
+        """Put right what ``exc`` (raised while reading) says is damaged; returns the one-line note.
+
+        Rows that fail their checksum: their pages are read from the files again
+        and re-indexed.  A store SQLite cannot read: made anew from the files.
+        Anything else: the index is rebuilt from the store.
+        """
+        where = self._dir
+        if isinstance(exc, StoreDamage) and exc.sources:
+            self.reread(exc.sources)
+            self.ix = sync_index(self.store, where, self.cache, None, None, [])
+            return f"article store at {where} is damaged ({exc}); page read again"
+        if isinstance(exc, (StoreDamage, sqlite3.DatabaseError)):
+            self.store.close()
+            _drop_store(where)
+            self.store = ArticleStore(where / STORE_FILE)
+            bring_store_up_to_date(self.store, self.roots, self.cache, None, None, [])
+            self.ix = sync_index(self.store, where, self.cache, None, None, [], rebuild=True)
+            return f"article store at {where} is damaged ({_one_line(exc)}); rebuilt"
+        self.ix = sync_index(self.store, where, self.cache, None, None, [], rebuild=True)
+        return f"index at {where} is damaged ({_one_line(exc)}); rebuilt"
+
+    def reread(self, sources: list[str]) -> None:
+        """Parse these files again into the store (their rows replaced, marked for indexing)."""
+        found = FileScan()
+        for source in sources:
+            try:
+                with open(source, "rb") as handle:
+                    found.to_parse.append((Path(source), _hash_stream(handle)))
+            except OSError:
+                found.removed.append(source)
+        with self.store.transaction():
+            self.store.add_pending_removals(found.removed)
+        store_changes(self.store, found)
 
 
 def _nothing() -> None:
     return None
 
 
-def _location(roots: list[Path], cache_dir: Path | None, use_cache: bool):
-    """(cache, folder, jieba folder, cleanup): the archive's cache folder, or a temporary one."""
+def _location(roots: list[Path], cache_dir: Path | None, use_cache: bool, warnings: list[str]):
+    """(cache, folder, jieba folder, cleanup): the archive's cache folder, or a temporary one.
+
+    An unusable cache root (a file, not writable) means a temporary cache and
+    one warning; parts of the folder that stand where the other kind should
+    (the store a folder, ``lock`` a folder, the folder itself a file) are
+    replaced with one warning each.
+    """
     if not use_cache:
         tmp = Path(tempfile.mkdtemp(prefix="lc-reader-"))
         return None, tmp, tmp / "jieba", lambda: shutil.rmtree(tmp, ignore_errors=True)
-    from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
+    from liaocheng_tui.search.cache import ArchiveCache, ensure_folder, resolve_cache_root, usable_cache_root
 
-    cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
-    cache.folder.mkdir(parents=True, exist_ok=True)
+    root, problem = usable_cache_root(resolve_cache_root(cache_dir))
+    if problem is not None:
+        warnings.append(problem)
+    cache = ArchiveCache([str(r) for r in roots], root)
+    warnings.extend(note for _part, note in cache.repair_layout())
+    ensure_folder(cache.folder, cache.root)
     return cache, cache.folder, cache.root / "jieba", _nothing
 
 
@@ -237,10 +291,15 @@ def _open_store(folder: Path, warnings: list[str]) -> ArticleStore:
         return ArticleStore(path)
     except CacheProblem as problem:
         warnings.append(f"{problem}; rebuilt")
+    _drop_store(folder)
+    return ArticleStore(path)
+
+
+def _drop_store(folder: Path) -> None:
+    path = folder / STORE_FILE
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             _remove(path.with_name(path.name + suffix))
-    return ArticleStore(path)
 
 
 def _remove(path: Path) -> None:
@@ -267,6 +326,28 @@ def _maybe_locked(cache, cancelled, progress, warnings: list[str]):
         yield
 
 
+def _lock_free(cache) -> bool:
+    """Is the writer lock free right now (no other lc-reader writing)?  Always, without a cache."""
+    if cache is None:
+        return True
+    import fcntl
+
+    path = cache.folder / "lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return True  # a lock that is not a file: repaired when it is taken
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return True
+    finally:
+        os.close(fd)
+
+
 def _generations(folder: Path) -> set[str | None]:
     return {child.name for child in folder.iterdir() if child.name.startswith("gen-")}
 
@@ -275,14 +356,22 @@ def _stale_parse(store: ArticleStore) -> bool:
     return store.meta("parser_version") != str(PARSER_VERSION)
 
 
-def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: list[str]) -> list[str]:
-    """Parse what changed into the store (under the writer lock when there is work); returns removed sources."""
-    found = scan(roots, {} if _stale_parse(store) else store.files(), cancelled)
+def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: list[str], *,
+                           reparse: bool = False) -> list[str]:
+    """Parse what changed into the store (under the writer lock when there is work); returns removed sources.
+
+    ``reparse``: every file is parsed again (its rows replaced page by page, so
+    readers keep seeing a whole archive meanwhile).
+    """
+    found = scan(roots, {} if (reparse or _stale_parse(store)) else store.files(), cancelled)
     warnings.extend(found.skipped)
-    if not (found.changed or _stale_parse(store)):
+    if not (found.changed or reparse or _stale_parse(store)):
         return []
     with _maybe_locked(cache, cancelled, progress, warnings):
-        if _stale_parse(store):
+        if reparse:
+            found = scan(roots, {}, cancelled)
+            found.removed = [s for s in store.files() if s not in set(found.present)]
+        elif _stale_parse(store):
             removed = list(store.files())
             with store.transaction():
                 store.remove(removed)
@@ -300,8 +389,8 @@ def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: l
 def open_store_synced(roots: list[Path], *, cache_dir: Path | None = None, use_cache: bool = True,
                       progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
     """(store, warnings, cleanup): the store up to date with the files; the index untouched."""
-    cache, folder, jieba_dir, cleanup = _location(roots, cache_dir, use_cache)
     warnings: list[str] = []
+    cache, folder, jieba_dir, cleanup = _location(roots, cache_dir, use_cache, warnings)
     store = _open_store(folder, warnings)
     bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings)
     return store, warnings, cleanup
@@ -315,24 +404,39 @@ def open_synced(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     pages_ready: Callable[[ArticleStore, list[str]], None] | None = None,
+    rebuild: bool = False,
+    verify: bool = False,
 ) -> Synced:
-    """The store brought up to date (``pages_ready`` called then), then the index; both opened."""
-    from liaocheng_tui.search.analysis import configure_jieba
+    """The store brought up to date (``pages_ready`` called then), then the index; both opened.
 
-    cache, folder, jieba_dir, cleanup = _location(roots, cache_dir, use_cache)
-    configure_jieba(jieba_dir)
+    ``rebuild``: parse every page again and build the index beside the live one
+    (searches meanwhile use the live one); ``verify``: check the store with
+    SQLite's ``quick_check`` and read the whole index (``lc-reader index``).
+    """
+    from liaocheng_tui.search.analysis import configure_jieba, jieba_cache_repairs
+
     warnings: list[str] = []
+    cache, folder, jieba_dir, cleanup = _location(roots, cache_dir, use_cache, warnings)
+    configure_jieba(jieba_dir)
     store = _open_store(folder, warnings)
     try:
-        bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings)
+        if verify:
+            damage = store.quick_check()
+            if damage is not None:
+                warnings.append(f"article store at {folder} is damaged ({damage}); rebuilt")
+                store.close()
+                _drop_store(folder)
+                store = _open_store(folder, warnings)
+        bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings, reparse=rebuild)
         if pages_ready is not None:
-            pages_ready(store, warnings)
-        ix = sync_index(store, folder, cache, progress, cancelled, warnings)
+            store = _deliver_pages(store, roots, folder, cache, warnings, pages_ready)
+        ix = sync_index(store, folder, cache, progress, cancelled, warnings, rebuild=rebuild, verify=verify)
+        warnings.extend(jieba_cache_repairs())
     except BaseException:
         store.close()
         cleanup()
         raise
-    return Synced(store, ix, warnings, cleanup)
+    return Synced(store, ix, warnings, cleanup, folder if cache is not None else None, cache, roots)
 
 
 def _index_progress(progress: Progress | None):
@@ -342,7 +446,7 @@ def _index_progress(progress: Progress | None):
 
 
 def sync_index(store: ArticleStore, folder: Path, cache, progress, cancelled, warnings: list[str], *,
-               rebuild: bool = False):
+               rebuild: bool = False, verify: bool = False):
     """The live index generation, brought up to date with the store (a full build when there is none)."""
     from liaocheng_tui.search import indexer
 
@@ -350,10 +454,15 @@ def sync_index(store: ArticleStore, folder: Path, cache, progress, cancelled, wa
         return [s for s, row in store.files().items() if not row.indexed], store.pending_removals()
 
     pending, removals = work()
-    live = None if rebuild else _open_live(store, folder, warnings)
+    complete = None if (pending or removals) else store.article_count()
+    told = len(warnings)
+    live = None if rebuild else _open_live(store, folder, warnings, thorough=verify, expected=complete)
+    rebuild = rebuild or len(warnings) > told  # found damaged: never fall back on it
     if live is not None and not pending and not removals:
         return live
     if live is not None:
+        if not _lock_free(cache):
+            return live  # another lc-reader is writing (a rebuild, say): search what is live, don't wait
         live.close()
     with _maybe_locked(cache, cancelled, progress, warnings):
         pending, removals = work()  # another lc-reader may have done some of it while we waited
@@ -396,21 +505,33 @@ def _full_build(store: ArticleStore, folder: Path, progress, cancelled):
     return indexer.open_index(folder / generation)
 
 
-def _open_live(store: ArticleStore, folder: Path, warnings: list[str]):
-    """The live generation's index, or None (with a warning if it was damaged rather than absent)."""
+def _open_live(store: ArticleStore, folder: Path, warnings: list[str], *, thorough: bool = False,
+               expected: int | None = None):
+    """The live generation's index, or None (with a warning if it was damaged rather than absent).
+
+    ``thorough``: read every posting list and stored column (``lc-reader index``),
+    not just the segments' tables; ``expected``: the number of articles it must hold.
+    """
     from liaocheng_tui.search import indexer
 
     generation = store.meta("generation")
     if generation is None or store.meta("index_version") != str(INDEX_VERSION):
         return None
     path = folder / generation
+    if not path.is_dir():
+        if path.exists():
+            warnings.append(f"index at {path} is damaged (not a folder); rebuilt")
+        return None
     try:
         ix = indexer.open_index(path)
         with ix.searcher() as searcher:  # touches the segment files
             reader = searcher.reader()
-            reader.doc_count_all()
+            if expected is not None and reader.doc_count() != expected:
+                raise CacheProblem(f"it holds {reader.doc_count()} articles, the store {expected}")
             for name in ("aid", "body_bg"):
                 next(iter(reader.lexicon(name)), None)
+            if thorough:
+                read_everything(reader)
         return ix
     except Exception as exc:  # noqa: BLE001 - an index that cannot be read is rebuilt from the store
         warnings.append(f"index at {path} is damaged ({_one_line(exc)}); rebuilt")
@@ -441,3 +562,44 @@ def _alive(pid: int) -> bool:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
+
+
+def read_everything(reader) -> None:
+    """Read every term's postings and every stored column: raises on any damaged byte Whoosh reads."""
+    for fieldname in reader.indexed_field_names():
+        for text in reader.lexicon(fieldname):
+            matcher = reader.postings(fieldname, text)
+            for _ in matcher.all_ids():
+                pass
+    for fieldname in ("aid", "month"):
+        column = reader.column_reader(fieldname)
+        for i in range(reader.doc_count_all()):
+            column[i]
+
+
+def _deliver_pages(store, roots, folder, cache, warnings, pages_ready) -> ArticleStore:
+    """``pages_ready(store, warnings)``; damaged rows met on the way are read again from their files first.
+
+    All pages found damaged are reported in one line.
+    """
+    reread: list[str] = []
+    for _attempt in range(store.page_count() + 2):
+        try:
+            pages_ready(store, warnings)
+            break
+        except StoreDamage as exc:
+            if not exc.sources or set(exc.sources) <= set(reread):
+                raise
+            Synced(store, None, [], _nothing, folder, cache, roots).reread(exc.sources)
+            reread += exc.sources
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            _drop_store(folder)
+            store = ArticleStore(folder / STORE_FILE)
+            bring_store_up_to_date(store, roots, cache, None, None, [])
+            warnings.append(f"article store at {folder} is damaged ({_one_line(exc)}); rebuilt")
+    if reread:
+        more = f" and {len(reread) - 1} more" if len(reread) > 1 else ""
+        warnings.append(f"article store at {folder} is damaged (page {reread[0]}{more}: rows do not match their "
+                        "checksum); read again from the files")
+    return store
