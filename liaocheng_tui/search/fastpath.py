@@ -149,7 +149,7 @@ class FastEvaluator:
             neg = self.evaluate(q.query)
             return {d: 0.0 for d in self.live_docs() if d not in neg}
         if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
-            out = {}
+            out: Scores = {}
             for child in q.subqueries:
                 for d, s in self.evaluate(child).items():
                     out[d] = out.get(d, 0.0) + s

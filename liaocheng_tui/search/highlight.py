@@ -49,7 +49,8 @@ def needles_by_field(q) -> dict[str, set[Needle]]:
             walk(node.a)
             return
         if isinstance(node, Pattern):
-            found[node.fieldname].add(node.needle)  # the compiled wildcard: its whole match is marked
+            if isinstance(node.needle, re.Pattern):  # the compiled wildcard: its whole match is marked
+                found[node.fieldname].add(node.needle)
             return
         if isinstance(node, Substring):
             found[node.fieldname].add(node.grams)

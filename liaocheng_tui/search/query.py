@@ -17,6 +17,7 @@ searchable) raise :class:`QueryError` with a one-line message.
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -250,7 +251,7 @@ class QueryBuilder:
         bonus = []
         if len(grams[0]) == 2:
             for field, b in spec.words:
-                words = segment_by_vocab(text, lambda w, f=field: self.has_term(f, w))
+                words = segment_by_vocab(text, functools.partial(self.has_term, field))
                 if words and all(self.has_term(field, w) for w in words):
                     q = query.Term(field, words[0]) if len(words) == 1 else query.And([query.Term(field, w) for w in words])
                     bonus.append(q.with_boost(b))

@@ -2,8 +2,9 @@
 
 Text fields come in pairs: ``<name>_bg`` (character bigrams: every verbatim
 string matches) and ``<name>_w`` (jieba words: ranks whole words higher).
-Only the body stores character offsets (for pinpoint snippets); the article
-text itself is not stored, because the archive in memory already holds it.
+No field keeps positions or character offsets: strings are verified against
+the article store and highlights found in the article's text; the text itself
+is not stored here (the store holds it).
 """
 
 from __future__ import annotations
@@ -32,11 +33,10 @@ def build_schema() -> fields.Schema:
         kind=fields.ID(),
         reporter=fields.KEYWORD(commas=True, scorable=True),
         correspondent=fields.KEYWORD(commas=True, scorable=True),
-        # Phrases are checked against the text itself (see substring.py), so only the
-        # body keeps positions and characters: for pinpoint snippets.
+        # Phrases are checked against the text itself (see substring.py): no positions.
         title_bg=fields.TEXT(analyzer=bigram, phrase=False),
         head_bg=fields.TEXT(analyzer=bigram, phrase=False),  # kicker + subtitle
-        body_bg=fields.TEXT(analyzer=bigram, phrase=True, chars=True),
+        body_bg=fields.TEXT(analyzer=bigram, phrase=False),
         byline_bg=fields.TEXT(analyzer=bigram, phrase=False),  # names + raw byline/dateline
         paper_bg=fields.TEXT(analyzer=bigram, phrase=False),
         file_bg=fields.TEXT(analyzer=bigram, phrase=False),

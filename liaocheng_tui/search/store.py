@@ -291,7 +291,7 @@ class ArticleStore:
             "INSERT INTO articles(page_id, position, kind, kicker, title, subtitle, reporters, correspondents,"
             " byline, dateline, paragraphs, extra, aid, l_title, l_head, l_body, l_byline, crc, crc_letters)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_article_row(page_id, position, article) for position, article in enumerate(page.articles)],
+            [_article_row(int(page_id or 0), position, article) for position, article in enumerate(page.articles)],
         )
 
     def remove(self, sources: Iterable[str]) -> None:

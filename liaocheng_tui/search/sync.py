@@ -128,6 +128,8 @@ class Parsed:
 def parse_file(job: tuple[Path, str]) -> Parsed:
     """Read and parse one file (runs in a worker process)."""
     path, sha1 = job
+    size: int | None
+    mtime: int | None
     try:
         st = os.stat(path)
         size, mtime = st.st_size, st.st_mtime_ns

@@ -15,5 +15,5 @@ of the project, so every layer can read it.
 """
 
 PARSER_VERSION = 1
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 STORE_LAYOUT = 1
