@@ -24,7 +24,35 @@ from pathlib import Path
 
 PAGE_SUFFIX = ".txt"
 
+#: The largest page file read (20 MB): a printed page is a few hundred kB of text, so
+#: anything bigger is not a page, and reading it whole would cost memory for nothing.
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
 _Key = tuple[int, int | str]
+
+
+class PageTooLarge(ValueError):
+    """A page file over MAX_PAGE_BYTES; it is skipped without being read."""
+
+
+def read_page_bytes(path: Path, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of a page file; raises PageTooLarge (checked with ``fstat`` first, and the
+    read is bounded, so a file growing meanwhile or one whose size lies is never read
+    whole) or OSError."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise PageTooLarge(_too_large(size, limit))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise PageTooLarge(_too_large(None, limit))
+    return data
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    mb = 1024 * 1024
+    what = f"{size / mb:,.1f} MB" if size is not None else f"over {limit // mb} MB"
+    return f"too large for a page file ({what}; the limit is {limit // mb} MB): skipped"
 
 
 @dataclass(frozen=True)
