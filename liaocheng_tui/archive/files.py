@@ -35,10 +35,11 @@ class PageTooLarge(ValueError):
     """A page file over MAX_PAGE_BYTES; it is skipped without being read."""
 
 
-def read_page_bytes(path: Path, limit: int = MAX_PAGE_BYTES) -> bytes:
-    """The bytes of a page file; raises PageTooLarge (checked with ``fstat`` first, and the
-    read is bounded, so a file growing meanwhile or one whose size lies is never read
-    whole) or OSError."""
+def read_page_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a page file; raises PageTooLarge (over ``limit``, default MAX_PAGE_BYTES:
+    checked with ``fstat`` first, and the read is bounded, so a file that grows meanwhile
+    or whose size lies is never read whole) or OSError."""
+    limit = MAX_PAGE_BYTES if limit is None else limit
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:

@@ -114,7 +114,7 @@ def update(
     progress: Progress | None = None,
     cancelled=None,
 ) -> None:
-    """Replace the documents of ``changed`` pages and drop those of ``removed_sources``."""
+    """Replace the documents of ``changed`` pages and drop those of ``removed_sources`` (``Page.key``s)."""
     add_user_words(bylines_of(changed))
     total = sum(len(p.articles) for p in changed)
     writer = ix.writer()
@@ -122,7 +122,7 @@ def update(
         for source in removed_sources:
             writer.delete_by_term("source", source)
         for page in changed:
-            writer.delete_by_term("source", page.source)
+            writer.delete_by_term("source", page.key)
         done = _add_pages(writer, changed, progress, cancelled, 0, total)
     except BaseException:
         writer.cancel()

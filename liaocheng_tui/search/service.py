@@ -117,10 +117,10 @@ class SearchService:
         entries: dict[str, dict] = {}
         for page in archive.pages:
             blob = pagestore.page_blob(pagestore.page_to_dict(page))
-            entries[page.source] = {"digest": pagestore.blob_digest(blob), "blob": blob}
+            entries[page.key] = {"digest": pagestore.blob_digest(blob), "blob": blob}
         warnings: list[str] = []
         state = _load_state(cache, warnings)
-        ix = _sync_index(cache, state, entries, {p.source: p for p in archive.pages}, progress, cancelled, warnings)
+        ix = _sync_index(cache, state, entries, {p.key: p for p in archive.pages}, progress, cancelled, warnings)
         archive.warnings.extend(w for w in warnings if w not in archive.warnings)
         return cls(ix, archive, warnings)
 
@@ -495,8 +495,9 @@ def _load_pages(roots: list[Path], cache_dir, progress, cancelled):
 
 def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
     from liaocheng_tui.archive.decoding import UndecodableFile
-    from liaocheng_tui.archive.files import FileProblem, iter_page_files
-    from liaocheng_tui.archive.loader import read_page
+    from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, read_page_bytes
+    from liaocheng_tui.archive.loader import read_page, skip, why_unreadable
+    from liaocheng_tui.archive.model import source_key
     from liaocheng_tui.search import pagestore
     from liaocheng_tui.search.cache import ArchiveCache, file_hash, file_signature, resolve_cache_root
 
@@ -520,9 +521,9 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
         if cancelled is not None and cancelled():
             raise Cancelled()
         if isinstance(item, FileProblem):
-            archive.warnings.append(f"{item.path}: {item.reason}")
+            skip(archive, item.path, item.reason)
             continue
-        source = str(item)
+        source = source_key(str(item))
         signature = file_signature(item)
         old = cached.get(source)
         page = None
@@ -530,7 +531,7 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
             if old is not None and signature is not None and (old.get("mtime_ns"), old.get("size")) == signature:
                 entry = old
             else:
-                digest_of_file = file_hash(item.read_bytes())
+                digest_of_file = file_hash(read_page_bytes(item))
                 if old is not None and old.get("sha1") == digest_of_file:
                     entry = dict(old)
                 else:
@@ -544,18 +545,15 @@ def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
                         warnings.append(f"index cache at {cache.folder} is damaged (page {source}: "
                                         f"record {Path(exc.filename or '?').name} missing); rebuilt")
                         state = None
-                    page, entry = parse(item, file_hash(item.read_bytes()))
+                    page, entry = parse(item, file_hash(read_page_bytes(item)))
                 except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, OSError) as exc:
                     if state is not None:
                         msg = " ".join(str(exc).split())[:80]
                         warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {msg}); rebuilt")
                         state = None
-                    page, entry = parse(item, file_hash(item.read_bytes()))
-        except UndecodableFile as exc:
-            archive.warnings.append(f"{item}: {exc}")
-            continue
-        except OSError as exc:
-            archive.warnings.append(f"{item}: cannot read ({exc.strerror or exc})")
+                    page, entry = parse(item, file_hash(read_page_bytes(item)))
+        except (UndecodableFile, PageTooLarge, OSError) as exc:
+            skip(archive, item, why_unreadable(exc))
             continue
         if signature is not None:
             entry["mtime_ns"], entry["size"] = signature
