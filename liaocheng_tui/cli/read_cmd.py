@@ -33,8 +33,8 @@ def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool) -> Non
     app = create_app(roots, cache_dir=cache_dir, use_cache=not no_cache)
     app.run()
     if app.catalog is not None:
-        report_warnings(app.catalog.archive)
         require_pages(app.catalog.archive)
+        report_warnings(app.catalog.archive)
     if app.return_code:
         sys.exit(app.return_code)
 
