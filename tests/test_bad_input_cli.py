@@ -168,6 +168,56 @@ def test_the_limit_is_20_mb_and_a_page_at_the_limit_loads(tmp_path: Path, monkey
     assert [s.split(": ", 1)[0] for s in archive.skipped] == [str(tmp_path / "over_limit.txt")]
 
 
+def _one_line_page(tmp_path: Path, size: int) -> Path:
+    line = "".join(p.read_text(encoding="utf-8") for p in SEEDS).replace("\n", "")
+    text = (line * (size // len(line.encode()) + 1)).encode()[:size].decode("utf-8", "ignore")
+    path = tmp_path / "one_line.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+PEAK_RSS = """
+import resource, sys, tempfile
+from pathlib import Path
+from liaocheng_tui.archive.loader import load_archive
+from liaocheng_tui.search import indexer
+archive = load_archive([Path(sys.argv[1])])
+parsed = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+ix = indexer.create_index(None, temp_dir=Path(tempfile.mkdtemp(dir=sys.argv[2])))
+indexer.build(ix, archive.pages)
+print(len(archive.pages), parsed // 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in kB on Linux only")
+def test_a_huge_single_line_is_parsed_and_indexed_in_bounded_memory(tmp_path: Path) -> None:
+    """Memory grows with the text, not by ~50 bytes a character (a list of one-character
+    strings in the layout's width count, a tuple per pair position in the index): a 6 MB
+    line peaked at 222 MB parsed and 421 MB indexed (now 61 and 97; 19 MB: 0.6 and 1.3 GB
+    before, 0.11 GB after)."""
+    path = _one_line_page(tmp_path, 6_000_000)
+    run = subprocess.run([sys.executable, "-c", PEAK_RSS, str(path), str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    pages, parsed_mb, indexed_mb = map(int, run.stdout.split())
+    assert pages == 1
+    assert parsed_mb < 130, f"parsing a 6 MB single line peaked at {parsed_mb} MB"
+    assert indexed_mb < 200, f"indexing a 6 MB single line peaked at {indexed_mb} MB"
+
+
+def test_past_the_position_limit_every_pair_is_still_indexed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from liaocheng_tui.search import analysis
+
+    text = "聊城日报记者林晨报道，聊城市高唐县技改项目" * 40
+    every = [(t.text, t.pos) for t in analysis.BigramTokenizer()(text, positions=True, chars=True)]
+    monkeypatch.setattr(analysis, "EVERY_POSITION_LETTERS", 30)
+    capped = [(t.text, t.pos, t.startchar, t.endchar) for t in analysis.BigramTokenizer()(text, positions=True, chars=True)]
+    assert {t for t, _ in every} == {c[0] for c in capped}, "a pair went unindexed past the limit"
+    assert [c[:2] for c in capped[:30]] == every[:30]
+    assert len(capped) == 30 + len({t for t, _ in every[30:-1]}) + 1  # then each pair once, then the last letter
+    for pair, _pos, start, end in capped:
+        assert analysis.letters_only(text[start:end]) == pair, f"chars of {pair!r} point elsewhere"
+
+
 # --- 3. skipped files and nothing readable, in every command ---------------------------------
 
 READING_COMMANDS = {
