@@ -89,6 +89,25 @@ def test_a_page_with_an_undecodable_name_is_indexed_and_found(tmp_path: Path, ca
     assert index.returncode == 0 and b"indexed 2 page(s)" in index.stderr, index.stderr.decode(errors="replace")
 
 
+def test_a_root_folder_with_an_undecodable_name_is_searched_and_cached(tmp_path: Path) -> None:
+    root = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"papers\xff"))  # a lone surrogate in the path
+    try:
+        os.mkdir(root)
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    shutil.copy(SEEDS[0], os.path.join(root, "page.txt"))
+    title = _title_only_in_first_seed()
+    cache = str(tmp_path / "cache")
+    runs = [_run("search", title, root, "--format", "jsonl", "--cache-dir", cache) for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr.decode(errors="replace")
+        hit = json.loads(run.stdout.decode("utf-8").splitlines()[0])
+        assert hit["title"] == title and hit["source"] == str(tmp_path / "papers\ufffd" / "page.txt")
+    assert b"damaged" not in runs[1].stderr, "the warm start found its own cache damaged"
+    index = _run("index", root, "--cache-dir", cache)
+    assert index.returncode == 0 and b"indexed 1 page(s)" in index.stderr, index.stderr.decode(errors="replace")
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "md"])
 def test_export_of_an_undecodable_name_is_valid_utf8(tmp_path: Path, fmt: str) -> None:
     folder = _raw_name_folder(tmp_path)
