@@ -53,7 +53,7 @@ def iter_markdown(archive: Archive) -> Iterator[str]:
     for page in archive.pages:
         date = page.issue_date.isoformat() if page.issue_date else "undated"
         mark = "≈" if page.date_source.value == "inferred" else ""
-        yield f"# {_md_escape(page.newspaper or '?')} {mark}{date} — {_md_escape(page.name)}\n"
+        yield f"# {printable(page.newspaper or '?')} {mark}{date} — {page.name}\n"
         for article in page.articles:
             yield from _markdown_article(article)
 
