@@ -31,3 +31,16 @@ def test_importing_the_package_has_no_side_effects() -> None:
     code = "import sys, liaocheng_tui.cli; print(','.join(sorted(m for m in ('jieba', 'whoosh', 'textual') if m in sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_import_linter_contracts_hold() -> None:
+    """import-linter's contracts in pyproject.toml: every import, those inside functions too."""
+    import shutil
+    from pathlib import Path
+
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
+    assert exe, "import-linter is a test dependency: pip install -e '.[test]'"
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([exe, "--no-cache"], capture_output=True, text=True, cwd=root)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "2 kept, 0 broken" in run.stdout, run.stdout[-500:]

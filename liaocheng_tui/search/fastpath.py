@@ -22,7 +22,7 @@ from collections.abc import Callable
 from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
 
-from liaocheng_tui.search.substring import Substring
+from liaocheng_tui.search.substring import Needle, Substring
 
 K1 = 1.2
 CACHE_TERMS = 4000
@@ -41,7 +41,7 @@ class FastEvaluator:
     def __init__(
         self,
         searcher,
-        holds: Callable[[str, int, str], bool],
+        holds: Callable[[str, int, Needle], bool],
         dates: Callable[[], list[dt.date | None]],
     ):
         self.searcher = searcher
@@ -94,7 +94,10 @@ class FastEvaluator:
         return self._live
 
     def _term_scores(self, fieldname: str, text: str, boost: float) -> Scores:
-        posts = self.postings(fieldname, text)
+        return self._bm25(self.postings(fieldname, text), boost)
+
+    def _bm25(self, posts: dict[int, float], boost: float) -> Scores:
+        """BM25 (no length normalisation) of one posting list {docnum: tf}."""
         if not posts:
             return {}
         idf = math.log(1.0 + (self.n_docs - len(posts) + 0.5) / (len(posts) + 0.5))
@@ -113,16 +116,15 @@ class FastEvaluator:
             return self._term_scores(q.fieldname, q.text, boost)
         if isinstance(q, wq.Prefix):
             # one character: the tf of every pair it starts, scored as one term
+            return self._bm25(self._prefix_tfs(q.fieldname, q.text), boost)
+        if isinstance(q, (wq.Wildcard, wq.FuzzyTerm)):
+            # names: every term the pattern expands to, scored as one term
             tfs: dict[int, float] = {}
-            for text in self.reader.expand_prefix(q.fieldname, q.text):
+            for fieldname, text in q.expanded_terms(self.reader):
                 text = text.decode("utf-8") if isinstance(text, bytes) else text
-                for d, tf in self.postings(q.fieldname, text).items():
+                for d, tf in self.postings(fieldname, text).items():
                     tfs[d] = tfs.get(d, 0.0) + tf
-            if not tfs:
-                return {}
-            idf = math.log(1.0 + (self.n_docs - len(tfs) + 0.5) / (len(tfs) + 0.5))
-            factor = idf * (K1 + 1.0) * boost
-            return {d: factor * tf / (tf + K1) for d, tf in tfs.items()}
+            return self._bm25(tfs, boost)
         if isinstance(q, wq.DateRange):
             return self._dates(q)
         if isinstance(q, wq.AndMaybe):
@@ -162,20 +164,34 @@ class FastEvaluator:
             return {d: s * boost for d, s in out.items()} if boost != 1.0 else out
         raise Unsupported(type(q).__name__)
 
+    def _prefix_tfs(self, fieldname: str, char: str) -> dict[int, float]:
+        """{docnum: summed tf} of every term starting with ``char`` (one letter: its pairs and single)."""
+        tfs: dict[int, float] = {}
+        for text in self.reader.expand_prefix(fieldname, char):
+            text = text.decode("utf-8") if isinstance(text, bytes) else text
+            for d, tf in self.postings(fieldname, text).items():
+                tfs[d] = tfs.get(d, 0.0) + tf
+        return tfs
+
     def _substring(self, q: Substring, boost: float) -> Scores:
         grams = sorted(set(q.grams), key=lambda g: len(self.postings(q.fieldname, g)))
-        candidates = self.postings(q.fieldname, grams[0])
-        for gram in grams[1:]:
+        singles = [self._prefix_tfs(q.fieldname, c) for c in sorted(set(getattr(q, "singles", ())))]
+        lists = [self.postings(q.fieldname, g) for g in grams] + singles
+        if not lists:
+            return {}
+        lists.sort(key=len)
+        candidates = lists[0]
+        for other in lists[1:]:
             if not candidates:
                 return {}
-            other = self.postings(q.fieldname, gram)
             candidates = {d: tf for d, tf in candidates.items() if d in other}
         keep = [d for d in candidates if self.holds(q.fieldname, d, q.needle)]
         if not keep:
             return {}
         total: Scores = dict.fromkeys(keep, 0.0)
-        for gram in grams:
-            scores = self._term_scores(q.fieldname, gram, boost)
+        parts = [self._term_scores(q.fieldname, gram, boost) for gram in grams]
+        parts += [self._bm25(tfs, boost) for tfs in singles]
+        for scores in parts:
             for d in keep:
                 total[d] += scores.get(d, 0.0)
         return total

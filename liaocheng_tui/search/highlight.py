@@ -4,28 +4,30 @@ Whoosh's own term highlighting marks every matched *term*; with bigrams that
 would also light up a stray 日报 far from the 聊城日报 that matched, and its
 ``strict_phrase`` mode splits text on spaces, which Chinese has none of (the
 off-by-a-character trap of whoosh issue 532 and friends).  So the matching
-here is ours and positional: a query string's bigrams must sit at consecutive
-positions, exactly as the Phrase query required, and the span runs from the
-first bigram's start to the last one's end — the whole matched string, not a
-character more or less.  Offsets come from the same analysis as the index
-(``BigramTokenizer``): stored in the index for snippets (Whoosh's pinpoint
-path, no re-analysis) and re-computed for the article view.  Fragments are cut
-and scored by Whoosh's ``PinpointFragmenter`` and ``BasicFragmentScorer``.
+here is ours and exact: a query string matches where its folded letters stand
+side by side in the folded letters of the text (the same analysis as the
+index: punctuation and spaces skipped), and the span runs from its first
+letter to its last — the whole matched string, not a character more or less.
+Spans are found in the article's own text (``str.find`` over the folded
+letters, offsets mapped back), so the index needs no positions or character
+offsets; fragments are cut and scored by Whoosh's ``PinpointFragmenter`` and
+``BasicFragmentScorer``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from whoosh import query as wq
 from whoosh.analysis import Token
 from whoosh.highlight import SCORE, BasicFragmentScorer, PinpointFragmenter, top_fragments
 
-from liaocheng_tui.search.analysis import BigramTokenizer
-from liaocheng_tui.search.substring import Substring
+from liaocheng_tui.search.analysis import fold, searchable_chars
+from liaocheng_tui.search.substring import Pattern, Substring
 
 Span = tuple[int, int]
-Needle = tuple[str, ...]  # the bigrams of one query string (or one character)
+Needle = tuple[str, ...] | re.Pattern[str]  # one query string's bigrams (or one character), or a wildcard
 
 #: bigram field → the Article attributes its text comes from
 FIELD_TEXTS = {
@@ -45,6 +47,9 @@ def needles_by_field(q) -> dict[str, set[Needle]]:
             return
         if isinstance(node, wq.AndNot):
             walk(node.a)
+            return
+        if isinstance(node, Pattern):
+            found[node.fieldname].add(node.needle)  # the compiled wildcard: its whole match is marked
             return
         if isinstance(node, Substring):
             found[node.fieldname].add(node.grams)
@@ -71,84 +76,66 @@ def merge(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _match(positions: dict[int, tuple[str, int, int]], starts: dict[str, list[int]], needles) -> list[Span]:
+def _letters_of(needle: tuple[str, ...]) -> str:
+    """The folded letters a needle stands for: its pairs overlapped (``聊城 城日 日报`` → ``聊城日报``)."""
+    return needle[0] + "".join(g[1:] for g in needle[1:])
+
+
+def _needle_spans(letters: str, offsets: list[int], needles) -> list[Span]:
+    """Every occurrence of each needle in the folded letters, as spans of the original text."""
     spans: list[Span] = []
     for needle in needles:
-        if len(needle) == 1 and len(needle[0]) == 1:  # one character: every pair it starts, or the last single
-            char = needle[0]
-            for gram, pos_list in starts.items():
-                if gram[0] == char:
-                    for pos in pos_list:
-                        _, s, _ = positions[pos]
-                        spans.append((s, s + 1))
+        word = _letters_of(needle)
+        if not word:
             continue
-        k = len(needle)
-        for pos in starts.get(needle[0], ()):
-            if all(positions.get(pos + j, ("",))[0] == needle[j] for j in range(1, k)):
-                spans.append((positions[pos][1], positions[pos + k - 1][2]))
+        k = len(word)
+        at = letters.find(word)
+        while at != -1:
+            spans.append((offsets[at], offsets[at + k - 1] + 1))
+            at = letters.find(word, at + 1)
     return spans
 
 
+def _pattern_spans(text: str, patterns) -> list[Span]:
+    """Where each wildcard pattern matches the folded ``text`` (fold keeps every offset)."""
+    folded = fold(text)
+    return [m.span() for p in patterns for m in p.finditer(folded) if m.end() > m.start()]
+
+
+def _split(needles) -> tuple[list, list]:
+    """(bigram needles, wildcard patterns)."""
+    patterns = [n for n in needles if isinstance(n, re.Pattern)]
+    return [n for n in needles if not isinstance(n, re.Pattern)], patterns
+
+
 def text_spans(text: str | None, needles) -> list[Span]:
-    """Spans of ``text`` where one of the needles occurs (the same bigram analysis as the index)."""
+    """Spans of ``text`` where one of the needles occurs (on the same folded letters as the index).
+
+    The text is folded and stripped to its letters once (offsets kept), and each
+    needle is found with ``str.find``: a string's pairs at consecutive positions
+    are exactly its letters side by side, so this marks what the index matched.
+    """
     if not text or not needles:
         return []
-    positions: dict[int, tuple[str, int, int]] = {}
-    starts: dict[str, list[int]] = defaultdict(list)
-    for tok in BigramTokenizer()(text, positions=True, chars=True):
-        positions[tok.pos] = (tok.text, tok.startchar, tok.endchar)
-        starts[tok.text].append(tok.pos)
-    return merge(_match(positions, starts, needles))
+    needles, patterns = _split(needles)
+    spans = _pattern_spans(text, patterns) if patterns else []
+    if needles:
+        letters, offsets = searchable_chars(text)
+        spans += _needle_spans(letters, offsets, needles)
+    return merge(spans)
 
 
 class Snippets:
-    """Result-list snippets from the character offsets stored in the index (no re-analysis)."""
-
-    field = "body_bg"
+    """Result-list snippets: the best fragment of an article's text around the needles."""
 
     def __init__(self, maxchars: int = 90, surround: int = 28):
         self.maxchars = maxchars
         self.fragmenter = PinpointFragmenter(maxchars=maxchars, surround=surround)
         self.scorer = BasicFragmentScorer()
 
-    def load(self, searcher, docnums: list[int], needles) -> dict[int, dict[str, list]]:
-        """Offsets of the needles' bigrams in each of ``docnums``, read from the index's postings."""
-        cmap: dict[int, dict[str, list]] = {d: {} for d in docnums}
-        ordered = sorted(docnums)
-        grams = {g for needle in needles for g in needle if len(g) == 2}
-        for gram in grams:
-            if (self.field, gram) not in searcher.reader():
-                continue
-            m = searcher.postings(self.field, gram)
-            for docnum in ordered:
-                if not m.is_active():
-                    break
-                if m.id() < docnum:
-                    m.skip_to(docnum)
-                    if not m.is_active():
-                        break
-                if m.id() == docnum:
-                    cmap[docnum][gram] = m.value_as("characters")
-        return cmap
-
-    def snippet(self, chars: dict[str, list], text: str, needles) -> tuple[str, list[Span]]:
-        """The best fragment of ``text`` around the needles, and their spans in it.
-
-        ``chars`` is the doc's entry from :meth:`load`; a one-character needle
-        (not a bigram) is found by re-analysing the text instead.
-        """
-        positions: dict[int, tuple[str, int, int]] = {}
-        starts: dict[str, list[int]] = defaultdict(list)
-        for word, offsets in chars.items():
-            for pos, s, e in offsets:
-                positions[pos] = (word, s, e)
-                starts[word].append(pos)
-        pairs = [n for n in needles if len(n[0]) == 2]
-        singles = [n for n in needles if len(n[0]) == 1]
-        spans = _match(positions, starts, pairs) if pairs else []
-        if singles:
-            spans += text_spans(text, singles)
-        spans = merge(spans)
+    def snippet(self, text: str, needles) -> tuple[str, list[Span]]:
+        """The best fragment of ``text`` around the needles (scored by Whoosh's fragmenter), and their spans in it."""
+        spans = text_spans(text, needles)
         if not spans:
             return self.lead(text), []
         tokens = []

@@ -14,9 +14,8 @@ from whoosh import fields
 
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.search.analysis import BigramAnalyzer, WordAnalyzer, fold
+from liaocheng_tui.search.versions import INDEX_VERSION  # noqa: F401 - re-exported for the cache key
 
-#: Bump when the schema or the analysis changes: a cache built by another version is rebuilt.
-INDEX_VERSION = 5
 
 BIGRAM_FIELDS = ("title_bg", "head_bg", "body_bg", "byline_bg", "paper_bg", "file_bg")
 WORD_FIELDS = ("title_w",)

@@ -39,9 +39,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from liaocheng_tui.archive.model import Archive, Article, Page
 from liaocheng_tui.search.errors import CacheProblem, Cancelled, QueryError
+
+if TYPE_CHECKING:
+    from liaocheng_tui.search.substring import Needle
 
 __all__ = ["Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span", "open_archive"]
 
@@ -142,7 +146,7 @@ class SearchService:
         except (KeyError, ValueError):
             return False
 
-    def _holds(self, reader, fieldname: str, docnum: int, needle: str) -> bool:
+    def _holds(self, reader, fieldname: str, docnum: int, needle: Needle) -> bool:
         """Does the (segment-local) doc's field text hold ``needle``? Reads the article in memory."""
         cached = self._segment_aids.get(id(reader))
         if cached is None or cached[0] is not reader:
@@ -152,7 +156,15 @@ class SearchService:
         article = self._by_id.get(aid)
         if article is None:
             return False
-        return needle in self._raw_text(article, fieldname) or needle in self._letters_of(aid, article, fieldname)
+        return self._field_holds(article, fieldname, needle)
+
+    def _field_holds(self, article: Article, fieldname: str, needle: Needle) -> bool:
+        """Does the article's field text hold the folded string, or match the wildcard pattern?"""
+        if isinstance(needle, str):
+            return needle in self._raw_text(article, fieldname) or needle in self._letters_of(article.id, article, fieldname)
+        from liaocheng_tui.search.analysis import fold
+
+        return needle.search(fold(self._raw_text(article, fieldname))) is not None
 
     def _doc_articles(self) -> list[Article | None]:
         if self._docs is None:
@@ -182,13 +194,12 @@ class SearchService:
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
             needles = needles_by_field(q).get("body_bg", set())
             docs = self._doc_articles()
-            chars = self._snippets.load(self._searcher, [d for d, _ in top], needles) if needles else {}
             hits: list[Hit] = []
             for docnum, score in top:
                 article = docs[docnum] if docnum < len(docs) else None
                 if article is None:
                     continue
-                snippet, spans = self._snippets.snippet(chars.get(docnum, {}), article.body, needles)
+                snippet, spans = self._snippets.snippet(article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
             return SearchResults(query=query, total=total, hits=hits, per_month=per_month)
 
@@ -230,12 +241,12 @@ class SearchService:
             self._evaluator = FastEvaluator(self._searcher, self._holds_global, self._doc_dates)
         return self._evaluator
 
-    def _holds_global(self, fieldname: str, docnum: int, needle: str) -> bool:
+    def _holds_global(self, fieldname: str, docnum: int, needle: Needle) -> bool:
         docs = self._doc_articles()
         article = docs[docnum] if docnum < len(docs) else None
         if article is None:
             return False
-        return needle in self._raw_text(article, fieldname) or needle in self._letters_of(article.id, article, fieldname)
+        return self._field_holds(article, fieldname, needle)
 
     def _raw_text(self, article: Article, fieldname: str) -> str:
         """The field's text as printed: holding the (folded) needle verbatim already proves a match."""

@@ -129,11 +129,8 @@ class ReaderApp(App[None]):
         self.notify(message, title=f"{event.worker.group} failed", severity="error", timeout=10)
 
     def on_unmount(self) -> None:
-        if self.service is not None and hasattr(self.service, "close"):
-            try:
-                self.service.close()
-            except NotImplementedError:
-                self.log.warning("search service has no close() yet")
+        if self.service is not None:
+            self.service.close()
 
     # --- shared state ---------------------------------------------------------------------
     @property

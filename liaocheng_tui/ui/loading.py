@@ -82,10 +82,9 @@ def load_in_background(
             on_archive=archive_ready,
             cancelled=cancelled,
         )
-    except (NotImplementedError, ImportError) as exc:
-        reason = "not built yet" if isinstance(exc, NotImplementedError) else f"cannot load ({exc})"
+    except ImportError as exc:
         _browse_without_search(options, delivered, archive_ready, progress)
-        on_search_unavailable(f"search unavailable: the search layer is {reason}; browsing works")
+        on_search_unavailable(f"search unavailable: the search layer cannot load ({exc}); browsing works")
         return
     except Exception as exc:
         if cancelled():  # the app is closing: the layer gave up as asked

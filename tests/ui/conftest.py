@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.archive.model import Archive, Article, ArticleKind, DateSource, Page, Paragraph
+from liaocheng_tui.search.errors import Cancelled
 from liaocheng_tui.search.service import SearchService
 
 MARKUP_TITLE = "[b]粗体[/b] 与 [link=http://evil.example]链接[/link] 测试"
@@ -89,7 +90,7 @@ def fake_opener(archive: Archive | None = None, *, gate: threading.Event | None 
         if gate is not None:
             while not gate.wait(0.05):
                 if cancelled and cancelled():
-                    raise NotImplementedError("cancelled")
+                    raise Cancelled()
         service = SearchService.open(arch, use_cache=False,
                                      progress=(lambda d, t: progress("index", d, t)) if progress else None)
         return arch, service

@@ -373,13 +373,14 @@ class BrowseScreen(Screen):
             return self.mode == SEARCH
         if action == "back":
             return self.mode != BROWSE or (self.focused is not None and self.focused.id == "query")
+        if action == "focus_search":
+            # In the bar, / is a character: the key goes to the input behind the ones queued
+            # before it (run by the priority binding, it landed ahead of them in a burst).
+            return self.focused is not self.search_bar.input
         return True
 
     def action_focus_search(self) -> None:
         bar = self.search_bar.input
-        if self.focused is bar:  # the binding has priority: in the bar, / is just a character
-            bar.insert_text_at_cursor("/")
-            return
         # set_focus at once (not focus(), which waits a turn): keys typed right after / must
         # already reach the bar, or a quick typist's first characters go to the list.
         self.set_focus(bar)

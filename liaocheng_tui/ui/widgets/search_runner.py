@@ -55,8 +55,8 @@ class SearchRunner(Widget):
         except QueryError as exc:
             self.post_message(self.Failed(query, str(exc) or "malformed query"))
             return
-        except NotImplementedError:
-            self.post_message(self.Failed(query, "search unavailable: the search layer is not built yet"))
+        except Exception as exc:  # noqa: BLE001 - the user gets one line under the bar, never a dead worker
+            self.post_message(self.Failed(query, f"search failed ({type(exc).__name__}): {exc}"))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Finished(query, results))
@@ -73,7 +73,7 @@ class SearchRunner(Widget):
                 return
             related = [h.article for h in self.service.more_like(article, limit=RELATED_LIMIT)]
             note = "" if related else "no related articles"
-        except NotImplementedError:
-            related, note = [], "related articles: not available from the search layer yet"
+        except Exception as exc:  # noqa: BLE001 - an article still shows without its extras
+            related, note = [], f"related articles unavailable ({type(exc).__name__})"
         if not worker.is_cancelled:
             self.post_message(self.Extras(article, highlights, related, note))

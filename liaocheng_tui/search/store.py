@@ -1,0 +1,509 @@
+"""The article store: every parsed page and article of an archive in one SQLite database.
+
+Why SQLite: an archive of 30 years is ~1M articles; holding it in memory (or
+re-reading one JSON record per page at every start) makes each start cost the
+archive's size.  Here a start asks for what it shows: one aggregate for the
+tree, one issue's rows, one article's text, the hits of a query.  Writes are
+transactions (a crash leaves the last committed state); WAL mode lets a reader
+browse while a writer indexes.
+
+Tables::
+
+    meta      key → value (store layout, parser version)
+    files     path (BLOB: the file name's bytes, so any name round-trips), size,
+              mtime_ns, sha1 of the bytes, digest of the parsed page, indexed
+    pages     one per file: paper, issue date and its source, 版 label, encoding,
+              warnings / residue / furniture (JSON lists), extra (JSON)
+    articles  page, position, aid, kind, kicker, title, subtitle, reporters and
+              correspondents (JSON lists), byline, dateline, paragraphs (JSON
+              [[text, is_subhead], …]), extra (JSON: model fields without a column),
+              and the folded letters of each searchable field (``l_*``), so that
+              "does this article hold this string" is one ``instr`` in C
+    people    name, role, article count, first/last date, papers (rebuilt from
+              articles after each write)
+
+Every value comes from the parser's model (``archive.model``); the store knows
+how to write a :class:`Page` and give it back, equal field for field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from liaocheng_tui.archive.model import Article, ArticleKind, DateSource, Page, Paragraph
+from liaocheng_tui.search.analysis import letters_only
+from liaocheng_tui.search.errors import CacheProblem
+from liaocheng_tui.search.schema import field_texts
+from liaocheng_tui.search.versions import STORE_LAYOUT
+
+STORE_FILE = "store.sqlite"
+
+#: bigram field of the index → the column holding its folded letters
+LETTER_COLUMNS = {"title_bg": "l_title", "head_bg": "l_head", "body_bg": "l_body", "byline_bg": "l_byline"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    size INTEGER, mtime_ns INTEGER, sha1 TEXT, digest TEXT,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS pages (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
+    newspaper TEXT, issue_date TEXT, date_source TEXT NOT NULL, edition TEXT,
+    encoding TEXT, warnings TEXT NOT NULL, residue TEXT NOT NULL, furniture TEXT NOT NULL,
+    extra TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pages_by_date ON pages(issue_date, newspaper);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    aid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL, kicker TEXT, title TEXT, subtitle TEXT,
+    reporters TEXT NOT NULL, correspondents TEXT NOT NULL,
+    byline TEXT, dateline TEXT, paragraphs TEXT NOT NULL, extra TEXT NOT NULL,
+    l_title TEXT NOT NULL, l_head TEXT NOT NULL, l_body TEXT NOT NULL, l_byline TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_id, position);
+CREATE TABLE IF NOT EXISTS people (
+    name TEXT NOT NULL, role TEXT NOT NULL, article_count INTEGER NOT NULL,
+    first_date TEXT, last_date TEXT, papers TEXT NOT NULL,
+    PRIMARY KEY (name, role)
+);
+"""
+
+_PAGE_COLUMNS = ("newspaper", "issue_date", "date_source", "encoding", "warnings", "residue", "furniture")
+_PAGE_SKIP = {"source", "articles", *_PAGE_COLUMNS}
+_ARTICLE_COLUMNS = ("kind", "kicker", "title", "subtitle", "reporters", "correspondents", "byline", "dateline")
+_ARTICLE_SKIP = {"page", "index", "paragraphs", *_ARTICLE_COLUMNS}
+_KINDS = {k.value: k for k in ArticleKind}
+_DATE_SOURCES = {d.value: d for d in DateSource}
+
+
+def path_bytes(source: str) -> bytes:
+    """A page's path as the bytes of its name (``surrogateescape`` keeps undecodable names exact)."""
+    return os.fsencode(source)
+
+
+def path_text(blob: bytes) -> str:
+    return os.fsdecode(bytes(blob))
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value):
+    """A model value as JSON-ready data (for the ``extra`` columns: fields a later parser adds)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (ArticleKind, DateSource)):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    raise TypeError(f"cannot store {type(value).__name__} in the article store")
+
+
+def _extra(obj, skip: set[str]) -> str:
+    return _json({f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip})
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """What the store knows of one page file: enough to tell whether it changed."""
+
+    path: str
+    size: int | None
+    mtime_ns: int | None
+    sha1: str | None
+    digest: str | None
+    indexed: bool
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    """One issue (paper and date) with its page and article counts: a node of the reader's tree."""
+
+    newspaper: str | None
+    issue_date: str | None
+    pages: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    name: str
+    role: str
+    article_count: int
+    first: dt.date | None
+    last: dt.date | None
+    papers: tuple[str, ...]
+
+
+class ArticleStore:
+    """One archive's pages and articles in SQLite; thread-safe for one writer and many readers."""
+
+    def __init__(self, path: Path, *, readonly: bool = False):
+        self.path = path
+        try:
+            if readonly:
+                uri = f"file:{path.as_posix()}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            else:
+                self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                self._db.executescript(_SCHEMA)
+                self._check_layout()
+        except sqlite3.DatabaseError as exc:
+            raise CacheProblem(f"article store {path.name} is damaged ({_one_line(exc)})") from None
+
+    # ------------------------------------------------------------ health
+
+    def _check_layout(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+        if row is None:
+            if self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None:
+                raise CacheProblem(f"article store {self.path.name} has no layout mark")
+            self.set_meta("layout", str(STORE_LAYOUT))
+        elif row[0] != str(STORE_LAYOUT):
+            raise CacheProblem(f"article store {self.path.name} has layout {row[0]}, not {STORE_LAYOUT}")
+
+    def quick_check(self) -> str | None:
+        """None when SQLite finds the database sound, else its first complaint (one line)."""
+        try:
+            rows = self._db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return _one_line(exc)
+        if rows and rows[0][0] == "ok":
+            return None
+        return _one_line(rows[0][0] if rows else "no answer")
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together, or (on any exception) not at all."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # ------------------------------------------------------------ files
+
+    def files(self) -> dict[str, FileRow]:
+        """Every page file the store holds, by path."""
+        out: dict[str, FileRow] = {}
+        for path, size, mtime_ns, sha1, digest, indexed in self._db.execute(
+            "SELECT path, size, mtime_ns, sha1, digest, indexed FROM files"
+        ):
+            source = path_text(path)
+            out[source] = FileRow(source, size, mtime_ns, sha1, digest, bool(indexed))
+        return out
+
+    def set_signature(self, source: str, size: int, mtime_ns: int) -> None:
+        """The file was touched but its bytes are the same: remember the new size/mtime."""
+        self._db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path_bytes(source)))
+
+    def mark_indexed(self, sources: Iterable[str] | None = None, value: bool = True) -> None:
+        """Record that these pages' articles are (or are not) in the search index; all when None."""
+        if sources is None:
+            self._db.execute("UPDATE files SET indexed = ?", (int(value),))
+            return
+        self._db.executemany(
+            "UPDATE files SET indexed = ? WHERE path = ?", [(int(value), path_bytes(s)) for s in sources]
+        )
+
+    # ------------------------------------------------------------ writing pages
+
+    def put_page(self, page: Page, *, size: int | None, mtime_ns: int | None, sha1: str | None, digest: str) -> None:
+        """Store ``page`` (replacing what the store had for its file), not yet indexed."""
+        db = self._db
+        path = path_bytes(page.source)
+        db.execute("DELETE FROM files WHERE path = ?", (path,))
+        file_id = db.execute(
+            "INSERT INTO files(path, size, mtime_ns, sha1, digest, indexed) VALUES (?, ?, ?, ?, ?, 0)",
+            (path, size, mtime_ns, sha1, digest),
+        ).lastrowid
+        page_id = db.execute(
+            "INSERT INTO pages(file_id, newspaper, issue_date, date_source, edition, encoding, warnings, residue,"
+            " furniture, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                file_id,
+                page.newspaper,
+                page.issue_date.isoformat() if page.issue_date else None,
+                page.date_source.value,
+                getattr(page, "edition", None),
+                page.encoding,
+                _json(list(page.warnings)),
+                _json(list(page.residue)),
+                _json(list(page.furniture)),
+                _extra(page, _PAGE_SKIP | {"edition"}),
+            ),
+        ).lastrowid
+        db.executemany(
+            "INSERT INTO articles(page_id, position, aid, kind, kicker, title, subtitle, reporters, correspondents,"
+            " byline, dateline, paragraphs, extra, l_title, l_head, l_body, l_byline)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_article_row(page_id, position, article) for position, article in enumerate(page.articles)],
+        )
+
+    def remove(self, sources: Iterable[str]) -> None:
+        self._db.executemany("DELETE FROM files WHERE path = ?", [(path_bytes(s),) for s in sources])
+
+    def refresh_people(self) -> None:
+        """Rebuild the people table from the articles (one pass in SQL)."""
+        db = self._db
+        db.execute("DELETE FROM people")
+        for role, column in (("reporter", "reporters"), ("correspondent", "correspondents")):
+            db.execute(
+                f"""
+                INSERT INTO people(name, role, article_count, first_date, last_date, papers)
+                SELECT n.value, ?, COUNT(DISTINCT a.id), MIN(p.issue_date), MAX(p.issue_date),
+                       COALESCE(json_group_array(DISTINCT p.newspaper) FILTER (WHERE p.newspaper IS NOT NULL), '[]')
+                FROM articles a JOIN pages p ON p.id = a.page_id, json_each(a.{column}) n
+                GROUP BY n.value
+                """,
+                (role,),
+            )
+
+    # ------------------------------------------------------------ reading
+
+    def page_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def page(self, source: str) -> Page | None:
+        """One page with all its articles, as the parser made it."""
+        rows = self._page_rows("WHERE f.path = ?", (path_bytes(source),))
+        return next(iter(self._pages(rows)), None)
+
+    def iter_pages(self, sources: Sequence[str] | None = None, batch: int = 200) -> Iterator[Page]:
+        """Pages (with articles) in issue order — undated last — streamed ``batch`` pages at a time."""
+        if sources is not None:
+            for i in range(0, len(sources), batch):
+                chunk = [path_bytes(s) for s in sources[i : i + batch]]
+                marks = ",".join("?" * len(chunk))
+                yield from self._pages(self._page_rows(f"WHERE f.path IN ({marks})", chunk))
+            return
+        last: tuple = ()
+        while True:
+            where, params = "", ()
+            if last:
+                where = "WHERE (p.issue_date IS NULL, p.issue_date, f.path) > (?, ?, ?)"
+                params = last
+            rows = self._page_rows(where, params, order=True, limit=batch)
+            if not rows:
+                return
+            yield from self._pages(rows)
+            date, path = rows[-1][2], rows[-1][1]
+            last = (date is None, date or "", path)
+
+    def _page_rows(self, where: str, params, *, order: bool = False, limit: int | None = None) -> list[tuple]:
+        sql = (
+            "SELECT p.id, f.path, p.issue_date, p.newspaper, p.date_source, p.edition, p.encoding, p.warnings,"
+            " p.residue, p.furniture, p.extra FROM pages p JOIN files f ON f.id = p.file_id "
+            + where
+        )
+        if order:
+            sql += " ORDER BY p.issue_date IS NULL, IFNULL(p.issue_date, ''), f.path"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._db.execute(sql, params).fetchall()
+
+    def _pages(self, rows: list[tuple]) -> list[Page]:
+        pages: dict[int, Page] = {}
+        for pid, path, date, paper, date_source, edition, encoding, warnings, residue, furniture, extra in rows:
+            page = Page(
+                source=path_text(path),
+                newspaper=paper,
+                issue_date=dt.date.fromisoformat(date) if date else None,
+                date_source=_DATE_SOURCES[date_source],
+                residue=json.loads(residue),
+                warnings=json.loads(warnings),
+                encoding=encoding,
+                furniture=json.loads(furniture),
+                **_known(Page, json.loads(extra)),
+            )
+            if edition is not None and hasattr(page, "edition"):
+                page.edition = edition  # type: ignore[attr-defined]
+            pages[pid] = page
+        if not pages:
+            return []
+        marks = ",".join("?" * len(pages))
+        for row in self._db.execute(
+            f"SELECT page_id, {_ARTICLE_SELECT} FROM articles WHERE page_id IN ({marks}) ORDER BY page_id, position",
+            list(pages),
+        ):
+            page = pages[row[0]]
+            page.articles.append(_article(row[1:], page))
+        return list(pages.values())
+
+    def articles(self, aids: Sequence[str]) -> dict[str, Article]:
+        """The articles with these ids (each with its page's metadata, not the page's other articles)."""
+        out: dict[str, Article] = {}
+        if not aids:
+            return out
+        pages: dict[int, Page] = {}
+        for i in range(0, len(aids), 500):
+            chunk = list(aids[i : i + 500])
+            rows = self._db.execute(
+                f"SELECT a.page_id, {_ARTICLE_SELECT} FROM articles a WHERE a.aid IN (SELECT value FROM json_each(?))",
+                (_json(chunk),),
+            ).fetchall()
+            need = sorted({r[0] for r in rows} - pages.keys())
+            for j in range(0, len(need), 500):
+                sub = need[j : j + 500]
+                for page in self._page_shells(sub):
+                    pages[page[0]] = page[1]
+            for row in rows:
+                article = _article(row[1:], pages[row[0]])
+                out[article_aid(row)] = article
+        return out
+
+    def _page_shells(self, page_ids: list[int]) -> list[tuple[int, Page]]:
+        marks = ",".join("?" * len(page_ids))
+        rows = self._page_rows(f"WHERE p.id IN ({marks})", page_ids)
+        out = []
+        for row in rows:
+            page = Page(source=path_text(row[1]), newspaper=row[3],
+                        issue_date=dt.date.fromisoformat(row[2]) if row[2] else None,
+                        date_source=_DATE_SOURCES[row[4]], encoding=row[6])
+            out.append((row[0], page))
+        return out
+
+    def holding(self, fieldname: str, aids: Sequence[str], letters: str) -> set[str]:
+        """Those of ``aids`` whose field (an index bigram field) holds the folded ``letters``: one SQL pass."""
+        column = LETTER_COLUMNS.get(fieldname)
+        if column is None:
+            raise KeyError(fieldname)
+        found: set[str] = set()
+        for i in range(0, len(aids), 20_000):
+            chunk = _json(list(aids[i : i + 20_000]))
+            found.update(
+                r[0]
+                for r in self._db.execute(
+                    f"SELECT aid FROM articles WHERE aid IN (SELECT value FROM json_each(?)) AND instr({column}, ?) > 0",
+                    (chunk, letters),
+                )
+            )
+        return found
+
+    def issues(self) -> list[IssueRow]:
+        """Every (paper, date) with its counts, in date order (undated last): the reader's tree in one query."""
+        rows = self._db.execute(
+            "SELECT p.newspaper, p.issue_date, COUNT(DISTINCT p.id), COUNT(a.id) FROM pages p"
+            " LEFT JOIN articles a ON a.page_id = p.id GROUP BY p.newspaper, p.issue_date"
+            " ORDER BY p.issue_date IS NULL, p.issue_date, p.newspaper"
+        ).fetchall()
+        return [IssueRow(*r) for r in rows]
+
+    def people(self, name_prefix: str = "") -> list[PersonRow]:
+        """People (most articles first); ``name_prefix`` filters as the user types."""
+        rows = self._db.execute(
+            "SELECT name, role, article_count, first_date, last_date, papers FROM people"
+            " WHERE name LIKE ? ESCAPE '\\' ORDER BY article_count DESC, role != 'reporter', name",
+            (_like_prefix(name_prefix),),
+        ).fetchall()
+        return [
+            PersonRow(n, r, c, dt.date.fromisoformat(f) if f else None, dt.date.fromisoformat(la) if la else None,
+                      tuple(json.loads(p)))
+            for n, r, c, f, la, p in rows
+        ]
+
+
+_ARTICLE_SELECT = (
+    "position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, aid"
+)
+
+
+def article_aid(row: tuple) -> str:
+    return row[-1]
+
+
+def _article_row(page_id: int, position: int, article: Article) -> tuple:
+    article.index = position
+    texts = field_texts(article)
+    return (
+        page_id,
+        position,
+        article.id,
+        article.kind.value,
+        article.kicker,
+        article.title,
+        article.subtitle,
+        _json(list(article.reporters)),
+        _json(list(article.correspondents)),
+        article.byline,
+        article.dateline,
+        _json([[p.text, p.is_subhead] for p in article.paragraphs]),
+        _extra(article, _ARTICLE_SKIP),
+        letters_only(texts["title_bg"]),
+        letters_only(texts["head_bg"]),
+        letters_only(texts["body_bg"]),
+        letters_only(texts["byline_bg"]),
+    )
+
+
+def _known(cls, extra: dict) -> dict:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in extra.items() if k in names}
+
+
+def _article(row: tuple, page: Page) -> Article:
+    position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, _aid = row
+    article = Article(
+        title=title,
+        kicker=kicker,
+        subtitle=subtitle,
+        reporters=json.loads(reporters),
+        correspondents=json.loads(correspondents),
+        paragraphs=[Paragraph(text, bool(sub)) for text, sub in json.loads(paragraphs)],
+        kind=_KINDS[kind],
+        byline=byline,
+        dateline=dateline,
+        index=position,
+        **_known(Article, json.loads(extra)),
+    )
+    article.page = page
+    return article
+
+
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _one_line(exc: object) -> str:
+    return " ".join(str(exc).split())[:120]
