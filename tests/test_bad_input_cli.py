@@ -417,3 +417,13 @@ def test_a_closed_pipe_ends_the_command_quietly_with_0(command: str, pipe_cache:
     proc.stderr.close()
     assert proc.wait(timeout=120) == 0, f"{command} into a closed pipe: exit {proc.returncode}: {errors!r}"
     assert errors == b"", f"{command} into a closed pipe printed: {errors!r}"
+
+
+def test_a_query_file_that_is_not_utf8_is_read_line_by_line(tmp_path: Path) -> None:
+    """An undecodable line is one bad query (U+FFFD for its bytes), not a traceback; the rest run."""
+    queries = tmp_path / "queries.txt"
+    queries.write_bytes(b"\xff\xfe\n" + "聊城".encode() + b"\n")
+    result = _cli("search", "--queries-from", str(queries), "--format", "jsonl", "--no-cache")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0] == {"query": "\ufffd\ufffd", "error": rows[0].get("error")} and rows[0]["error"], rows[:1]
+    assert any(r.get("query") == "聊城" and "title" in r for r in rows[1:]), "the queries after the bad line did not run"

@@ -135,7 +135,7 @@ def _print_table(console, query: str, results, limit) -> None:
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Hits per query.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option(
-    "--queries-from", type=click.File("r", encoding="utf-8"), default=None,
+    "--queries-from", type=click.File("r", encoding="utf-8", errors="replace"), default=None,
     help="Run one query per line of FILE ('-' for stdin); QUERY is then not given.",
 )
 @cache_dir_option
