@@ -43,14 +43,16 @@ def read_page_bytes(path: Path, limit: int | None = None) -> bytes:
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
-            raise PageTooLarge(_too_large(size, limit))
+            raise PageTooLarge(too_large(size, limit))
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise PageTooLarge(_too_large(None, limit))
+        raise PageTooLarge(too_large(None, limit))
     return data
 
 
-def _too_large(size: int | None, limit: int) -> str:
+def too_large(size: int | None, limit: int | None = None) -> str:
+    """Why a file of ``size`` bytes (None: unknown, it grew while read) is not read as a page."""
+    limit = MAX_PAGE_BYTES if limit is None else limit
     mb = 1024 * 1024
     what = f"{size / mb:,.1f} MB" if size is not None else f"over {limit // mb} MB"
     return f"too large for a page file ({what}; the limit is {limit // mb} MB): skipped"

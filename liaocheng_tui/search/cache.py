@@ -361,7 +361,7 @@ class ArchiveCache:
             previous = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
             warning = None
             if previous:
-                warning = f"index cache at {self.folder}: stale lock left by a killed lc-reader ({previous}); rebuilt the index"
+                warning = f"index cache at {self.folder}: stale lock left by a killed lc-reader ({previous}); its work was redone"
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%H:%M:%S')}".encode(), 0)
             os.fsync(fd)

@@ -41,12 +41,12 @@ class FastEvaluator:
     def __init__(
         self,
         searcher,
-        holds: Callable[[str, int, Needle], bool],
+        verify: Callable[[str, list[int], Needle], set[int]],
         dates: Callable[[], list[dt.date | None]],
     ):
         self.searcher = searcher
         self.reader = searcher.reader()
-        self.holds = holds  # (fieldname, global docnum, needle) -> bool
+        self.verify = verify  # (fieldname, global docnums, needle) -> those whose text holds it
         self.dates = dates
         self.n_docs = max(1, self.reader.doc_count())
         self._postings: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
@@ -117,6 +117,16 @@ class FastEvaluator:
         if isinstance(q, wq.Prefix):
             # one character: the tf of every pair it starts, scored as one term
             return self._bm25(self._prefix_tfs(q.fieldname, q.text), boost)
+        if isinstance(q, wq.Every):
+            # 记者:* — every article with any value in the field (all live articles without a field)
+            if not q.fieldname:
+                return {d: 0.0 for d in self.live_docs()}
+            every: dict[int, float] = {}
+            for text in self.reader.lexicon(q.fieldname):
+                text = text.decode("utf-8") if isinstance(text, bytes) else text
+                for d in self.postings(q.fieldname, text):
+                    every[d] = 0.0
+            return every
         if isinstance(q, (wq.Wildcard, wq.FuzzyTerm)):
             # names: every term the pattern expands to, scored as one term
             tfs: dict[int, float] = {}
@@ -185,7 +195,7 @@ class FastEvaluator:
             if not candidates:
                 return {}
             candidates = {d: tf for d, tf in candidates.items() if d in other}
-        keep = [d for d in candidates if self.holds(q.fieldname, d, q.needle)]
+        keep = sorted(self.verify(q.fieldname, list(candidates), q.needle))
         if not keep:
             return {}
         total: Scores = dict.fromkeys(keep, 0.0)

@@ -13,7 +13,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.util import random_name
 
-from liaocheng_tui.archive.model import Page
+from liaocheng_tui.archive.model import Page, source_key
 from liaocheng_tui.search.analysis import add_user_words
 from liaocheng_tui.search.errors import Cancelled
 from liaocheng_tui.search.schema import article_document, build_schema
@@ -131,3 +131,42 @@ def update(
     writer.commit(merge=len(ix._segments()) > MAX_SEGMENTS)
     if progress is not None:
         progress(done, total)
+
+
+def build_from_store(ix, store, progress: Progress | None = None, cancelled=None) -> None:
+    """Index every article of the store into the (empty) index ``ix``, streaming pages from it.
+
+    Segments of ``SEGMENT_ARTICLES`` articles are committed unmerged, so memory
+    holds one segment's postings and one batch of pages at a time.
+    """
+    add_user_words(person.name for person in store.people())
+    total = store.article_count()
+    done = 0
+    writer = None
+    in_segment = 0
+    try:
+        for page in store.iter_pages():
+            if writer is None:
+                writer = ix.writer(limitmb=LIMIT_MB)
+                in_segment = 0
+            done = _add_pages(writer, [page], progress, cancelled, done, total)
+            in_segment += len(page.articles)
+            if in_segment >= SEGMENT_ARTICLES:
+                writer.commit(merge=False)
+                writer = None
+        if writer is not None:
+            writer.commit(merge=False)
+            writer = None
+    except BaseException:
+        if writer is not None:
+            writer.cancel()
+        raise
+    if progress is not None:
+        progress(done, total)
+
+
+def update_from_store(ix, store, sources: list[str], removed: Iterable[str], progress: Progress | None = None,
+                      cancelled=None) -> None:
+    """Replace the documents of the pages ``sources`` (read from the store) and drop those of ``removed``."""
+    pages = list(store.iter_pages(sources))
+    update(ix, pages, [source_key(s) for s in removed], progress, cancelled)

@@ -1,144 +1,103 @@
-"""The search layer's one front door, used by the CLI and the terminal UI.
+"""The search layer's front door, used by the CLI and the terminal UI.
 
-INTERFACE CONTRACT (the UI is written against exactly this; the search
-implementation may add to it but must not change these signatures):
-
-    service = SearchService.open(archive, cache_dir=None, use_cache=True,
-                                 progress=None, cancelled=None)
+    service = open_search(roots, cache_dir=None, use_cache=True, progress=None, cancelled=None)
+        # the CLI's path: the article store and the index brought up to date
+        # (only changed files are parsed, only unindexed pages indexed), and
+        # nothing archive-sized read into memory
+    archive, service = open_archive(roots, …, on_archive=None)
+        # the reader's path: the same, plus the Archive read from the store
     results = service.search("记者:林晨 2024", limit=50)   # raises QueryError
-    results.total, results.hits, results.per_month
-    hit.article, hit.score, hit.snippet, hit.snippet_spans
-    service.highlight_spans(article, "query") -> {"title": [(s, e)], "body": [...], ...}
-    service.more_like(article, limit=5) -> list[Hit]
-    service.close()
+    service.highlight_spans(article, "query"), service.more_like(article), service.close()
 
-    archive, service = open_archive(roots, cache_dir=None, use_cache=True,
-                                    progress=None, on_archive=None, cancelled=None)
-        # the one call the CLI and UI use to start: loads pages (re-parsing only
-        # files added/changed since the cache was written), calls
-        # on_archive(archive) as soon as pages are ready (so the UI can browse),
-        # then brings the index up to date.  progress(stage, done, total) with
-        # stage "parse" or "index".
-
-Spans are (start, end) character offsets into the plain strings
-(``article.title``, ``article.body``, ``hit.snippet``), so a UI can style
-them as text without ever building markup from article text.
-
-Additions beyond the contract: ``service.warnings`` (one-line cache problems
-that were repaired, also appended to ``archive.warnings``), ``QueryError``
-re-exported from ``errors``, ``Cancelled`` raised when ``cancelled()`` turns
-true, ``service.article_count``.
+``SearchService`` implements ``backend.SearchBackend``.  Queries are parsed by
+``query.QueryBuilder`` and evaluated by the one evaluator
+(``fastpath.FastEvaluator``, BM25 over posting lists); strings are verified
+against the article store in SQL, hits read from it by id.  Spans are
+(start, end) offsets into the plain strings, so a UI styles them as text and
+never builds markup from article text.
 """
 
 from __future__ import annotations
 
 import contextlib
+import heapq
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from liaocheng_tui.archive.model import Archive, Article, Page
-from liaocheng_tui.search.errors import CacheProblem, Cancelled, QueryError
+from liaocheng_tui.archive.model import Archive, Article
+from liaocheng_tui.search.backend import Hit, Progress, SearchResults, Span
+from liaocheng_tui.search.errors import Cancelled, QueryError
 
 if TYPE_CHECKING:
+    from liaocheng_tui.search.store import ArticleStore
     from liaocheng_tui.search.substring import Needle
 
-__all__ = ["Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span", "open_archive"]
+__all__ = [
+    "Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span",
+    "discard_cache", "load_archive_cached", "open_archive", "open_search",
+]  # fmt: skip
 
-Span = tuple[int, int]
-
-
-@dataclass
-class Hit:
-    article: Article
-    score: float
-    snippet: str
-    snippet_spans: list[Span] = field(default_factory=list)
-
-
-@dataclass
-class SearchResults:
-    query: str
-    total: int
-    hits: list[Hit]
-    per_month: dict[str, int] = field(default_factory=dict)  # "2024-06" -> hits that month
-
-
-ProgressFn = Callable[[str, int, int], None]
+Resolver = Callable[[list[str]], dict[str, Article]]
 
 
 class SearchService:
-    """Index + query + highlight over one archive."""
+    """Queries, highlights and related articles over one archive's index and article store."""
 
-    def __init__(self, ix, archive: Archive, warnings: list[str] | None = None, tmpdir: Path | None = None):
+    def __init__(
+        self,
+        ix,
+        store: ArticleStore,
+        warnings: Iterable[str] = (),
+        *,
+        resolve: Resolver | None = None,
+        cleanup: Callable[[], None] | None = None,
+    ):
         from liaocheng_tui.search.highlight import Snippets
         from liaocheng_tui.search.query import QueryBuilder
 
         self._ix = ix
-        self._archive = archive
+        self._store = store
         self._lock = threading.RLock()
-        self._searcher = getattr(ix, "_lc_searcher", None) or ix.searcher()
+        self._searcher = ix.searcher()
         self._reader = self._searcher.reader()
-        self._by_id = {a.id: a for a in archive.articles}
-        self._docs: list[Article | None] | None = None
-        self._months: list[str] | None = None
+        self._aids = self._reader.column_reader("aid") if self._reader.doc_count_all() else []
+        self._months = self._reader.column_reader("month") if self._reader.doc_count_all() else []
         self._dates = None
-        self._texts: dict[str, dict[str, str]] = {}
         self._evaluator = None
-        self.engine = "fast"  # or "whoosh": Whoosh's own matchers (same hits, slower)
-        self._letters: dict[tuple[str, str], str] = {}
-        self._segment_aids: dict[int, tuple[object, list[str]]] = {}
-        self._builder = QueryBuilder(self._has_term, self._holds)
+        self._resolve = resolve or store.articles
+        self._cleanup = cleanup
+        self._builder = QueryBuilder(self._has_term, self._verify_one)
         self._snippets = Snippets()
-        self._tmpdir = tmpdir
-        self.warnings: list[str] = list(warnings or [])
+        self.warnings: list[str] = list(warnings)
 
-    # ------------------------------------------------------------ opening
-
-    @classmethod
-    def open(
-        cls,
-        archive: Archive,
-        *,
-        cache_dir: Path | None = None,
-        use_cache: bool = True,
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> SearchService:
-        """Index ``archive`` (or bring its cached index up to date) and open it for searching."""
-        from liaocheng_tui.search import pagestore
-
-        if not use_cache:
-            return cls._in_memory(archive, progress, cancelled)
-        from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
-
-        cache = ArchiveCache(archive.roots, resolve_cache_root(cache_dir))
-        _configure_jieba(cache.root)
-        entries: dict[str, dict] = {}
-        for page in archive.pages:
-            blob = pagestore.page_blob(pagestore.page_to_dict(page))
-            entries[page.key] = {"digest": pagestore.blob_digest(blob), "blob": blob}
-        warnings: list[str] = []
-        state = _load_state(cache, warnings)
-        ix = _sync_index(cache, state, entries, {p.key: p for p in archive.pages}, progress, cancelled, warnings)
-        archive.warnings.extend(w for w in warnings if w not in archive.warnings)
-        return cls(ix, archive, warnings)
+    # ------------------------------------------------------------ a throw-away index of a built archive
 
     @classmethod
-    def _in_memory(cls, archive: Archive, progress, cancelled) -> SearchService:
+    def open(cls, archive: Archive, *, progress: Callable[[int, int], None] | None = None,
+             cancelled: Callable[[], bool] | None = None, use_cache: bool = False) -> SearchService:
+        """Index ``archive`` (pages built in memory, e.g. by tests) in a temporary store and index."""
         from liaocheng_tui.search import indexer
+        from liaocheng_tui.search.store import STORE_FILE, ArticleStore
 
         tmpdir = Path(tempfile.mkdtemp(prefix="lc-reader-"))
         _configure_jieba(tmpdir)
-        ix = indexer.create_index(None, temp_dir=tmpdir)
-        indexer.build(ix, archive.pages, progress, cancelled)
-        return cls(ix, archive, [], tmpdir=tmpdir)
+        store = ArticleStore(tmpdir / STORE_FILE)
+        with store.transaction():
+            for page in archive.pages:
+                store.put_page(page, size=None, mtime_ns=None, sha1=None, digest="")
+            store.refresh_people()
+        (tmpdir / "index").mkdir()
+        ix = indexer.create_index(tmpdir / "index")
+        indexer.build_from_store(ix, store, progress, cancelled)
+        by_id = {a.id: a for a in archive.articles}
+        return cls(ix, store, archive.warnings, resolve=_resolver(by_id),
+                   cleanup=lambda: shutil.rmtree(tmpdir, ignore_errors=True))
 
-    # ------------------------------------------------------------ helpers
+    # ------------------------------------------------------------ what the evaluator asks
 
     def _has_term(self, fieldname: str, word: str) -> bool:
         try:
@@ -146,37 +105,37 @@ class SearchService:
         except (KeyError, ValueError):
             return False
 
-    def _holds(self, reader, fieldname: str, docnum: int, needle: Needle) -> bool:
-        """Does the (segment-local) doc's field text hold ``needle``? Reads the article in memory."""
-        cached = self._segment_aids.get(id(reader))
-        if cached is None or cached[0] is not reader:
-            aids = [a.decode("utf-8") if isinstance(a, bytes) else a for a in reader.column_reader("aid")]
-            cached = self._segment_aids[id(reader)] = (reader, aids)
-        aid = cached[1][docnum]
-        article = self._by_id.get(aid)
-        if article is None:
-            return False
-        return self._field_holds(article, fieldname, needle)
+    def _aid(self, docnum: int) -> str:
+        aid = self._aids[docnum]
+        return aid.decode("utf-8") if isinstance(aid, bytes) else aid
 
-    def _field_holds(self, article: Article, fieldname: str, needle: Needle) -> bool:
-        """Does the article's field text hold the folded string, or match the wildcard pattern?"""
-        if isinstance(needle, str):
-            return needle in self._raw_text(article, fieldname) or needle in self._letters_of(article.id, article, fieldname)
-        from liaocheng_tui.search.analysis import fold
+    def _verify(self, fieldname: str, docnums: list[int], needle: Needle) -> set[int]:
+        """Those of ``docnums`` whose field holds the string (or matches the pattern): one store query."""
+        if not docnums:
+            return set()
+        aids = {self._aid(d): d for d in docnums}
+        found = self._store.holding(fieldname, list(aids), needle)
+        return {aids[a] for a in found}
 
-        return needle.search(fold(self._raw_text(article, fieldname))) is not None
+    def _verify_one(self, reader, fieldname: str, docnum: int, needle: Needle) -> bool:
+        """Whoosh's matcher protocol (segment-local docnums): used only by Substring.matcher."""
+        aids = reader.column_reader("aid")
+        aid = aids[docnum]
+        aid = aid.decode("utf-8") if isinstance(aid, bytes) else aid
+        return bool(self._store.holding(fieldname, [aid], needle))
 
-    def _doc_articles(self) -> list[Article | None]:
-        if self._docs is None:
-            ids = list(self._reader.column_reader("aid")) if self._reader.doc_count_all() else []
-            self._docs = [self._by_id.get(i if isinstance(i, str) else i.decode("utf-8")) for i in ids]
-        return self._docs
+    def _doc_dates(self):
+        if self._dates is None:
+            dates = self._store.issue_dates()
+            self._dates = [dates.get(self._aid(d)) for d in range(self._reader.doc_count_all())]
+        return self._dates
 
-    def _doc_months(self) -> list[str]:
-        if self._months is None:
-            column = self._reader.column_reader("month") if self._reader.doc_count_all() else []
-            self._months = [m if isinstance(m, str) else m.decode("utf-8") for m in column]
-        return self._months
+    def _fast(self):
+        if self._evaluator is None:
+            from liaocheng_tui.search.fastpath import FastEvaluator
+
+            self._evaluator = FastEvaluator(self._searcher, self._verify, self._doc_dates)
+        return self._evaluator
 
     @property
     def article_count(self) -> int:
@@ -184,95 +143,40 @@ class SearchService:
 
     # ------------------------------------------------------------ searching
 
+    def evaluate(self, query: str) -> dict[int, float]:
+        """Every matching docnum with its score (the one evaluator; raises QueryError)."""
+        with self._lock:
+            return self._fast().evaluate(self._builder.parse(query))
+
     def search(self, query: str, limit: int | None = 50) -> SearchResults:
         """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
         from liaocheng_tui.search.highlight import needles_by_field
 
         with self._lock:
             q = self._builder.parse(query)
-            top, total, counts = self._run(q, limit)
+            scores = self._fast().evaluate(q)
+            counts: dict[str, int] = {}
+            months = self._months
+            for docnum in scores:
+                month = months[docnum]
+                month = month.decode("utf-8") if isinstance(month, bytes) else month
+                counts[month] = counts.get(month, 0) + 1
+            items = scores.items()
+            if limit:
+                top = heapq.nlargest(limit, items, key=lambda kv: (kv[1], -kv[0]))
+            else:
+                top = sorted(items, key=lambda kv: (-kv[1], kv[0]))
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
             needles = needles_by_field(q).get("body_bg", set())
-            docs = self._doc_articles()
+            articles = self._resolve([self._aid(d) for d, _ in top])
             hits: list[Hit] = []
             for docnum, score in top:
-                article = docs[docnum] if docnum < len(docs) else None
+                article = articles.get(self._aid(docnum))
                 if article is None:
                     continue
                 snippet, spans = self._snippets.snippet(article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
-            return SearchResults(query=query, total=total, hits=hits, per_month=per_month)
-
-    def _run(self, q, limit: int | None) -> tuple[list[tuple[int, float]], int, dict[str, int]]:
-        """(top (docnum, score), total, hits per month): the fast path, or Whoosh's own search."""
-        import heapq
-
-        from liaocheng_tui.search.fastpath import Unsupported
-
-        months = self._doc_months()
-        counts: dict[str, int] = {}
-        if self.engine == "fast":
-            try:
-                scores = self._fast().evaluate(q)
-            except Unsupported:
-                scores = None
-            if scores is not None:
-                for docnum in scores:
-                    month = months[docnum] if docnum < len(months) else "none"
-                    counts[month] = counts.get(month, 0) + 1
-                items = scores.items()
-                if limit:
-                    best = heapq.nlargest(limit, items, key=lambda kv: (kv[1], -kv[0]))
-                else:
-                    best = sorted(items, key=lambda kv: (-kv[1], kv[0]))
-                return best, len(scores), counts
-        total = 0
-        for docnum in self._searcher.docs_for_query(q):
-            total += 1
-            month = months[docnum] if docnum < len(months) else "none"
-            counts[month] = counts.get(month, 0) + 1
-        results = self._searcher.search(q, limit=limit if limit else None)
-        return [(h.docnum, h.score) for h in results], total, counts
-
-    def _fast(self):
-        if self._evaluator is None:
-            from liaocheng_tui.search.fastpath import FastEvaluator
-
-            self._evaluator = FastEvaluator(self._searcher, self._holds_global, self._doc_dates)
-        return self._evaluator
-
-    def _holds_global(self, fieldname: str, docnum: int, needle: Needle) -> bool:
-        docs = self._doc_articles()
-        article = docs[docnum] if docnum < len(docs) else None
-        if article is None:
-            return False
-        return self._field_holds(article, fieldname, needle)
-
-    def _raw_text(self, article: Article, fieldname: str) -> str:
-        """The field's text as printed: holding the (folded) needle verbatim already proves a match."""
-        texts = self._texts.get(article.id)
-        if texts is None:
-            from liaocheng_tui.search.schema import field_texts
-
-            texts = self._texts[article.id] = field_texts(article)
-        return texts[fieldname]
-
-    def _letters_of(self, aid: str, article: Article | None, fieldname: str) -> str:
-        from liaocheng_tui.search.analysis import letters_only
-
-        key = (aid, fieldname)
-        letters = self._letters.get(key)
-        if letters is None:
-            if article is None:
-                return ""
-            letters = letters_only(self._raw_text(article, fieldname))
-            self._letters[key] = letters
-        return letters
-
-    def _doc_dates(self):
-        if self._dates is None:
-            self._dates = [a.page.issue_date if a is not None and a.page is not None else None for a in self._doc_articles()]
-        return self._dates
+            return SearchResults(query=query, total=len(scores), hits=hits, per_month=per_month)
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
         """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
@@ -284,23 +188,28 @@ class SearchService:
         out: dict[str, list[Span]] = {}
         for fieldname, attrs in FIELD_TEXTS.items():
             for attr in attrs:
-                spans = text_spans(getattr(article, attr, None), needles.get(fieldname, set()))
-                out[attr] = spans
+                out[attr] = text_spans(getattr(article, attr, None), needles.get(fieldname, set()))
         return out
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:
         """Articles most like ``article`` (never itself), best first."""
-        from liaocheng_tui.search.related import related_docnums
+        from liaocheng_tui.search.related import related_query
 
         with self._lock:
             docnum = self._searcher.document_number(aid=article.id)
             if docnum is None:
                 return []
-            docs = self._doc_articles()
+            q = related_query(self._searcher, article)
+            if q is None:
+                return []
+            scores = self._fast().evaluate(q)
+            scores.pop(docnum, None)
+            top = heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1], -kv[0]))
+            found = self._resolve([self._aid(d) for d, _ in top])
             hits = []
-            for num, score in related_docnums(self._searcher, docnum, article, limit):
-                other = docs[num] if num < len(docs) else None
-                if other is not None and other is not article:
+            for num, score in top:
+                other = found.get(self._aid(num))
+                if other is not None and other.id != article.id:
                     hits.append(Hit(other, score, self._snippets.lead(other.body)))
             return hits
 
@@ -310,9 +219,10 @@ class SearchService:
                 self._searcher.close()
             with contextlib.suppress(OSError):
                 self._ix.close()
-            if self._tmpdir is not None:
-                shutil.rmtree(self._tmpdir, ignore_errors=True)
-                self._tmpdir = None
+            self._store.close()
+            if self._cleanup is not None:
+                self._cleanup()
+                self._cleanup = None
 
     def __enter__(self) -> SearchService:
         return self
@@ -321,7 +231,9 @@ class SearchService:
         self.close()
 
 
-# ---------------------------------------------------------------- cache plumbing
+def _resolver(by_id: dict[str, Article]) -> Resolver:
+    """Hits as the very Article objects of an archive already in memory (the reader's)."""
+    return lambda aids: {a: by_id[a] for a in aids if a in by_id}
 
 
 def _configure_jieba(cache_root: Path) -> None:
@@ -330,121 +242,23 @@ def _configure_jieba(cache_root: Path) -> None:
     configure_jieba(cache_root / "jieba")
 
 
-def _load_state(cache, warnings: list[str]):
-    try:
-        return cache.load_state()
-    except CacheProblem as problem:
-        warnings.append(f"{problem}; rebuilt")
-        return None
+# ---------------------------------------------------------------- opening an archive
 
 
-def _close(ix) -> None:
-    searcher = getattr(ix, "_lc_searcher", None)
-    if searcher is not None:
-        searcher.close()
-        ix._lc_searcher = None
-    ix.close()
+def open_search(
+    roots: list[Path],
+    *,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SearchService:
+    """The archive's store and index, up to date (parsing only what changed); nothing archive-sized in memory."""
+    from liaocheng_tui.search.sync import open_synced
 
-
-def _open_generation(cache, state, warnings: list[str]):
-    """Open the live generation's index, or None (with a warning) when it is unusable."""
-    from liaocheng_tui.search import indexer
-
-    try:
-        ix = indexer.open_index(state.generation)
-        if ix.latest_generation() != state.index_generation:
-            raise CacheProblem(f"index cache at {cache.folder} is out of step with its page list")
-        searcher = ix.searcher()  # touches the segment files; kept for the service if all is well
-        try:
-            reader = searcher.reader()
-            reader.doc_count_all()
-            for name in ("aid", "body_bg"):
-                next(iter(reader.lexicon(name)), None)
-        except BaseException:
-            searcher.close()
-            raise
-        ix._lc_searcher = searcher
-        return ix
-    except CacheProblem as problem:
-        warnings.append(f"{problem}; rebuilt")
-    except Exception as exc:  # noqa: BLE001 - any failure to read a cache means: rebuild it
-        msg = " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
-        warnings.append(f"index cache at {cache.folder} is damaged ({msg}); rebuilt")
-    return None
-
-
-def _needs_work(state, entries: dict[str, dict]) -> bool:
-    old = state.files
-    if old.keys() != entries.keys():
-        return True
-    return any(
-        old[s].get("digest") != e.get("digest")
-        or old[s].get("mtime_ns") != e.get("mtime_ns")
-        or old[s].get("size") != e.get("size")
-        for s, e in entries.items()
-    )
-
-
-def _sync_index(cache, state, entries, pages: dict[str, Page], progress, cancelled, warnings, rebuild=False):
-    """Bring the cached index in line with ``entries``; returns an open Whoosh index.
-
-    ``rebuild``: the caller found the cache damaged; build a new generation.
-    """
-    from liaocheng_tui.search import indexer, pagestore
-
-    problems: list[str] = []
-    if state is not None and not rebuild and not _needs_work(state, entries):
-        ix = _open_generation(cache, state, problems)
-        warnings.extend(problems)
-        if ix is not None:
-            return ix
-    # Work to do: the index is opened (and checked) under the lock only, once.
-
-    def waiting() -> None:
-        if progress is not None:
-            progress(0, 0)
-
-    with cache.writer_lock(cancelled=cancelled, waiting=waiting) as stale:
-        if stale:
-            warnings.append(stale)
-        # Another process may have brought the cache up to date while we waited: read it
-        # again (problems of a cache some other writer just wrote mean a quiet rebuild).
-        ix = None
-        if not stale and not problems and not rebuild:
-            reloaded = state is None or not cache.unchanged_since(state)
-            if reloaded:
-                state = _load_state(cache, [])
-            again: list[str] = []
-            ix = _open_generation(cache, state, again) if state is not None else None
-            if not reloaded:
-                warnings.extend(again)  # the index we read the pages for is damaged: say so
-        if ix is not None:
-            old = state.files
-            changed = [s for s, e in entries.items() if old.get(s, {}).get("digest") != e["digest"]]
-            removed = [s for s in old if s not in entries]
-            if changed or removed:
-                _close(ix)
-                indexer.update(ix, [pages[s] for s in changed], removed, progress, cancelled)
-                ix = indexer.open_index(state.generation)
-            if changed or removed or _needs_work(state, entries):
-                cache.save_state(state.generation, entries, ix.latest_generation(), previous=old)
-            return ix
-        build_dir = cache.new_build_dir()
-        try:
-            ix = indexer.create_index(build_dir)
-            ordered = [pages[s] for s in entries]
-            indexer.build(ix, ordered, progress, cancelled)
-            generation = ix.latest_generation()
-            ix.close()
-            cache.save_state(
-                build_dir, entries, generation, full=True,
-                page_blob=lambda source: pagestore.page_blob(pagestore.page_to_dict(pages[source])),
-            )
-            live = cache.publish(build_dir)
-        except BaseException:
-            shutil.rmtree(build_dir, ignore_errors=True)
-            raise
-        return indexer.open_index(live)
+    synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
+                         progress=progress, cancelled=cancelled)
+    return SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup)
 
 
 def open_archive(
@@ -452,142 +266,55 @@ def open_archive(
     *,
     cache_dir: Path | None = None,
     use_cache: bool = True,
-    progress: ProgressFn | None = None,
+    progress: Progress | None = None,
     on_archive: Callable[[Archive], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Archive, SearchService]:
-    """Load the archive (re-parsing only added/changed files) and open its index, up to date.
+    """The reader's start: the store brought up to date, the Archive read from it, then the index.
 
-    ``on_archive`` is called as soon as the pages are ready; cache problems are
-    repaired and reported as one-line strings in ``service.warnings`` (and
-    ``archive.warnings``).  Raises Cancelled if ``cancelled()`` turns true.
+    ``on_archive`` is called as soon as the pages are ready (the UI browses
+    while the index is brought up to date); problems are one-line strings in
+    ``archive.warnings`` (and ``service.warnings``).  Raises Cancelled.
     """
-    roots = [Path(r) for r in roots]
+    from liaocheng_tui.search.sync import open_synced
 
-    def index_progress(done: int, total: int) -> None:
-        if progress is not None:
-            progress("index", done, total)
+    holder: dict[str, Archive] = {}
+    skipped: list[str] = []
 
-    if not use_cache:
-        from liaocheng_tui.archive.loader import load_archive
-
-        archive = load_archive(roots, progress=(lambda d, t, _n: progress("parse", d, t)) if progress else None)
+    def pages_ready(store: ArticleStore, warnings: list[str]) -> None:
+        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=list(warnings),
+                          skipped=list(skipped))
+        holder["archive"] = archive
         if on_archive is not None:
             on_archive(archive)
-        return archive, SearchService.open(archive, use_cache=False, progress=index_progress, cancelled=cancelled)
 
-    archive, cache, state, entries, pages, warnings = _load_pages(roots, cache_dir, progress, cancelled)
-    if on_archive is not None:
-        on_archive(archive)
-
-    more: list[str] = []
-    ix = _sync_index(cache, state, entries, pages, index_progress, cancelled, more, rebuild=bool(warnings))
-    archive.warnings.extend(more)
-    return archive, SearchService(ix, archive, warnings + more)
-
-
-def _load_pages(roots: list[Path], cache_dir, progress, cancelled):
-    """Pages of ``roots``: unchanged files from the cache's page list, the rest parsed.
-
-    The cyclic garbage collector is paused meanwhile: building ~10⁵ objects
-    next to a freshly loaded page list made it sweep that list again and
-    again (half the warm-start time at 10k articles).
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_pages_unpaused(roots, cache_dir, progress, cancelled)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _load_pages_unpaused(roots: list[Path], cache_dir, progress, cancelled):
-    from liaocheng_tui.archive.decoding import UndecodableFile
-    from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, read_page_bytes
-    from liaocheng_tui.archive.loader import read_page, skip, why_unreadable
-    from liaocheng_tui.archive.model import source_key
-    from liaocheng_tui.search import pagestore
-    from liaocheng_tui.search.cache import ArchiveCache, file_hash, file_signature, resolve_cache_root
-
-    cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))
-    _configure_jieba(cache.root)
-    warnings: list[str] = []
-    state = _load_state(cache, warnings)
-    cached = state.files if state is not None else {}
-
-    def parse(path: Path, digest_of_file: str) -> tuple[Page, dict]:
-        page = read_page(path)
-        blob = pagestore.page_blob(pagestore.page_to_dict(page))
-        return page, {"sha1": digest_of_file, "digest": pagestore.blob_digest(blob), "blob": blob}
-
-    archive = Archive(roots=[str(r) for r in roots])
-    entries: dict[str, dict] = {}
-    pages: dict[str, Page] = {}
-    found = list(iter_page_files(roots))
-    total = len(found)
-    for done, item in enumerate(found, 1):
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if isinstance(item, FileProblem):
-            skip(archive, item.path, item.reason)
-            continue
-        source = source_key(str(item))
-        signature = file_signature(item)
-        old = cached.get(source)
-        page = None
-        try:
-            if old is not None and signature is not None and (old.get("mtime_ns"), old.get("size")) == signature:
-                entry = old
-            else:
-                digest_of_file = file_hash(read_page_bytes(item))
-                if old is not None and old.get("sha1") == digest_of_file:
-                    entry = dict(old)
-                else:
-                    page, entry = parse(item, digest_of_file)
-            if page is None:
-                try:
-                    page = pagestore.page_from_blob(cache.read_record(entry["digest"]))
-                except FileNotFoundError as exc:
-                    # a writer may have replaced the manifest we read (and swept this record) meanwhile
-                    if state is not None and cache.unchanged_since(state):
-                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: "
-                                        f"record {Path(exc.filename or '?').name} missing); rebuilt")
-                        state = None
-                    page, entry = parse(item, file_hash(read_page_bytes(item)))
-                except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, OSError) as exc:
-                    if state is not None:
-                        msg = " ".join(str(exc).split())[:80]
-                        warnings.append(f"index cache at {cache.folder} is damaged (page {source}: {msg}); rebuilt")
-                        state = None
-                    page, entry = parse(item, file_hash(read_page_bytes(item)))
-        except (UndecodableFile, PageTooLarge, OSError) as exc:
-            skip(archive, item, why_unreadable(exc))
-            continue
-        if signature is not None:
-            entry["mtime_ns"], entry["size"] = signature
-        pages[source] = page
-        entries[source] = entry
-        if progress is not None:
-            progress("parse", done, total)
-    archive.pages = sorted(pages.values(), key=lambda p: (p.issue_date is None, p.issue_date, p.source))
-    archive.warnings.extend(warnings)
-    return archive, cache, state, entries, pages, warnings
+    synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache, progress=progress,
+                         cancelled=cancelled, pages_ready=pages_ready, skipped=skipped)
+    archive = holder["archive"]
+    archive.warnings.extend(w for w in synced.warnings if w not in archive.warnings)
+    by_id = {a.id: a for a in archive.articles}
+    service = SearchService(synced.ix, synced.store, synced.warnings, resolve=_resolver(by_id),
+                            cleanup=synced.cleanup)
+    return archive, service
 
 
 def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use_cache: bool = True) -> Archive:
-    """The archive alone (no index): unchanged files come from the cache's page list, nothing is written."""
-    if not use_cache:
-        from liaocheng_tui.archive.loader import load_archive
+    """The whole archive from the store (brought up to date first; no index work)."""
+    from liaocheng_tui.search.sync import open_store_synced
 
-        return load_archive([Path(r) for r in roots])
-    return _load_pages([Path(r) for r in roots], cache_dir, None, None)[0]
+    skipped: list[str] = []
+    store, warnings, cleanup = open_store_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
+                                                 skipped=skipped)
+    try:
+        return Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=warnings,
+                       skipped=skipped)
+    finally:
+        store.close()
+        cleanup()
 
 
 def discard_cache(roots: list[Path], cache_dir: Path | None = None) -> Path:
-    """Forget the archive's cached index (the next open rebuilds it); returns the cache folder."""
+    """Forget the archive's cached index and store (the next open rebuilds them); returns the cache folder."""
     from liaocheng_tui.search.cache import ArchiveCache, resolve_cache_root
 
     cache = ArchiveCache([str(r) for r in roots], resolve_cache_root(cache_dir))

@@ -32,6 +32,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,13 +40,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liaocheng_tui.archive.model import Article, ArticleKind, DateSource, Page, Paragraph
-from liaocheng_tui.search.analysis import letters_only
+from liaocheng_tui.search.analysis import fold, letters_only
 from liaocheng_tui.search.errors import CacheProblem
 from liaocheng_tui.search.schema import field_texts
 from liaocheng_tui.search.versions import STORE_LAYOUT
 
 STORE_FILE = "store.sqlite"
 
+#: Article ids per verification query (one JSON parameter each).
+VERIFY_BATCH = 20_000
 #: bigram field of the index → the column holding its folded letters
 LETTER_COLUMNS = {"title_bg": "l_title", "head_bg": "l_head", "body_bg": "l_body", "byline_bg": "l_byline"}
 
@@ -76,6 +79,7 @@ CREATE TABLE IF NOT EXISTS articles (
     l_title TEXT NOT NULL, l_head TEXT NOT NULL, l_body TEXT NOT NULL, l_byline TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_id, position);
+CREATE TABLE IF NOT EXISTS pending_removals (path BLOB PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS people (
     name TEXT NOT NULL, role TEXT NOT NULL, article_count INTEGER NOT NULL,
     first_date TEXT, last_date TEXT, papers TEXT NOT NULL,
@@ -244,6 +248,16 @@ class ArticleStore:
             "UPDATE files SET indexed = ? WHERE path = ?", [(int(value), path_bytes(s)) for s in sources]
         )
 
+    def add_pending_removals(self, sources: Iterable[str]) -> None:
+        """Pages gone from the store whose documents the index still has (cleared once it drops them)."""
+        self._db.executemany("INSERT OR IGNORE INTO pending_removals(path) VALUES (?)", [(path_bytes(s),) for s in sources])
+
+    def pending_removals(self) -> list[str]:
+        return [path_text(p) for (p,) in self._db.execute("SELECT path FROM pending_removals")]
+
+    def clear_pending_removals(self) -> None:
+        self._db.execute("DELETE FROM pending_removals")
+
     # ------------------------------------------------------------ writing pages
 
     def put_page(self, page: Page, *, size: int | None, mtime_ns: int | None, sha1: str | None, digest: str) -> None:
@@ -404,22 +418,59 @@ class ArticleStore:
             out.append((row[0], page))
         return out
 
-    def holding(self, fieldname: str, aids: Sequence[str], letters: str) -> set[str]:
-        """Those of ``aids`` whose field (an index bigram field) holds the folded ``letters``: one SQL pass."""
-        column = LETTER_COLUMNS.get(fieldname)
-        if column is None:
-            raise KeyError(fieldname)
+    def holding(self, fieldname: str, aids: Sequence[str], needle: str | re.Pattern[str]) -> set[str]:
+        """Those of ``aids`` whose field (an index bigram field) holds ``needle``.
+
+        A string is folded letters, checked by ``instr`` in SQL over the stored
+        letters (one pass, in C); a pattern (a wildcard query) is matched in
+        Python against the field's folded text.
+        """
         found: set[str] = set()
-        for i in range(0, len(aids), 20_000):
-            chunk = _json(list(aids[i : i + 20_000]))
-            found.update(
-                r[0]
-                for r in self._db.execute(
-                    f"SELECT aid FROM articles WHERE aid IN (SELECT value FROM json_each(?)) AND instr({column}, ?) > 0",
-                    (chunk, letters),
+        column = LETTER_COLUMNS.get(fieldname)
+        for i in range(0, len(aids), VERIFY_BATCH):
+            chunk = _json(list(aids[i : i + VERIFY_BATCH]))
+            if column is not None and isinstance(needle, str):
+                found.update(
+                    r[0]
+                    for r in self._db.execute(
+                        f"SELECT aid FROM articles WHERE aid IN (SELECT value FROM json_each(?)) AND instr({column}, ?) > 0",
+                        (chunk, needle),
+                    )
                 )
-            )
+                continue
+            for aid, text in self._field_texts(fieldname, chunk):
+                if isinstance(needle, str):
+                    if needle in letters_only(text):
+                        found.add(aid)
+                elif needle.search(fold(text)) is not None:
+                    found.add(aid)
         return found
+
+    def _field_texts(self, fieldname: str, chunk: str) -> Iterator[tuple[str, str]]:
+        """(aid, the text the index field holds) for the ids in the JSON list ``chunk``."""
+        if fieldname in ("paper_bg", "file_bg"):
+            for aid, paper, path in self._db.execute(
+                "SELECT a.aid, p.newspaper, f.path FROM articles a JOIN pages p ON p.id = a.page_id"
+                " JOIN files f ON f.id = p.file_id WHERE a.aid IN (SELECT value FROM json_each(?))",
+                (chunk,),
+            ):
+                yield aid, (paper or "") if fieldname == "paper_bg" else Path(path_text(path)).name
+            return
+        for row in self._db.execute(
+            f"SELECT a.page_id, {_ARTICLE_SELECT} FROM articles a WHERE a.aid IN (SELECT value FROM json_each(?))",
+            (chunk,),
+        ):
+            article = _article(row[1:], Page(source=""))
+            yield article_aid(row), field_texts(article)[fieldname]
+
+    def issue_dates(self) -> dict[str, dt.date]:
+        """Every dated article's issue date, by article id (for date filters)."""
+        return {
+            aid: dt.date.fromisoformat(date)
+            for aid, date in self._db.execute(
+                "SELECT a.aid, p.issue_date FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_date IS NOT NULL"
+            )
+        }
 
     def issues(self) -> list[IssueRow]:
         """Every (paper, date) with its counts, in date order (undated last): the reader's tree in one query."""

@@ -46,7 +46,7 @@ def test_service_raises_query_error(made, query):
     with pytest.raises(QueryError):
         service.search(query)
     with pytest.raises(QueryError):
-        service.highlight_spans(service._archive.articles[0], query)
+        service.highlight_spans(service.search("技改").hits[0].article, query)
 
 
 @pytest.mark.parametrize("query", ['"基层卫生', "记者:", "日期:2024-13-45", "", "(技改"])
