@@ -39,13 +39,19 @@ def report_warnings(archive: Archive, *, also: Iterable[str] = ()) -> None:
 def require_pages(archive: Archive) -> None:
     """Raise NothingReadable (one line: the roots, how many files were skipped and which)
     when the archive has no page at all."""
-    if archive.pages:
+    require_readable(archive.roots, len(archive.pages), archive.skipped)
+
+
+def require_readable(roots: Iterable[object], pages: int, skipped: list[str]) -> None:
+    """``require_pages`` from counts (for a search service that holds no Archive: its
+    ``store.page_count()`` and ``skipped``)."""
+    if pages:
         return
-    where = ", ".join(display_path(r) for r in archive.roots)
-    if not archive.skipped:
+    where = ", ".join(display_path(r) for r in roots)
+    if not skipped:
         raise NothingReadable(f"no readable pages in {where} (no page files found)")
-    named = "; ".join(one_line(s) for s in archive.skipped[:NAMED_IN_ONE_LINE])
-    more = len(archive.skipped) - NAMED_IN_ONE_LINE
+    named = "; ".join(one_line(s) for s in skipped[:NAMED_IN_ONE_LINE])
+    more = len(skipped) - NAMED_IN_ONE_LINE
     if more > 0:
         named += f"; … {more} more"
-    raise NothingReadable(f"no readable pages in {where}: {len(archive.skipped)} file(s) skipped ({named})")
+    raise NothingReadable(f"no readable pages in {where}: {len(skipped)} file(s) skipped ({named})")

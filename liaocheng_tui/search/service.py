@@ -73,6 +73,7 @@ class SearchService:
         self._builder = QueryBuilder(self._has_term, self._verify_one)
         self._snippets = Snippets()
         self.warnings: list[str] = list(warnings)
+        self.skipped: list[str] = []  # "path: why" of each file not read (open_search fills it)
 
     # ------------------------------------------------------------ a throw-away index of a built archive
 
@@ -140,6 +141,11 @@ class SearchService:
     @property
     def article_count(self) -> int:
         return self._reader.doc_count()
+
+    @property
+    def page_count(self) -> int:
+        """Pages in the article store (0: nothing under the roots could be read; see ``skipped``)."""
+        return self._store.page_count()
 
     # ------------------------------------------------------------ searching
 
@@ -256,9 +262,12 @@ def open_search(
     """The archive's store and index, up to date (parsing only what changed); nothing archive-sized in memory."""
     from liaocheng_tui.search.sync import open_synced
 
+    skipped: list[str] = []
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
-                         progress=progress, cancelled=cancelled)
-    return SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup)
+                         progress=progress, cancelled=cancelled, skipped=skipped)
+    service = SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup)
+    service.skipped = skipped
+    return service
 
 
 def open_archive(
