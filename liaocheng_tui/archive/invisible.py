@@ -1,5 +1,4 @@
-"""Zero-width characters at line edges → set aside, so the layout never sees them and
-nothing is lost.
+"""Zero-width characters at line edges → set aside while the layout is read, then put back.
 
 WeChat and web editors leave zero-width spaces, joiners, word joiners and stray
 BOMs (U+200B, U+200C, U+200D, U+2060, U+FEFF) in page text: whole "blank" lines
@@ -7,14 +6,17 @@ made of them, one before an indent, one after the full stop that ends a paragrap
 The layout rules must see those lines as blank and those edges as the text's
 edges (a trailing U+200B must not hide a full stop).  But they are characters of
 the page, and the parser promises that every non-whitespace character ends up in
-exactly one place.  So before the parse they are taken off line edges, each run
-kept verbatim as a piece of the page's furniture (on the page, not article text,
-like the folio line); one inside a line's text stays in the text where it was.
+exactly one place, in the order printed.  So before the parse they are taken off
+line edges (one inside a line's text stays where it is); after it, each run that
+falls inside a piece of text (a paragraph joined from two lines) goes back into
+that piece at its place, and the others (blank lines of them, the edges of a
+paragraph) become pieces of the page's furniture: on the page, not article text.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from liaocheng_tui.archive.cjk import INVISIBLE
 
@@ -27,26 +29,97 @@ _WHITESPACE = (
 )
 _EDGE_CHARS = _WHITESPACE + INVISIBLE
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_SPACE_RUN = re.compile(r"\s+")
 
 
-def take_edge_invisibles(text: str) -> tuple[str, list[str]]:
+@dataclass(frozen=True)
+class EdgeRun:
+    """The zero-width characters taken from one line edge, and where: the number of
+    non-whitespace characters of the cleaned text before them."""
+
+    text: str
+    at: int
+
+
+def take_edge_invisibles(text: str) -> tuple[str, list[EdgeRun]]:
     """``text`` without the zero-width characters at line edges (whitespace kept), and
-    the characters taken: one string per edge, each a verbatim run of the page once
-    whitespace is ignored."""
+    the runs taken, in page order."""
     if not _INVISIBLE_RE.search(text):
         return text, []
     parts = _BREAKS.split(text)  # lines at even indices, the breaks between them at odd ones
-    taken: list[str] = []
+    taken: list[EdgeRun] = []
+    before = 0  # non-whitespace characters of the cleaned text so far
     for i in range(0, len(parts), 2):
         line = parts[i]
-        if not _INVISIBLE_RE.search(line):
-            continue
-        head = len(line) - len(line.lstrip(_EDGE_CHARS))
-        tail = max(head, len(line.rstrip(_EDGE_CHARS)))
-        edges = [line[:head], line[tail:]] if tail > head else [line]
-        for edge in edges:
-            found = "".join(_INVISIBLE_RE.findall(edge))
-            if found:
-                taken.append(found)
-        parts[i] = _INVISIBLE_RE.sub("", line[:head]) + line[head:tail] + _INVISIBLE_RE.sub("", line[tail:])
+        if _INVISIBLE_RE.search(line):
+            head = len(line) - len(line.lstrip(_EDGE_CHARS))
+            tail = max(head, len(line.rstrip(_EDGE_CHARS)))
+            core = line[head:tail]
+            lead = "".join(_INVISIBLE_RE.findall(line[:head]))
+            trail = "".join(_INVISIBLE_RE.findall(line[tail:]))
+            if lead:
+                taken.append(EdgeRun(lead, before))
+            core_count = _visible_count(core)
+            if trail:
+                taken.append(EdgeRun(trail, before + core_count))
+            parts[i] = _INVISIBLE_RE.sub("", line[:head]) + core + _INVISIBLE_RE.sub("", line[tail:])
+            before += core_count
+        else:
+            before += _visible_count(line)
     return "".join(parts), taken
+
+
+def _visible_count(text: str) -> int:
+    return len(text) - sum(len(m) for m in _SPACE_RUN.findall(text))
+
+
+def squeeze_spaces(text: str) -> str:
+    return _SPACE_RUN.sub("", text)
+
+
+def put_back(pieces: list[str], cleaned: str, runs: list[EdgeRun]) -> tuple[list[str], list[str]]:
+    """``pieces`` (the parse's text, in any order) with each run that falls strictly inside
+    one of them put back at its place, and the runs left over (for the furniture).
+
+    A piece is found in the cleaned page by its text (whitespace ignored); longer pieces
+    are placed first and no two share characters, so repeated text lands on distinct
+    places.  A piece not found (text around a furniture line, say) takes no run.
+    """
+    if not runs:
+        return pieces, []
+    page = squeeze_spaces(cleaned)
+    claimed: list[tuple[int, int]] = []
+    left = sorted(runs, key=lambda r: r.at)
+    out = list(pieces)
+    for i in sorted(range(len(pieces)), key=lambda k: -len(pieces[k])):
+        piece = squeeze_spaces(pieces[i])
+        if len(piece) < 2:
+            continue
+        start = page.find(piece)
+        while start >= 0 and any(start < e and s < start + len(piece) for s, e in claimed):
+            start = page.find(piece, start + 1)
+        if start < 0:
+            continue
+        end = start + len(piece)
+        claimed.append((start, end))
+        inside = [r for r in left if start < r.at < end]
+        if inside:
+            out[i] = _insert(pieces[i], [(r.at - start, r.text) for r in inside])
+            left = [r for r in left if not start < r.at < end]
+    return out, [r.text for r in left]
+
+
+def _insert(text: str, runs: list[tuple[int, str]]) -> str:
+    """``text`` with each run inserted before its n-th non-whitespace character."""
+    wanted: dict[int, str] = {}
+    for at, run in runs:  # in page order: two runs at one place (a line's end, the next one's start) keep theirs
+        wanted[at] = wanted.get(at, "") + run
+    out: list[str] = []
+    seen = 0
+    for ch in text:
+        if not ch.isspace():
+            if seen in wanted:
+                out.append(wanted[seen])
+            seen += 1
+        out.append(ch)
+    return "".join(out)

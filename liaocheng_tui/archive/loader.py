@@ -13,8 +13,8 @@ from liaocheng_tui.archive.dating import date_page
 from liaocheng_tui.archive.decoding import UndecodableFile, decode_bytes
 from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, read_page_bytes
 from liaocheng_tui.archive.furniture import take_furniture
-from liaocheng_tui.archive.invisible import take_edge_invisibles
-from liaocheng_tui.archive.model import Archive, DateSource, Page
+from liaocheng_tui.archive.invisible import EdgeRun, put_back, take_edge_invisibles
+from liaocheng_tui.archive.model import Archive, Article, DateSource, Page, Paragraph
 from liaocheng_tui.archive.newspaper import attribute_newspaper
 from liaocheng_tui.archive.parser import parse_text
 from liaocheng_tui.archive.printable import display_path
@@ -24,12 +24,11 @@ Progress = Callable[[int, int, str], None]
 
 def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     """Parse already-decoded page text into a dated, attributed Page."""
-    text, invisibles = take_edge_invisibles(text)
+    text, runs = take_edge_invisibles(text)
     body, furniture = take_furniture(text)
     articles, residue = parse_text(body)
-    page = Page(
-        source=source, articles=articles, residue=residue, encoding=encoding, furniture=furniture.lines + invisibles
-    )
+    left = _put_back_invisibles(articles, residue, text, runs)
+    page = Page(source=source, articles=articles, residue=residue, encoding=encoding, furniture=furniture.lines + left)
     for i, article in enumerate(articles):
         article.page = page
         article.index = i
@@ -42,6 +41,40 @@ def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     if page.issue_date is None:
         page.warnings.append("undated")
     return page
+
+
+_TEXT_FIELDS = ("kicker", "title", "subtitle", "byline", "dateline")
+
+
+def _put_back_invisibles(articles: list[Article], residue: list[str], text: str, runs: list[EdgeRun]) -> list[str]:
+    """Zero-width characters taken off line edges go back inside the text they sat in
+    (``invisible.put_back``); returns those left for the furniture."""
+    if not runs:
+        return []
+    slots: list[tuple[object, object]] = []  # (owner, field name / paragraph index / residue index)
+    pieces: list[str] = []
+    for article in articles:
+        for name in _TEXT_FIELDS:
+            if getattr(article, name):
+                slots.append((article, name))
+                pieces.append(getattr(article, name))
+        for i, para in enumerate(article.paragraphs):
+            slots.append((article.paragraphs, i))
+            pieces.append(para.text)
+    for i, block in enumerate(residue):
+        slots.append((residue, i))
+        pieces.append(block)
+    placed, left = put_back(pieces, text, runs)
+    for (owner, where), old, new in zip(slots, pieces, placed):
+        if new == old:
+            continue
+        if isinstance(where, str):
+            setattr(owner, where, new)
+        elif owner is residue:
+            residue[where] = new
+        else:
+            owner[where] = Paragraph(new, owner[where].is_subhead)
+    return left
 
 
 def read_page(path: Path) -> Page:

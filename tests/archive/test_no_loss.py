@@ -3,9 +3,8 @@ exactly one place (an article field, a byline/dateline, or the page's residue or
 furniture), and the parser never raises, whatever the text.
 
 "Non-whitespace" is ``str.isspace``'s: zero-width characters (U+200B–U+200D,
-U+2060, U+FEFF) are not whitespace and must not vanish either.  Those at a line's
-edges are set aside as furniture before the layout is read (so a piece joining two
-lines is verbatim once they are ignored); one inside a line stays in its text.
+U+2060, U+FEFF) are not whitespace and must not vanish either, nor move: every
+piece is a verbatim run of the page with them (whitespace ignored).
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from liaocheng_tui.seeds import seeds_dir
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _WHITESPACE = re.compile(r"\s+")
-_WHITESPACE_OR_ZERO_WIDTH = re.compile(rf"[\s{ZERO_WIDTH}]+")
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 
 
 def squeeze(text: str) -> str:
@@ -30,8 +29,8 @@ def squeeze(text: str) -> str:
 
 
 def visible_run(text: str) -> str:
-    """The text without whitespace or zero-width characters: what "verbatim" compares."""
-    return _WHITESPACE_OR_ZERO_WIDTH.sub("", text)
+    """The text without whitespace or zero-width characters (to compare layouts)."""
+    return _ZERO_WIDTH.sub("", squeeze(text))
 
 
 SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))}
@@ -40,11 +39,11 @@ SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds_dir().
 def accounted(text: str) -> list[str]:
     """Every piece the parse placed somewhere, after checking each is a verbatim run of the page."""
     page = parse_page(text, "page.txt")
-    squeezed = visible_run(text)
+    squeezed = squeeze(text)
     pieces = page.raw_pieces()
     for piece in pieces:
         for part in piece.split("\n"):
-            assert visible_run(part) in squeezed, f"piece not in the page as printed: {part[:40]!r}"
+            assert squeeze(part) in squeezed, f"piece not in the page as printed: {part[:40]!r}"
     return pieces
 
 
