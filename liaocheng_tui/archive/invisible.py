@@ -15,6 +15,7 @@ paragraph) become pieces of the page's furniture: on the page, not article text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -88,25 +89,42 @@ def put_back(pieces: list[str], cleaned: str, runs: list[EdgeRun]) -> tuple[list
     if not runs:
         return pieces, []
     page = squeeze_spaces(cleaned)
-    claimed: list[tuple[int, int]] = []
+    squeezed = [squeeze_spaces(p) for p in pieces]
+    starts: list[int] = []  # claimed places, sorted by start; no two overlap
+    ends: list[int] = []
+    resume: dict[str, int] = {}  # where to look next for a text already placed (repeated pieces)
     left = sorted(runs, key=lambda r: r.at)
     out = list(pieces)
-    for i in sorted(range(len(pieces)), key=lambda k: -len(pieces[k])):
-        piece = squeeze_spaces(pieces[i])
+    for i in sorted(range(len(pieces)), key=lambda k: (-len(squeezed[k]), squeezed[k])):
+        piece = squeezed[i]
         if len(piece) < 2:
             continue
-        start = page.find(piece)
-        while start >= 0 and any(start < e and s < start + len(piece) for s, e in claimed):
+        start = page.find(piece, resume.get(piece, 0))
+        while start >= 0 and _overlaps(starts, ends, start, start + len(piece)):
             start = page.find(piece, start + 1)
         if start < 0:
+            resume[piece] = len(page)
             continue
         end = start + len(piece)
-        claimed.append((start, end))
-        inside = [r for r in left if start < r.at < end]
-        if inside:
-            out[i] = _insert(pieces[i], [(r.at - start, r.text) for r in inside])
-            left = [r for r in left if not start < r.at < end]
+        resume[piece] = end
+        at = bisect.bisect(starts, start)
+        starts.insert(at, start)
+        ends.insert(at, end)
+        lo, hi = bisect.bisect_right(left, start, key=_at), bisect.bisect_left(left, end, key=_at)
+        if lo < hi:
+            out[i] = _insert(pieces[i], [(r.at - start, r.text) for r in left[lo:hi]])
+            del left[lo:hi]
     return out, [r.text for r in left]
+
+
+def _at(run: EdgeRun) -> int:
+    return run.at
+
+
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Does [start, end) share characters with a claimed place (neighbours in start order)?"""
+    at = bisect.bisect(starts, start)
+    return (at > 0 and ends[at - 1] > start) or (at < len(starts) and starts[at] < end)
 
 
 def _insert(text: str, runs: list[tuple[int, str]]) -> str:
