@@ -1,18 +1,24 @@
-"""Articles → export records (JSONL/JSON/Markdown), the stable machine-readable schema."""
+"""Articles → export records (JSONL/JSON/Markdown), the stable machine-readable schema.
+
+Page text and file names are untrusted: every record goes through
+``printable`` (JSON: control characters as ``\\uXXXX`` escapes, a file name's
+undecodable bytes as U+FFFD; Markdown: control characters as their pictures),
+so an export never carries a raw control code into a terminal or a file.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
 from liaocheng_tui.archive.model import Archive, Article
+from liaocheng_tui.archive.printable import json_text, printable
 
 
 def article_record(article: Article) -> dict:
     """The export schema of one article (see README, "Export schema")."""
     page = article.page
     return {
-        "source": page.source if page else None,
+        "source": page.display_source if page else None,
         "newspaper": page.newspaper if page else None,
         "issue_date": page.issue_date.isoformat() if page and page.issue_date else None,
         "date_source": page.date_source.value if page else None,
@@ -31,14 +37,15 @@ def article_record(article: Article) -> dict:
 
 def iter_jsonl(archive: Archive) -> Iterator[str]:
     for article in archive.articles:
-        yield json.dumps(article_record(article), ensure_ascii=False)
+        yield json_text(article_record(article))
 
 
 def to_json(archive: Archive) -> str:
-    return json.dumps([article_record(a) for a in archive.articles], ensure_ascii=False, indent=2)
+    return json_text([article_record(a) for a in archive.articles], indent=2)
 
 
 def _md_escape(text: str) -> str:
+    text = printable(text)
     return text.replace("\\", "\\\\").replace("#", "\\#").replace("*", "\\*").replace("_", "\\_")
 
 
@@ -46,7 +53,7 @@ def iter_markdown(archive: Archive) -> Iterator[str]:
     for page in archive.pages:
         date = page.issue_date.isoformat() if page.issue_date else "undated"
         mark = "≈" if page.date_source.value == "inferred" else ""
-        yield f"# {page.newspaper or '?'} {mark}{date} — {page.name}\n"
+        yield f"# {printable(page.newspaper or '?')} {mark}{date} — {page.name}\n"
         for article in page.articles:
             yield from _markdown_article(article)
 
@@ -64,6 +71,6 @@ def _markdown_article(article: Article) -> Iterable[str]:
     if article.correspondents:
         people.append("通讯员 " + " ".join(article.correspondents))
     if people:
-        yield " · ".join(people) + "\n"
+        yield printable(" · ".join(people)) + "\n"
     for para in article.paragraphs:
         yield (f"### {_md_escape(para.display)}\n" if para.is_subhead else _md_escape(para.text) + "\n")

@@ -45,7 +45,8 @@ _WIDE_RE = re.compile(
 
 def print_width(text: str) -> int:
     """Width of a line as printed, in half-width units (a Chinese character is 2)."""
-    return len(text) + len(_WIDE_RE.findall(text))
+    # subn counts without a list of one-character strings (7 M of them, 0.5 GB, on a 19 MB line)
+    return len(text) + _WIDE_RE.subn("", text)[1]
 
 
 def leading_width(line: str) -> int:
@@ -73,7 +74,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def ideograph_count(text: str) -> int:
-    return len(IDEOGRAPH_RE.findall(text))
+    return IDEOGRAPH_RE.subn("", text)[1]
 
 
 def join_lines(lines: list[str]) -> str:

@@ -24,7 +24,38 @@ from pathlib import Path
 
 PAGE_SUFFIX = ".txt"
 
+#: The largest page file read (20 MB): a printed page is a few hundred kB of text, so
+#: anything bigger is not a page, and reading it whole would cost memory for nothing.
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
 _Key = tuple[int, int | str]
+
+
+class PageTooLarge(ValueError):
+    """A page file over MAX_PAGE_BYTES; it is skipped without being read."""
+
+
+def read_page_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a page file; raises PageTooLarge (over ``limit``, default MAX_PAGE_BYTES:
+    checked with ``fstat`` first, and the read is bounded, so a file that grows meanwhile
+    or whose size lies is never read whole) or OSError."""
+    limit = MAX_PAGE_BYTES if limit is None else limit
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise PageTooLarge(too_large(size, limit))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise PageTooLarge(too_large(None, limit))
+    return data
+
+
+def too_large(size: int | None, limit: int | None = None) -> str:
+    """Why a file of ``size`` bytes (None: unknown, it grew while read) is not read as a page."""
+    limit = MAX_PAGE_BYTES if limit is None else limit
+    mb = 1024 * 1024
+    what = f"{size / mb:,.1f} MB" if size is not None else f"over {limit // mb} MB"
+    return f"too large for a page file ({what}; the limit is {limit // mb} MB): skipped"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Files → Pages: read, decode, parse, date and attribute every page of an archive.
 
 One bad file never stops the rest: its problem becomes a warning on the
-archive and the next file is read.
+archive (and an entry of ``archive.skipped``) and the next file is read.
 """
 
 from __future__ import annotations
@@ -11,20 +11,24 @@ from pathlib import Path
 
 from liaocheng_tui.archive.dating import date_page
 from liaocheng_tui.archive.decoding import UndecodableFile, decode_bytes
-from liaocheng_tui.archive.files import FileProblem, iter_page_files
+from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, read_page_bytes
 from liaocheng_tui.archive.furniture import take_furniture
-from liaocheng_tui.archive.model import Archive, DateSource, Page
+from liaocheng_tui.archive.invisible import EdgeRun, put_back, take_edge_invisibles
+from liaocheng_tui.archive.model import Archive, Article, DateSource, Page, Paragraph
 from liaocheng_tui.archive.newspaper import attribute_newspaper
 from liaocheng_tui.archive.parser import parse_text
+from liaocheng_tui.archive.printable import display_path
 
 Progress = Callable[[int, int, str], None]
 
 
 def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     """Parse already-decoded page text into a dated, attributed Page."""
+    text, runs = take_edge_invisibles(text)
     body, furniture = take_furniture(text)
     articles, residue = parse_text(body)
-    page = Page(source=source, articles=articles, residue=residue, encoding=encoding, furniture=furniture.lines)
+    left = _put_back_invisibles(articles, residue, text, runs)
+    page = Page(source=source, articles=articles, residue=residue, encoding=encoding, furniture=furniture.lines + left)
     for i, article in enumerate(articles):
         article.page = page
         article.index = i
@@ -39,10 +43,43 @@ def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     return page
 
 
+_TEXT_FIELDS = ("kicker", "title", "subtitle", "byline", "dateline")
+
+
+def _put_back_invisibles(articles: list[Article], residue: list[str], text: str, runs: list[EdgeRun]) -> list[str]:
+    """Zero-width characters taken off line edges go back inside the text they sat in
+    (``invisible.put_back``); returns those left for the furniture."""
+    if not runs:
+        return []
+    slots: list[tuple[object, object]] = []  # (owner, field name / paragraph index / residue index)
+    pieces: list[str] = []
+    for article in articles:
+        for name in _TEXT_FIELDS:
+            if getattr(article, name):
+                slots.append((article, name))
+                pieces.append(getattr(article, name))
+        for i, para in enumerate(article.paragraphs):
+            slots.append((article.paragraphs, i))
+            pieces.append(para.text)
+    for i, block in enumerate(residue):
+        slots.append((residue, i))
+        pieces.append(block)
+    placed, left = put_back(pieces, text, runs)
+    for (owner, where), old, new in zip(slots, pieces, placed):
+        if new == old:
+            continue
+        if isinstance(where, str):
+            setattr(owner, where, new)
+        elif owner is residue:
+            residue[where] = new
+        else:
+            owner[where] = Paragraph(new, owner[where].is_subhead)
+    return left
+
+
 def read_page(path: Path) -> Page:
-    """Read one file into a Page; raises OSError or UndecodableFile."""
-    data = path.read_bytes()
-    decoded = decode_bytes(data)
+    """Read one file into a Page; raises OSError, PageTooLarge or UndecodableFile."""
+    decoded = decode_bytes(read_page_bytes(path))
     page = parse_page(decoded.text, str(path), encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings
     return page
@@ -56,15 +93,27 @@ def load_archive(paths: Iterable[Path], progress: Progress | None = None) -> Arc
     total = len(found)
     for done, item in enumerate(found, 1):
         if isinstance(item, FileProblem):
-            archive.warnings.append(f"{item.path}: {item.reason}")
+            skip(archive, item.path, item.reason)
         else:
             try:
                 archive.pages.append(read_page(item))
-            except UndecodableFile as exc:
-                archive.warnings.append(f"{item}: {exc}")
-            except OSError as exc:
-                archive.warnings.append(f"{item}: cannot read ({exc.strerror or exc})")
+            except (UndecodableFile, PageTooLarge, OSError) as exc:
+                skip(archive, item, why_unreadable(exc))
         if progress is not None:
-            progress(done, total, str(item if not isinstance(item, FileProblem) else item.path))
+            progress(done, total, display_path(item if not isinstance(item, FileProblem) else item.path))
     archive.pages.sort(key=lambda p: (p.issue_date is None, p.issue_date, p.source))
     return archive
+
+
+def why_unreadable(exc: UndecodableFile | PageTooLarge | OSError) -> str:
+    """What ``read_page`` raised, in a few words."""
+    if isinstance(exc, OSError):
+        return f"cannot read ({exc.strerror or exc})"
+    return str(exc)
+
+
+def skip(archive: Archive, path: Path | str, reason: str) -> None:
+    """Note a file that was not read: in ``archive.skipped`` and as a warning (the path as shown)."""
+    line = f"{display_path(path)}: {reason}"
+    archive.skipped.append(line)
+    archive.warnings.append(line)

@@ -8,9 +8,12 @@ enough of the raw text to prove that nothing was lost.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+
+from liaocheng_tui.archive.printable import display_path
 
 
 class ArticleKind(str, Enum):
@@ -86,8 +89,8 @@ class Article:
 
     @property
     def id(self) -> str:
-        """Stable identity within an archive: source path and position."""
-        src = self.page.source if self.page is not None else ""
+        """Stable identity within an archive: source path (as ``Page.key``) and position."""
+        src = self.page.key if self.page is not None else ""
         return f"{src}#{self.index}"
 
     def raw_pieces(self) -> list[str]:
@@ -113,7 +116,18 @@ class Page:
 
     @property
     def name(self) -> str:
-        return Path(self.source).name
+        """The file name as shown (``display_path``: no control or undecodable character)."""
+        return display_path(Path(self.source).name)
+
+    @property
+    def display_source(self) -> str:
+        """The path as shown and exported; ``source`` itself is kept to reopen the file."""
+        return display_path(self.source)
+
+    @property
+    def key(self) -> str:
+        """``source`` as a key that can be stored (UTF-8, JSON, the index): see ``source_key``."""
+        return source_key(self.source)
 
     def raw_pieces(self) -> list[str]:
         pieces: list[str] = []
@@ -122,13 +136,34 @@ class Page:
         return pieces + list(self.residue) + list(self.furniture)
 
 
+def source_key(source: str) -> str:
+    """A page's path as a storable key: itself when it is valid Unicode, else with each
+    undecodable byte of the name (a lone surrogate, from ``os.fsdecode``) as ``\\xNN``.
+
+    Distinct files keep distinct keys (unless one's name literally holds ``\\xff``
+    where the other has the byte 0xFF); ``source`` stays the path that reopens the file.
+    """
+    if source.isascii() or not _SURROGATE.search(source):
+        return source
+    return _SURROGATE.sub(_escape_surrogate, source)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
 @dataclass
 class Archive:
     """All pages read from a set of roots, in a stable order."""
 
     roots: list[str]
     pages: list[Page] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # skipped files, repaired cache damage
+    skipped: list[str] = field(default_factory=list)  # "path: why" of each file not read (also a warning)
 
     @property
     def articles(self) -> list[Article]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from liaocheng_tui.archive.byline import DATELINE_RE, MARKERS, byline_line, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
-    INVISIBLE,
     LINE_START_FORBIDDEN,
     print_width,
     ends_sentence,
@@ -40,7 +39,6 @@ SUBHEAD_CLOSE = ("◀", "◄")
 
 # Every byline holds a role word or a credit marker; most lines can skip the grammar.
 _MAYBE_BYLINE = re.compile(r"[记員员摄攝图圖文编編評评記■□●◆▲◇]")
-_DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
 # Two phrases set apart by a space, the shape of section subheads (引入前沿技术 推动产业升级);
 # running text has no spaces between Chinese characters.
 _PAIRED_PHRASES_RE = re.compile(r"^[\u4e00-\u9fff“”‘’]{3,}[ \u3000]+[\u4e00-\u9fff“”‘’]{3,}$")
@@ -101,9 +99,11 @@ class Para:
 
 
 def normalize_text(text: str) -> str:
-    """Unify line ends and drop the BOM and NBSPs (whitespace only)."""
+    """Unify line ends and turn NBSPs and tabs into spaces (whitespace only).
+
+    Zero-width characters are kept: the loader has taken those at line edges off
+    already (``invisible.py``), and one inside a line is text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_DROP_INVISIBLE)
     text = text.replace("\f", "\n\n").replace("\v", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return text.replace("\u00a0", " ").replace("\t", "    ")
 

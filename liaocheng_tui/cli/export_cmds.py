@@ -1,4 +1,8 @@
-"""``lc-reader export`` and ``lc-reader check``: the archive core on the command line."""
+"""``lc-reader export`` and ``lc-reader check``: the archive core on the command line.
+
+Page text and file names reach stdout only through ``printable`` (``export``:
+see ``liaocheng_tui.export``; ``check``: rich ``Text`` of printable strings).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ from pathlib import Path
 import click
 
 from liaocheng_tui.archive.model import DateSource
+from liaocheng_tui.archive.printable import one_line
+from liaocheng_tui.cli.consoles import stdout_console
 from liaocheng_tui.cli.group import main
 from liaocheng_tui.cli.options import paths_argument, resolve_paths
+from liaocheng_tui.cli.report import report_warnings, require_pages
 
 
 @main.command()
@@ -20,10 +27,8 @@ def export(paths: tuple[Path, ...], fmt: str) -> None:
     from liaocheng_tui.archive.loader import load_archive
 
     archive = load_archive(resolve_paths(paths))
-    for warning in archive.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if not archive.pages:
-        raise click.ClickException("no readable pages in " + ", ".join(str(p) for p in archive.roots))
+    require_pages(archive)
+    report_warnings(archive)
     if fmt == "json":
         click.echo(exporter.to_json(archive))
         return
@@ -40,7 +45,6 @@ DATE_MARKS = {DateSource.FILENAME: "=", DateSource.FOLIO: "=", DateSource.INFERR
 def check(paths: tuple[Path, ...]) -> None:
     """Report per file: articles, photo items, date and how it was obtained, warnings."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -48,6 +52,7 @@ def check(paths: tuple[Path, ...]) -> None:
     from liaocheng_tui.archive.model import ArticleKind
 
     archive = load_archive(resolve_paths(paths))
+    require_pages(archive)
     table = Table(title=f"lc-reader check — {len(archive.pages)} page(s)", box=box.SIMPLE_HEAD)
     table.add_column("file", overflow="fold", min_width=20)
     table.add_column("paper", no_wrap=True)
@@ -60,20 +65,17 @@ def check(paths: tuple[Path, ...]) -> None:
         date = DATE_MARKS[page.date_source] + page.issue_date.isoformat() if page.issue_date else "undated"
         table.add_row(
             Text(page.name),
-            Text(page.newspaper or "?"),
+            Text(one_line(page.newspaper) or "?"),
             str(kinds.count(ArticleKind.ARTICLE)),
             str(kinds.count(ArticleKind.PHOTO)),
             str(kinds.count(ArticleKind.LEAD_IN)),
             date,
-            Text("; ".join(page.warnings) or "ok", style="yellow" if page.warnings else "green"),
+            Text(one_line("; ".join(page.warnings)) or "ok", style="yellow" if page.warnings else "green"),
         )
-    console = Console()
+    console = stdout_console()
     console.print(table)
     console.print("date: ≈ inferred from the text, = from the file or folder name or the page's folio", style="dim")
     for page in archive.pages:
         for block in page.residue:
-            console.print(Text(f"unattributed in {page.name}: {block[:60]}"), style="yellow")
-    for warning in archive.warnings:
-        console.print(Text(f"warning: {warning}"), style="yellow")
-    if not archive.pages:
-        raise click.ClickException("no readable pages in " + ", ".join(str(p) for p in archive.roots))
+            console.print(Text(f"unattributed in {page.name}: {one_line(block[:60])}"), style="yellow")
+    report_warnings(archive)

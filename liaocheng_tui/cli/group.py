@@ -1,7 +1,16 @@
 """The click group behind ``lc-reader``: ``lc-reader [PATH ...]`` opens the reader,
-``lc-reader COMMAND ...`` runs a subcommand."""
+``lc-reader COMMAND ...`` runs a subcommand.
+
+A reader that stops reading our output (``lc-reader export | head -1``) is not an
+error: the command stops quietly with exit code 0 (click's own handling exits 1,
+the bad-input code, which breaks ``set -o pipefail``).
+"""
 
 from __future__ import annotations
+
+import errno
+import os
+import sys
 
 import click
 
@@ -16,6 +25,30 @@ class ReaderGroup(click.Group):
         if READ_COMMAND in self.commands and not wants_help and (not args or args[0] not in self.commands):
             args = [READ_COMMAND, *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            _silence_stdout()
+            raise click.exceptions.Exit(0) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout and stderr at /dev/null, so flushing what is still buffered (at exit)
+    cannot fail again and print "Exception ignored … BrokenPipeError"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                fd = stream.fileno()
+            except (AttributeError, OSError, ValueError):  # not a real file (a test runner's buffer)
+                continue
+            os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 @click.group(cls=ReaderGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.seeds import seeds_dir
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -25,5 +26,5 @@ def resolve_paths(paths: tuple[Path, ...]) -> list[Path]:
         return [seeds_dir()]
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        raise click.ClickException(f"no such file or folder: {missing[0]}")
+        raise click.ClickException(f"no such file or folder: {display_path(missing[0])}")
     return list(paths)

@@ -1,15 +1,23 @@
 """``lc-reader [PATH ...]`` (the ``read`` command): open the terminal reader.
 
 Textual is imported inside the command, so the other subcommands never pay for it.
+Like every command, the reader reports skipped files on stderr (once the screen
+is restored, after it quits) and exits 1 with one line when nothing was readable:
+before it starts when the paths hold no page file at all, after it quits when
+none of the files could be read (the reader itself says so, and ``w`` lists why).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-
+from liaocheng_tui.archive.files import FileProblem, iter_page_files
+from liaocheng_tui.archive.loader import skip
+from liaocheng_tui.archive.model import Archive
 from liaocheng_tui.cli.group import READ_COMMAND, main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
+from liaocheng_tui.cli.report import report_warnings, require_pages
 
 
 @main.command(name=READ_COMMAND)
@@ -20,4 +28,22 @@ def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool) -> Non
     """Open the reader on PATH... (default: the embedded seed pages)."""
     from liaocheng_tui.ui.app import create_app
 
-    create_app(resolve_paths(paths), cache_dir=cache_dir, use_cache=not no_cache).run()
+    roots = resolve_paths(paths)
+    _require_page_files(roots)
+    app = create_app(roots, cache_dir=cache_dir, use_cache=not no_cache)
+    app.run()
+    if app.catalog is not None:
+        require_pages(app.catalog.archive)
+        report_warnings(app.catalog.archive)
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+def _require_page_files(roots: list[Path]) -> None:
+    """Exit 1 (one line) unless the walk finds at least one page file; stops at the first."""
+    empty = Archive(roots=[str(r) for r in roots])
+    for item in iter_page_files(roots):
+        if not isinstance(item, FileProblem):
+            return
+        skip(empty, item.path, item.reason)
+    require_pages(empty)

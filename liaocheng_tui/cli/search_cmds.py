@@ -1,42 +1,34 @@
 """``lc-reader search``, ``lc-reader reporters`` and ``lc-reader index``: the search layer on the command line.
 
 Article text reaches the terminal only as rich ``Text`` (never markup) with
-control characters replaced by visible symbols, so ``[b]`` or an ESC sequence
-in a page or a query is printed, not obeyed.  JSONL output is plain JSON.
+control characters replaced by visible symbols (``printable``), so ``[b]`` or an
+ESC sequence in a page or a query is printed, not obeyed.  JSONL output is JSON
+with control characters escaped (``json_text``).
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 import time
 from pathlib import Path
 
 import click
 
+from liaocheng_tui.archive.printable import display_path, json_text, one_line, printable
+from liaocheng_tui.cli.consoles import stderr_console, stdout_console
 from liaocheng_tui.cli.group import main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
+from liaocheng_tui.cli.report import report_warnings, require_pages
 
 FORMATS = click.Choice(["table", "jsonl"])
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-
-def visible(text: str | None) -> str:
-    """Control characters as their Unicode pictures (same length, so spans stay valid)."""
-    if not text:
-        return ""
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group(0))) if ord(m.group(0)) < 0x20 else "\ufffd", text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(visible(text).split())
+#: Control characters as their pictures (same length, so spans stay valid): see ``printable``.
+visible = printable
+_one_line = one_line
 
 
 def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
+    return stderr_console()
 
 
 def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
@@ -50,7 +42,7 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
     console = _stderr_console()
     if not (show_progress and console.is_terminal):
         try:
-            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, **options)
+            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, on_archive=require_pages, **options)
         except CacheProblem as exc:
             raise click.ClickException(str(exc)) from None
 
@@ -72,7 +64,9 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
             bar.update(tasks[stage], completed=done, total=total or None)
 
         try:
-            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, progress=progress, **options)
+            return open_archive(
+                roots, cache_dir=cache_dir, use_cache=not no_cache, progress=progress, on_archive=require_pages, **options
+            )
         except CacheProblem as exc:
             raise click.ClickException(str(exc)) from None
 
@@ -90,7 +84,7 @@ def hit_record(query: str, hit) -> dict:
     return {
         "query": query,
         "score": round(hit.score, 4),
-        "source": page.source if page else None,
+        "source": page.display_source if page else None,
         "newspaper": page.newspaper if page else None,
         "issue_date": page.issue_date.isoformat() if page and page.issue_date else None,
         "title": article.title,
@@ -150,7 +144,7 @@ def _print_table(console, query: str, results, limit) -> None:
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Hits per query.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option(
-    "--queries-from", type=click.File("r", encoding="utf-8"), default=None,
+    "--queries-from", type=click.File("r", encoding="utf-8", errors="replace"), default=None,
     help="Run one query per line of FILE ('-' for stdin); QUERY is then not given.",
 )
 @cache_dir_option
@@ -164,7 +158,6 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
             日期:/date: 2024 | 2024-06 | 2024-06-20 | 2024-06-01..2024-06-30 | [2024-06-01 to 2024-06-30]
     A malformed query prints one line saying why and exits 2.
     """
-    from rich.console import Console
 
     from liaocheng_tui.search.errors import QueryError
 
@@ -177,12 +170,11 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
     else:
         queries = [query]
 
-    err = _stderr_console()
-    out = Console(highlight=False)
+    out = stdout_console()
     archive, service = _open(paths, cache_dir, no_cache, show_progress=True)
     failed = False
     try:
-        _warn(err, service.warnings)
+        report_warnings(archive, also=service.warnings)
         for q in queries:
             told = len(service.warnings)
             try:
@@ -191,14 +183,14 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
                 failed = True
                 message = _one_line(str(exc))
                 if fmt == "jsonl":
-                    click.echo(json.dumps({"query": q, "error": message}, ensure_ascii=False))
+                    click.echo(json_text({"query": q, "error": message}))
                 click.echo(f"error: {message}", err=True)
                 continue
             finally:
-                _warn(err, service.warnings[told:])  # damage found (and repaired) while searching
+                _warn(_stderr_console(), service.warnings[told:])  # damage found (and repaired) while searching
             if fmt == "jsonl":
                 for hit in results.hits:
-                    click.echo(json.dumps(hit_record(q, hit), ensure_ascii=False))
+                    click.echo(json_text(hit_record(q, hit)))
             else:
                 _print_table(out, q, results, limit)
     finally:
@@ -214,7 +206,6 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
 @no_cache_option
 def reporters(paths, fmt, cache_dir, no_cache) -> None:
     """Every reporter (记者) and correspondent (通讯员): articles, first and last date, newspapers."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -222,10 +213,12 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
     from liaocheng_tui.search.service import load_archive_cached
 
     archive = load_archive_cached(resolve_paths(paths), cache_dir=cache_dir, use_cache=not no_cache)
+    require_pages(archive)
+    report_warnings(archive)
     rows = people_stats(archive)
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row.as_dict(), ensure_ascii=False))
+            click.echo(json_text(row.as_dict()))
         return
     table = Table(title=f"lc-reader reporters — {len(rows)} name(s)")
     for name, kw in (("name", {}), ("role", {}), ("articles", {"justify": "right"}),
@@ -234,13 +227,13 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
     for row in rows:
         table.add_row(
             Text(visible(row.name)),
-            f"{row.role_label} {row.role}",
+            Text(visible(f"{row.role_label} {row.role}")),
             str(row.article_count),
             row.first.isoformat() if row.first else "—",
             row.last.isoformat() if row.last else "—",
             Text(visible(", ".join(row.newspapers)) or "?"),
         )
-    Console(highlight=False).print(table)
+    stdout_console().print(table)
 
 
 @main.command()
@@ -259,8 +252,8 @@ def index(paths, rebuild, cache_dir, no_cache) -> None:
     options = {} if no_cache else {"rebuild": rebuild, "verify": True}
     archive, service = _open(paths, cache_dir, no_cache, show_progress="keep", **options)
     try:
-        _warn(err, service.warnings)
-        where = "memory (--no-cache)" if no_cache else str(service.cache_folder)
+        report_warnings(archive, also=service.warnings)
+        where = "memory (--no-cache)" if no_cache else display_path(str(service.cache_folder))
         err.print(
             Text(
                 f"indexed {len(archive.pages)} page(s), {service.article_count} article(s) "

@@ -55,6 +55,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from liaocheng_tui.archive.model import source_key
 from liaocheng_tui.search.errors import CacheProblem, Cancelled
 
 FORMAT = "lc-reader-index"
@@ -395,7 +396,8 @@ class ArchiveCache:
     """The cache folder of one archive (one set of roots)."""
 
     def __init__(self, roots: list[str], cache_root: Path):
-        self.roots = [os.path.realpath(os.path.abspath(r)) for r in roots]
+        # as keys: a root whose name is not UTF-8 must still be written to state.json
+        self.roots = [source_key(os.path.realpath(os.path.abspath(r))) for r in roots]
         self.root = cache_root
         self.key = archive_key(self.roots)
         self.folder = cache_root / "archives" / self.key

@@ -13,7 +13,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.util import random_name
 
-from liaocheng_tui.archive.model import Page
+from liaocheng_tui.archive.model import Page, source_key
 from liaocheng_tui.search.analysis import add_user_words
 from liaocheng_tui.search.errors import Cancelled
 from liaocheng_tui.search.schema import article_document, build_schema
@@ -114,7 +114,7 @@ def update(
     progress: Progress | None = None,
     cancelled=None,
 ) -> None:
-    """Replace the documents of ``changed`` pages and drop those of ``removed_sources``."""
+    """Replace the documents of ``changed`` pages and drop those of ``removed_sources`` (``Page.key``s)."""
     add_user_words(bylines_of(changed))
     total = sum(len(p.articles) for p in changed)
     writer = ix.writer()
@@ -122,7 +122,7 @@ def update(
         for source in removed_sources:
             writer.delete_by_term("source", source)
         for page in changed:
-            writer.delete_by_term("source", page.source)
+            writer.delete_by_term("source", page.key)
         done = _add_pages(writer, changed, progress, cancelled, 0, total)
     except BaseException:
         writer.cancel()
@@ -169,4 +169,4 @@ def update_from_store(ix, store, sources: list[str], removed: Iterable[str], pro
                       cancelled=None) -> None:
     """Replace the documents of the pages ``sources`` (read from the store) and drop those of ``removed``."""
     pages = list(store.iter_pages(sources))
-    update(ix, pages, list(removed), progress, cancelled)
+    update(ix, pages, [source_key(s) for s in removed], progress, cancelled)

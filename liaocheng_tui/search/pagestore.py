@@ -88,8 +88,9 @@ def page_from_dict(data: dict) -> Page:
 
 
 def page_blob(data: dict) -> bytes:
-    """The page's record as stored: canonical JSON (sorted keys), UTF-8."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    """The page's record as stored: canonical JSON (sorted keys), UTF-8 (a file name's
+    undecodable bytes, lone surrogates in ``source``, pass through as themselves)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def blob_digest(blob: bytes) -> str:
@@ -102,7 +103,7 @@ def page_digest(data: dict) -> str:
 
 def page_from_blob(blob: bytes) -> Page:
     """A page back from its record; raises ValueError/TypeError/KeyError/AttributeError when damaged."""
-    data = json.loads(blob)
+    data = json.loads(blob.decode("utf-8", "surrogatepass"))
     if not isinstance(data, dict):
         raise ValueError("not a page record")
     return page_from_dict(data)

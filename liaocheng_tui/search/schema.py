@@ -74,7 +74,7 @@ def article_document(article: Article) -> dict:
     issue_date = page.issue_date if page is not None else None
     doc = {
         "aid": article.id,
-        "source": page.source if page is not None else "",
+        "source": page.key if page is not None else "",
         "month": month_key(issue_date),
         "kind": getattr(article.kind, "value", str(article.kind)),
         "reporter": ",".join(fold(n).replace(",", " ") for n in article.reporters),

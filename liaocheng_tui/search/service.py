@@ -72,6 +72,7 @@ class SearchService:
         self._builder = QueryBuilder(self._has_term, self._verify_one)
         self._snippets = Snippets()
         self.warnings: list[str] = list(warnings)
+        self.skipped: list[str] = []  # "path: why" of each file not read (open_search fills it)
 
     def _attach(self, ix) -> None:
         """Search ``ix`` from now on (what was read from a previous index is forgotten)."""
@@ -178,6 +179,11 @@ class SearchService:
     @property
     def article_count(self) -> int:
         return self._reader.doc_count()
+
+    @property
+    def page_count(self) -> int:
+        """Pages in the article store (0: nothing under the roots could be read; see ``skipped``)."""
+        return self._store.page_count()
 
     # ------------------------------------------------------------ searching
 
@@ -318,9 +324,12 @@ def open_search(
     """The archive's store and index, up to date (parsing only what changed); nothing archive-sized in memory."""
     from liaocheng_tui.search.sync import open_synced
 
+    skipped: list[str] = []
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
-                         progress=progress, cancelled=cancelled, rebuild=rebuild, verify=verify)
-    return SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup, synced=synced)
+                         progress=progress, cancelled=cancelled, rebuild=rebuild, verify=verify, skipped=skipped)
+    service = SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup, synced=synced)
+    service.skipped = skipped
+    return service
 
 
 def open_archive(
@@ -343,15 +352,17 @@ def open_archive(
     from liaocheng_tui.search.sync import open_synced
 
     holder: dict[str, Archive] = {}
+    skipped: list[str] = []
 
     def pages_ready(store: ArticleStore, warnings: list[str]) -> None:
-        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=list(warnings))
+        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=list(warnings),
+                          skipped=list(skipped))
         holder["archive"] = archive
         if on_archive is not None:
             on_archive(archive)
 
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache, progress=progress,
-                         cancelled=cancelled, pages_ready=pages_ready, rebuild=rebuild, verify=verify)
+                         cancelled=cancelled, pages_ready=pages_ready, rebuild=rebuild, verify=verify, skipped=skipped)
     archive = holder["archive"]
     archive.warnings.extend(w for w in synced.warnings if w not in archive.warnings)
     by_id = {a.id: a for a in archive.articles}
@@ -364,9 +375,12 @@ def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use
     """The whole archive from the store (brought up to date first; no index work)."""
     from liaocheng_tui.search.sync import open_store_synced
 
-    store, warnings, cleanup = open_store_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache)
+    skipped: list[str] = []
+    store, warnings, cleanup = open_store_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
+                                                 skipped=skipped)
     try:
-        return Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=warnings)
+        return Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=warnings,
+                       skipped=skipped)
     finally:
         store.close()
         cleanup()

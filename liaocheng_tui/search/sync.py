@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from liaocheng_tui.archive.decoding import UndecodableFile
-from liaocheng_tui.archive.files import FileProblem, iter_page_files
-from liaocheng_tui.archive import loader
+from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, too_large
+from liaocheng_tui.archive import files, loader
 from liaocheng_tui.archive.model import Page
+from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.search.errors import CacheProblem, Cancelled
 from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow, StoreDamage
 from liaocheng_tui.search.versions import INDEX_VERSION, PARSER_VERSION
@@ -76,7 +77,7 @@ def scan(roots: list[Path], known: dict[str, FileRow], cancelled: Callable[[], b
         if cancelled is not None and cancelled():
             raise Cancelled()
         if isinstance(item, FileProblem):
-            out.skipped.append(f"{item.path}: {item.reason}")
+            out.skipped.append(f"{display_path(item.path)}: {item.reason}")
             continue
         source = str(item)
         if source in seen:
@@ -85,7 +86,10 @@ def scan(roots: list[Path], known: dict[str, FileRow], cancelled: Callable[[], b
         try:
             st = os.stat(item)
         except OSError as exc:
-            out.skipped.append(f"{item}: cannot read ({exc.strerror or exc})")
+            out.skipped.append(f"{display_path(item)}: cannot read ({exc.strerror or exc})")
+            continue
+        if st.st_size > files.MAX_PAGE_BYTES:  # never read (nor hashed) whole
+            out.skipped.append(f"{display_path(item)}: {too_large(st.st_size)}")
             continue
         out.present.append(source)
         row = known.get(source)
@@ -95,7 +99,7 @@ def scan(roots: list[Path], known: dict[str, FileRow], cancelled: Callable[[], b
             with open(item, "rb") as handle:
                 digest = _hash_stream(handle)
         except OSError as exc:
-            out.skipped.append(f"{item}: cannot read ({exc.strerror or exc})")
+            out.skipped.append(f"{display_path(item)}: cannot read ({exc.strerror or exc})")
             out.present.pop()
             continue
         if row is not None and row.sha1 == digest:
@@ -137,10 +141,8 @@ def parse_file(job: tuple[Path, str]) -> Parsed:
         size = mtime = None
     try:
         page = loader.read_page(path)
-    except UndecodableFile as exc:
-        return Parsed(path, sha1, size, mtime, problem=f"{path}: {exc}")
-    except OSError as exc:
-        return Parsed(path, sha1, size, mtime, problem=f"{path}: cannot read ({exc.strerror or exc})")
+    except (UndecodableFile, PageTooLarge, OSError) as exc:
+        return Parsed(path, sha1, size, mtime, problem=f"{display_path(path)}: {loader.why_unreadable(exc)}")
     for article in page.articles:
         article.page = None  # pickled back without the cycle; re-linked by the caller
     return Parsed(path, sha1, size, mtime, page=page)
@@ -358,15 +360,18 @@ def _stale_parse(store: ArticleStore) -> bool:
     return store.meta("parser_version") != str(PARSER_VERSION)
 
 
-def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: list[str], *,
-                           reparse: bool = False) -> list[str]:
+def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: list[str],
+                           skipped: list[str] | None = None, *, reparse: bool = False) -> list[str]:
     """Parse what changed into the store (under the writer lock when there is work); returns removed sources.
 
+    Each file that could not be read is a line in ``warnings`` and in ``skipped``.
     ``reparse``: every file is parsed again (its rows replaced page by page, so
     readers keep seeing a whole archive meanwhile).
     """
+    skipped = [] if skipped is None else skipped
     found = scan(roots, {} if (reparse or _stale_parse(store)) else store.files(), cancelled)
     warnings.extend(found.skipped)
+    skipped.extend(found.skipped)
     if not (found.changed or reparse or _stale_parse(store)):
         return []
     with _maybe_locked(cache, cancelled, progress, warnings):
@@ -383,18 +388,22 @@ def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: l
             found = scan(roots, store.files(), cancelled)  # another lc-reader may have done it meanwhile
         with store.transaction():
             store.add_pending_removals(found.removed)
-        warnings.extend(store_changes(store, found, progress, cancelled))
+        problems = store_changes(store, found, progress, cancelled)
+        warnings.extend(problems)
+        skipped.extend(problems)
         store.set_meta("parser_version", str(PARSER_VERSION))
     return found.removed
 
 
 def open_store_synced(roots: list[Path], *, cache_dir: Path | None = None, use_cache: bool = True,
-                      progress: Progress | None = None, cancelled: Callable[[], bool] | None = None):
-    """(store, warnings, cleanup): the store up to date with the files; the index untouched."""
+                      progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                      skipped: list[str] | None = None):
+    """(store, warnings, cleanup): the store up to date with the files; the index untouched.
+    Files that could not be read are added to ``skipped`` (and to the warnings)."""
     warnings: list[str] = []
     cache, folder, jieba_dir, cleanup = _location(roots, cache_dir, use_cache, warnings)
     store = _open_store(folder, warnings)
-    bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings)
+    bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings, skipped)
     return store, warnings, cleanup
 
 
@@ -408,12 +417,14 @@ def open_synced(
     pages_ready: Callable[[ArticleStore, list[str]], None] | None = None,
     rebuild: bool = False,
     verify: bool = False,
+    skipped: list[str] | None = None,
 ) -> Synced:
     """The store brought up to date (``pages_ready`` called then), then the index; both opened.
 
     ``rebuild``: parse every page again and build the index beside the live one
     (searches meanwhile use the live one); ``verify``: check the store with
     SQLite's ``quick_check`` and read the whole index (``lc-reader index``).
+    Files that could not be read are added to ``skipped`` (and to the warnings).
     """
     from liaocheng_tui.search.analysis import configure_jieba, jieba_cache_repairs
 
@@ -429,7 +440,7 @@ def open_synced(
                 store.close()
                 _drop_store(folder)
                 store = _open_store(folder, warnings)
-        bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings, reparse=rebuild)
+        bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings, skipped, reparse=rebuild)
         if pages_ready is not None:
             store = _deliver_pages(store, roots, folder, cache, warnings, pages_ready)
         ix = sync_index(store, folder, cache, progress, cancelled, warnings, rebuild=rebuild, verify=verify)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from liaocheng_tui.archive.model import Article, ArticleKind, DateSource
+from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.ui.cjk_wrap import CJKText
 from liaocheng_tui.ui.safe_text import Span, clean, safe_text, spans_within
 
@@ -115,7 +116,7 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
         blocks.append(Text(who, style="bold", end=""))
     source = short_source(article.page.source) if article.page else "?"
     meta = Text(f"{paper_label(article)} · {date_label(article)} · ", style="dim", end="")
-    meta.append(clean(source), style="dim underline")
+    meta.append(display_path(source), style="dim underline")
     blocks.append(meta)
     blocks.append(Text("─" * 8, style="dim", end=""))
     head = Text("\n", end="").join(blocks)

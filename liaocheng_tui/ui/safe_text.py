@@ -3,34 +3,26 @@
 Page files are untrusted: they may hold ``[b]``, ``[link=…]`` or terminal
 escape sequences.  Everything the reader shows from an article goes through
 :func:`safe_text`, which builds a ``Text`` from the plain string (so markup is
-shown literally), drops control characters (so nothing reaches the terminal)
-and styles highlight spans by character offset.  UI-free: Rich only.
+shown literally), shows control characters as their pictures (``printable``:
+ESC as ``␛``, the same rule as every CLI output, so nothing reaches the
+terminal) and styles highlight spans by character offset.  UI-free: Rich only.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from rich.style import Style
 from rich.text import Text
 
+from liaocheng_tui.archive.printable import printable
+
 Span = tuple[int, int]
 
-_KEEP = {"\n"}
 
-
-def _is_control(ch: str) -> bool:
-    if ch in _KEEP:
-        return False
-    cat = unicodedata.category(ch)
-    # Cc: C0/C1 controls (ESC, BEL, CSI…); bidi overrides and isolates can reorder the screen.
-    return cat == "Cc" or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-
-def clean(text: str) -> str:
-    """``text`` without control characters (tabs become spaces)."""
-    return "".join(" " if ch == "\t" else ch for ch in text if ch == "\t" or not _is_control(ch))
+def clean(text: str | None) -> str:
+    """``text`` with control characters as their pictures and tabs as spaces (same length)."""
+    return printable(text).replace("\t", " ")
 
 
 def safe_text(
@@ -42,24 +34,15 @@ def safe_text(
 ) -> Text:
     """A Text showing ``text`` literally, with ``spans`` (offsets into ``text``) highlighted.
 
-    Control characters are removed and the spans are moved to match.
+    ``clean`` keeps every character in its place, so the spans need no moving.
     """
-    text = text or ""
-    kept: list[str] = []
-    where: list[int] = []  # where[i] = offset in the output of input char i
-    for ch in text:
-        where.append(len(kept))
-        if ch == "\t":
-            kept.append(" ")
-        elif not _is_control(ch):
-            kept.append(ch)
-    where.append(len(kept))
-    out = Text("".join(kept), style=style, end="")
-    n = len(text)
+    shown = clean(text)
+    out = Text(shown, style=style, end="")
+    n = len(shown)
     for start, end in spans:
         start, end = max(0, min(n, start)), max(0, min(n, end))
         if end > start:
-            out.stylize(highlight, where[start], where[end])
+            out.stylize(highlight, start, end)
     return out
 
 

@@ -40,7 +40,6 @@ def test_every_page_comes_back_equal_field_for_field(store, seed_pages):
     assert dates == sorted(dates, key=lambda d: (d is None, d or dt.date.min))
 
 
-@pytest.mark.xfail(strict=True, reason="article ids need Page.key (undecodable bytes escaped), landing with the bad-input work")
 def test_a_non_utf8_file_name_round_trips(tmp_path, seed_pages):
     import copy
     import os

@@ -26,6 +26,7 @@ def test_no_arguments_opens_the_seeds(monkeypatch):
 
 def test_paths_and_cache_flags(monkeypatch, tmp_path):
     started = _capture_run(monkeypatch)
+    (tmp_path / "page.txt").write_text("本报讯 6月20日，会议召开。", encoding="utf-8")
     result = CliRunner().invoke(main, [str(tmp_path), "--cache-dir", str(tmp_path / "c"), "--no-cache"])
     assert result.exit_code == 0, result.output
     options = started[0].options

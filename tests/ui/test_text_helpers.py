@@ -26,9 +26,9 @@ def test_ui_free_helpers_do_not_import_textual():
     assert out.stdout.strip() == "False"
 
 
-def test_safe_text_keeps_markup_literal_and_drops_controls():
+def test_safe_text_keeps_markup_literal_and_shows_controls_as_pictures():
     text = safe_text("[b]x[/b]\x1b[31m[link=http://a]y[/link]\x07\u202e", [(1, 2)])
-    assert text.plain == "[b]x[/b][31m[link=http://a]y[/link]"
+    assert text.plain == "[b]x[/b]␛[31m[link=http://a]y[/link]␇\ufffd"
     assert [text.plain[s.start:s.end] for s in text.spans] == ["b"]
 
 
@@ -36,12 +36,14 @@ def test_safe_text_keeps_markup_literal_and_drops_controls():
 def test_safe_text_never_lets_a_control_character_through(raw, spans):
     text = safe_text(raw, spans)
     assert text.plain == clean(raw)
-    assert not any(unicodedata.category(ch) == "Cc" and ch != "\n" for ch in text.plain)
+    assert len(text.plain) == len(raw)
+    assert not any(unicodedata.category(ch) in ("Cc", "Cs") and ch != "\n" for ch in text.plain)
+    assert not any(ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069" for ch in text.plain)
     for span in text.spans:
         assert 0 <= span.start <= span.end <= len(text.plain)
 
 
-def test_spans_move_with_removed_control_characters():
+def test_spans_stay_on_their_characters_past_control_characters():
     text = safe_text("a\x1bbc林晨", [(4, 6)])
     assert [text.plain[s.start:s.end] for s in text.spans] == ["林晨"]
 

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from liaocheng_tui.archive.model import Article
+from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.ui.catalog import Catalog, Issue
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.safe_text import clean
@@ -151,7 +152,7 @@ class BrowseScreen(Screen):
         if catalog.issues:
             self.tree.go_to_issue(catalog.issues[0])
         else:
-            roots = ", ".join(catalog.archive.roots)
+            roots = ", ".join(display_path(r) for r in catalog.archive.roots)
             self.article_view.show_message(f"No pages found in {roots}.\n\nPage files are .txt files; press w for files that could not be read.")
             self._set_list_title("no pages found")
         self.article_list.focus()
