@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import DATELINE_RE, MARKERS, byline_line, trailing_credit
+from liaocheng_tui.archive.byline import MARKERS, byline_line, starts_with_dateline, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     INVISIBLE,
@@ -31,6 +31,13 @@ FULL_LINE = 0.80
 SHORT_LINE = 0.60
 # A single-line block this wide is an unwrapped paragraph (one line per paragraph export).
 UNWRAPPED_WIDTH = 60
+# Double-spaced exports (a blank line after every printed line): most gaps between lines
+# are one blank line, almost none are no blank line at all (two lines of one block), and
+# most long lines stop mid-sentence (an unwrapped export's lines end sentences).
+DOUBLE_SPACED_MIN_LINES = 4
+DOUBLE_SPACED_MIN_SINGLE_GAPS = 0.6
+DOUBLE_SPACED_MAX_ADJACENT = 0.1
+DOUBLE_SPACED_MIN_MID_SENTENCE = 0.5
 
 
 # Decorated section subheads (▶“三新”产业澎湃发展动能◀) sit on lines of their own.
@@ -144,19 +151,21 @@ def _undouble(lines: list[Line], blanks: list[int]) -> None:
     more blank lines separates blocks.  Recognised by most blocks being one line long
     while most lines stop mid-sentence (an unwrapped export has one line per paragraph
     too, but its lines end sentences)."""
-    if len(lines) < 4:
+    if len(lines) < DOUBLE_SPACED_MIN_LINES:
         return
-    singles = sum(1 for b in blanks[1:] if b == 1) / max(1, len(blanks) - 1)
-    if singles < 0.6:
+    gaps = blanks[1:]
+    singles = sum(1 for b in gaps if b == 1) / max(1, len(gaps))
+    adjacent = sum(1 for b in gaps if b == 0) / max(1, len(gaps))
+    if singles < DOUBLE_SPACED_MIN_SINGLE_GAPS or adjacent > DOUBLE_SPACED_MAX_ADJACENT:
         return
     widths = sorted(line.width for line in lines)
-    long_lines = [line for line in lines if line.width >= max(16, 0.8 * widths[int(0.75 * (len(widths) - 1))])]
+    long_lines = [line for line in lines if line.width >= max(16, FULL_LINE * widths[int(0.75 * (len(widths) - 1))])]
     if not long_lines:
         return
     mid_sentence = sum(
         1 for line in long_lines if not ends_sentence(line.text) and trailing_credit(line.text) is None
     ) / len(long_lines)
-    if mid_sentence < 0.5:
+    if mid_sentence < DOUBLE_SPACED_MIN_MID_SENTENCE:
         return
     for line, before in zip(lines, blanks):
         line.blank_before = before != 1
@@ -199,7 +208,7 @@ def _column_width(block: list[Line]) -> int:
 
 
 def _starts_paragraph(line: Line) -> bool:
-    return line.indent or line.is_byline or bool(DATELINE_RE.match(line.text))
+    return line.indent or line.is_byline or starts_with_dateline(line.text)
 
 
 def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
@@ -290,7 +299,7 @@ def _unclosed(text: str) -> bool:
 def _continues(before: Para, after: Para, body_column: int | None) -> bool:
     """Does ``after`` carry on the sentence ``before`` stopped in (a column break, a stray
     indent, an early line break)?  Headlines and finished paragraphs never continue."""
-    if before.is_byline or after.is_byline or DATELINE_RE.match(after.text) or after.text.startswith("—"):
+    if before.is_byline or after.is_byline or starts_with_dateline(after.text) or after.text.startswith("—"):
         return False
     last = before.lines[-1].strip()
     if last.startswith("—") or ends_sentence(last) or last.endswith(("——", "：", ":")):

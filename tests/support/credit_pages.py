@@ -64,9 +64,8 @@ NAMES = [
     "祁海川", "葛宁", "麻春生", "冀图南", "覃思远", "芦苇", "甘露", "骆志强", "谭晓光", "柏青",
     "邢雨桐", "潘建业", "温可欣", "卜世杰", "练红", "焦书林", "霍然", "简宁宁", "戚少华", "滕飞",
 ]
-# Names printed run together with their role (记者{N}{N}…) are two characters long:
-# the text alone cannot tell 于涛黄华 from 于涛黄 华.
-SHORT_NAMES = ["韩雪", "邵可", "钟晓", "庞悦", "葛宁", "芦苇", "甘露", "柏青", "练红", "霍然", "滕飞", "祁川"]
+# Names printed run together with their role (记者{N}{N}…) are the pool's two-character
+# ones: the text alone cannot tell 于涛黄华 from 于涛黄 华.
 
 # (title, paragraphs); "{date}" is replaced by the event date (M月D日).
 STORIES = [
@@ -165,8 +164,11 @@ def realise(row: SurveyRow, names: list[str], date: dt.date) -> Credit:
     credit = Credit(row)
     pattern = row.pattern
     where = row.where
-    if "run-together" in row.klass:
-        names = [n for n in SHORT_NAMES if n not in names][: pattern.count("{N}")] + names
+    if "run-together" in row.klass:  # run-together names: two-character ones, taken from the pool
+        short = [n for n in names if len(n) == 2][: pattern.count("{N}")]
+        for n in short:
+            names.remove(n)
+        names[:0] = short
     if where.startswith("photo"):
         rest = pattern.replace("{caption}", "", 1)
         if rest.startswith(" / "):
