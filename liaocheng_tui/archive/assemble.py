@@ -56,7 +56,7 @@ def _cut(units: list[Unit]) -> list[Cut]:
             joins = (
                 last is not None
                 and last.role is Role.BYLINE
-                and last.people.roles_seen > 0  # ■ 田柏林 (no role) is a photo credit, never a lead
+                and (last.people.roles_seen > 0 or last.top_credit)  # ■ 田柏林 under a caption is a photo credit
                 and (unit.role is Role.BYLINE or not unit.lead.people)
             )
             if joins:

@@ -53,6 +53,10 @@ NOT_NAMES = {
     "手记", "观察", "调查", "视点", "札记", "走基层", "探访", "追踪", "连线", "直击", "体验", "感言",
 }
 
+# Last characters of places and institutions (高新区, 阳谷县, 市委, 交警队): a line of such
+# words is a kicker, not a line of names.
+PLACE_AND_BODY_ENDINGS = frozenset("区县市镇乡村街道路局委办厅院校所站馆厂场园港湾湖河山城省州处部队团会社组中心")
+
 _SP = r"[^\S\n]*"  # export spaces inside a word (记 者, 本 报 记 者)
 _SEP = r"[\s、，,/:·]"
 
@@ -282,6 +286,8 @@ def name_line(line: str) -> People | None:
     tokens = text.split()
     if not tokens or len(tokens) > 3 or not all(2 <= len(t) <= 3 and starts_with_surname(t) for t in tokens):
         return None
+    if any(t[-1] in PLACE_AND_BODY_ENDINGS for t in tokens):
+        return None  # 高新区, 阳谷县, 东关街: a place or a body (a kicker), not a person
     if not all(NAME_CHAR_RE.fullmatch(c) for t in tokens for c in t) or not all(plausible_name(t) for t in tokens):
         return None
     return parse_people(text, allow_roleless=True)
@@ -410,7 +416,8 @@ def trailing_credit(text: str) -> Credit | None:
             if people is not None:
                 people.roles_seen = 0
         if people is not None:
-            is_photo = bool(re.search(r"摄(?:影)?\s*$|图/", narrow(inner)))
+            # （… 摄）, （图/X）, （□记者 X 报道） (大众日报 prints photo credits behind □ in brackets)
+            is_photo = bool(re.search(rf"摄(?:影)?\s*$|图/|^\s*[{MARKERS}]", narrow(inner)))
             return Credit(before.rstrip(), text[m.start() :].strip(), people, is_photo)
     m = _TRAIL_PHOTO_RE.search(folded)
     if m:

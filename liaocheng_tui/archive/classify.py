@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from liaocheng_tui.archive.byline import Credit, Lead, People, byline_line, match_lead, trailing_credit
+from liaocheng_tui.archive.byline import Credit, Lead, People, byline_line, match_lead, name_line, trailing_credit
+from liaocheng_tui.archive.headline import is_column_label
 from liaocheng_tui.archive.reflow import Para
 from liaocheng_tui.archive.shapes import looks_like_headline
 
@@ -31,6 +32,7 @@ class Unit:
     people: People | None = None  # BYLINE: who
     lead: Lead | None = None  # LEAD: the lead and where the text starts
     credit: Credit | None = None  # BODY: a credit printed at its end
+    top_credit: bool = False  # BYLINE without a role (■ X, a name line) that opens the text under it
 
     @property
     def text(self) -> str:
@@ -58,4 +60,41 @@ def classify(para: Para) -> Unit:
 
 
 def classify_all(paras: list[Para]) -> list[Unit]:
-    return [classify(p) for p in paras]
+    """Every paragraph's role, then the credits whose role only their neighbours tell."""
+    units = [classify(p) for p in paras]
+    _credits_by_position(units)
+    return units
+
+
+def _credits_by_position(units: list[Unit]) -> None:
+    """Credits printed on lines of their own, read by where they stand:
+
+    * a line of names alone (宋明远 / 王忠友 张晓萌) is a credit, not a headline, when body
+      text is next to it — above the body it credits what follows, under the body (before
+      a headline or at the page end) what came before;
+    * a credit line (any role) between body text and a headline, or ending the page, is
+      the end credit of the text above it (…大力支持。/ 记者:张三 李四 / 下一篇标题);
+    * a credit without a role (■ X, a name line) right under a headline or at the top of
+      the page opens the text under it; after body text it stays a photo credit.
+    """
+    for i, unit in enumerate(units):
+        prev = units[i - 1] if i > 0 else None
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        names_only = False
+        if unit.role is Role.HEADLINE and not is_column_label(unit.text):
+            people = name_line(unit.text)
+            body_next = nxt is not None and nxt.role in (Role.BODY, Role.LEAD)
+            body_before = prev is not None and prev.role is Role.BODY
+            if people is not None and (body_next or body_before):
+                units[i] = unit = Unit(unit.para, Role.BYLINE, people=people)
+                names_only = True
+        if unit.role is not Role.BYLINE:
+            continue
+        under_body = prev is not None and prev.role is Role.BODY and prev.credit is None
+        closes = nxt is None or nxt.role is Role.HEADLINE
+        # ■ 田柏林 / 本报记者 X 摄 under a caption: a photo credit (the photo rules place it)
+        photo_like = not names_only and (not unit.people.roles_seen or bool(PHOTO_CREDIT_END.search(unit.text)))
+        if under_body and closes and not photo_like:
+            units[i] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, False))
+        elif not unit.people.roles_seen and (prev is None or prev.role is Role.HEADLINE):
+            unit.top_credit = True

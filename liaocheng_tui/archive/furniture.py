@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-PAPERS = ("聊城日报", "大众日报", "聊城晚报", "齐鲁晚报", "鲁西商报")
+from liaocheng_tui.archive.outlets import FOLIO_PAPERS, outlet_alternation
+
+PAPERS = FOLIO_PAPERS
 
 _DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年\-./]\s*(?P<m>\d{1,2})\s*[月\-./]\s*(?P<d>\d{1,2})\s*日?")
 # A folio line: a paper's name, a page number (第A2版), a weekday, or a full date, and little else.
@@ -23,8 +25,12 @@ _FOLIO_MARKS = re.compile(
 _FOLIO_MAX_CHARS = 60
 # Besides its marks a folio holds little: a section name, a time, a place (要闻, 08:30 山东).
 FOLIO_OTHER_CHARS = 24
-# Where the article came from (e-paper and WeChat pages): a line of its own, anywhere.
-_SOURCE = re.compile(r"^[（(]?\s*(来源|稿源|出处|來源)\s*[:：].{0,30}$")
+# Where the article came from (e-paper and WeChat pages): a line of its own, anywhere —
+# 来源：… , or 据新华社 / 据新闻联播 under a reprinted item.
+_SOURCE = re.compile(
+    r"^[（(]?\s*(?:(?:来源|稿源|出处|來源)\s*[:：].{0,30}"
+    rf"|据\s*(?:{outlet_alternation(generic=False)}|新闻联播|央视新闻|新闻联播报道)(?:电|讯|报道)?[）)]?)$"
+)
 # Jump lines between pages: （上接第一版） / （下转第三版）, on a line of their own.
 _JUMP = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|下接|紧接|续)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]?$")
 # …支持。（下转第三版）: a jump at the end of a paragraph's last line.

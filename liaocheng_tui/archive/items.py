@@ -65,7 +65,7 @@ def build_article(start: list[Unit], body: list[Unit], heading: list[Unit], firs
                 article.paragraphs.append(Paragraph(own))
     article.paragraphs += [body_paragraph(u) for u in body]
     if body:
-        take_trailing_credit(article, body[-1])
+        take_trailing_credit(article, body[-1], body[:-1])
     elif article.paragraphs and not notes:  # 本报讯 3月5日，…46家。（记者 高田）: all in the lead paragraph
         take_trailing_credit(article, None)
     if heading:
@@ -74,19 +74,29 @@ def build_article(start: list[Unit], body: list[Unit], heading: list[Unit], firs
     return article
 
 
-def take_trailing_credit(article: Article, last: Unit | None) -> None:
-    """An article's byline printed at its end: （记者 X 通讯员 Y）, ■ 本报记者 X, 本报记者 X 摄."""
+def take_trailing_credit(article: Article, last: Unit | None, credit_lines: list[Unit] | None = None) -> None:
+    """An article's byline printed at its end: （记者 X 通讯员 Y）, ■ 本报记者 X, 本报记者 X 摄,
+    or lines of their own under the body (记者 X / 通讯员 Y)."""
     if not article.paragraphs or (last is not None and last.role is not Role.BODY):
         return
     credit = last.credit if last is not None else trailing_credit(article.paragraphs[-1].text)
     if credit is None:
         return
+    credits = [credit]
     if credit.text_before:
         article.paragraphs[-1] = Paragraph(credit.text_before)
     else:
         article.paragraphs.pop()
-    add_byline(article, credit.credit)
-    add_people(article, credit.people)
+        for unit in reversed(credit_lines or []):  # the credit lines above the last one
+            if not article.paragraphs or unit.credit is None or unit.credit.text_before:
+                break
+            if article.paragraphs[-1].text != unit.text:
+                break
+            article.paragraphs.pop()
+            credits.insert(0, unit.credit)
+    for c in credits:
+        add_byline(article, c.credit)
+        add_people(article, c.people)
 
 
 def orphans(units: list[Unit], credits: list[Unit]) -> tuple[list[Article], list[str]]:

@@ -187,15 +187,28 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             del lines[i + 1]
             continue
         if (
-            not cur.is_byline
-            and not nxt.blank_before
-            and len(nxt.text) <= 2
-            and byline_line(cur.text + nxt.text) is not None
+            not nxt.blank_before
+            and (not cur.is_byline or not nxt.is_byline)
+            and _credit_runs_on(cur, nxt)
         ):
-            cur.text = cur.text + nxt.text  # no character changes, only the break
+            # ``■ 本报记者 夏旭`` / ``光``, ``大众网·海报新闻记者 X 实习记者 卜世`` / ``杰 练红 聊城报道``:
+            # a credit line broken at the line end, anywhere in it (no character changes, only the break)
+            cur.text = cur.text + nxt.text
             cur.is_byline = True
             del lines[i + 1]
         i += 1
+
+
+def _credit_runs_on(cur: Line, nxt: Line) -> bool:
+    """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
+    ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
+    is only the tail of a name (one or two characters)."""
+    if len(nxt.text) > 2 and (nxt.is_byline or not _MAYBE_BYLINE.search(cur.text)):
+        return False
+    joined = byline_line(cur.text + nxt.text)
+    if joined is None:
+        return False
+    return len(nxt.text) <= 2 or not nxt.is_byline
 
 
 def _column_width(block: list[Line]) -> int:

@@ -315,7 +315,12 @@ def pages_for(rows: list[SurveyRow], prefix: str) -> list[GeneratedPage]:
         for i, row in enumerate(rows):
             lead = articles[(i + s) % len(articles)] if row.where.startswith("photo") else row
             others = [r for r in (articles[(i + s + 1) % len(articles)], articles[(i + s + 2) % len(articles)]) if r is not lead]
-            group = [lead, row, *others[:1]] if row is not lead else [row, *others]
+            if row is lead:
+                group = [row, *others]
+            elif style.headline_first:  # a headline-first page prints its photos above the first headline
+                group = [row, lead, *others[:1]]
+            else:
+                group = [lead, row, *others[:1]]
             seed = 7 * i + s
             pages.append(compose(f"{prefix}{row.id}_{style.name}", group, style, seed, year_clue=(i + s) % 2 == 0))
     if photos:
