@@ -383,6 +383,8 @@ _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,60})[）)]\s*$")
 # …表演。本报记者 王五 摄 / …表演。霍然摄: a photo credit run on after the caption's last sentence.
 _TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^|(?<=\s))\s*([^。！？!?”\s][^。！？!?”]{1,40}?(?:摄|摄影|摄影报道))\s*$")
+# …通车。图/田柏林, …现场。摄影/X: a picture credit run on after the caption.
+_TRAIL_PICTURE_PREFIX_RE = re.compile(r"(?<=[。！？!?”])\s*((?:图|摄影|图片|图文)\s*/\s*[^。！？!?”/]{2,30})\s*$")
 _SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
 
 
@@ -419,6 +421,12 @@ def trailing_credit(text: str) -> Credit | None:
             # （… 摄）, （图/X）, （□记者 X 报道） (大众日报 prints photo credits behind □ in brackets)
             is_photo = bool(re.search(rf"摄(?:影)?\s*$|图/|^\s*[{MARKERS}]", narrow(inner)))
             return Credit(before.rstrip(), text[m.start() :].strip(), people, is_photo)
+    m = _TRAIL_PICTURE_PREFIX_RE.search(folded)
+    if m:
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner)
+        if people is not None:
+            return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
     m = _TRAIL_PHOTO_RE.search(folded)
     if m:
         inner = text[m.start(1) : m.end(1)]

@@ -211,6 +211,12 @@ def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     return len(nxt.text) <= 2 or not nxt.is_byline
 
 
+def _credit_started_before(prev: Line, cur: Line) -> bool:
+    """Is ``cur`` (a credit line) the end of a credit that starts on ``prev``?"""
+    credit = trailing_credit(prev.text + cur.text)
+    return credit is not None and len(credit.credit) > len(cur.text) and credit.text_before != ""
+
+
 def _column_width(block: list[Line]) -> int:
     """The block's column: nearly its widest line, but one over-long line (two lines run
     together) in a longer block must not make every other line look short."""
@@ -226,6 +232,8 @@ def _starts_paragraph(line: Line) -> bool:
 
 def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
     """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?"""
+    if cur.is_byline and not prev.is_byline and _credit_started_before(prev, cur):
+        return False  # …社会大众。本报 / 记者 姚绪禹 摄: the credit began on the line above
     if _starts_paragraph(cur) or prev.is_byline:
         return True
     if prev.text.endswith(SUBHEAD_CLOSE) or cur.text.startswith(SUBHEAD_OPEN):
