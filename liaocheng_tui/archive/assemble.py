@@ -223,7 +223,10 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
         nonlocal current
         if current is not None:
             heading, start, body = current
-            articles.append(build_article(start, body, heading, True))
+            article = build_article(start, body, heading, True)
+            if not heading and not start and body and body[-1].credit is not None and article.reporters:
+                article.kind = ArticleKind.PHOTO  # untitled text closed by its credit: a caption
+            articles.append(article)
         current = None
 
     while i < len(units):

@@ -205,7 +205,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             pos = sep.end()
             continue
         place = PLACE_REPORT_RE.match(folded, pos)
-        if place and place.end() == len(folded.rstrip(" )）")) and people:
+        if place and place.end() == len(folded.rstrip(" )）")) and people and _is_place(place.group(0)[:-2]):
             pos = place.end()  # 聊城报道 closing the credit
             continue
         closing = CLOSING_RE.match(folded, pos)
@@ -243,6 +243,18 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         group.extend(names)
         pos = end
     return people if people else None
+
+
+# Places a credit ends with (聊城报道): the city, its counties and the cities reporters file from.
+REPORT_PLACES = frozenset({
+    "聊城", "东昌府", "临清", "冠县", "莘县", "阳谷", "东阿", "茌平", "高唐", "济南", "北京", "上海", "青岛",
+    "天津", "广州", "深圳", "杭州", "南京", "郑州", "石家庄", "邯郸", "德州", "菏泽", "泰安", "济宁", "潍坊",
+})
+
+
+def _is_place(word: str) -> bool:
+    """聊城 in 聊城报道 is a place; 麻春生 in 麻春生报道 (a name glued to 报道) is not."""
+    return word in REPORT_PLACES or not starts_with_surname(word)
 
 
 def _role_starts(text: str, start: int, at: int) -> bool:
@@ -442,4 +454,5 @@ def _roleless_bracket_ok(inner: str, before: str) -> bool:
     tokens = inner.split()
     if not tokens or not _SENTENCE_END_BEFORE.search(before) and before.strip():
         return False
-    return all(starts_with_surname(t) and plausible_name(t) for t in tokens)
+    names = [name for t in tokens for name in split_run(t)]
+    return all(starts_with_surname(n) and plausible_name(n) for n in names)

@@ -15,7 +15,7 @@ from liaocheng_tui.archive.headline import is_column_label
 from liaocheng_tui.archive.reflow import Para
 from liaocheng_tui.archive.shapes import looks_like_headline
 
-PHOTO_CREDIT_END = re.compile(r"(?:[摄攝](?:影)?|供[图圖])\s*$")
+PHOTO_CREDIT_END = re.compile(r"(?:[摄攝](?:影)?(?:[报報]道)?|供[图圖])\s*$")
 
 
 class Role(str, Enum):

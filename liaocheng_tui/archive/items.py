@@ -144,6 +144,8 @@ def merge_trailing_byline(articles: list[Article]) -> None:
     repeats = set(last.reporters) <= set(above.reporters) and set(last.correspondents) <= set(above.correspondents)
     if (above.reporters or above.correspondents) and not repeats:
         return  # the article above is signed by others: keep this byline apart
+    if above.kind is ArticleKind.LEAD_IN and not above.title:
+        above.kind = ArticleKind.PHOTO  # untitled text with a credit printed under it: a caption
     add_byline(above, "\n".join(p for p in (last.dateline, last.byline) if p))
     add_names(above.reporters, last.reporters)
     add_names(above.correspondents, last.correspondents)

@@ -232,7 +232,7 @@ def _starts_paragraph(line: Line) -> bool:
 
 def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
     """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?"""
-    if cur.is_byline and not prev.is_byline and _credit_started_before(prev, cur):
+    if cur.is_byline and not prev.is_byline and (_unclosed(prev.text) or _credit_started_before(prev, cur)):
         return False  # …社会大众。本报 / 记者 姚绪禹 摄: the credit began on the line above
     if _starts_paragraph(cur) or prev.is_byline:
         return True

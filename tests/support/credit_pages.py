@@ -223,9 +223,16 @@ STYLES = (
 
 
 def _wrap(text: str, width: int | None) -> list[str]:
+    """Lines of ``width`` characters; a space a line would start with stays at the end of
+    the line before (a PDF never starts a wrapped line with spaces)."""
     if width is None or len(text) <= width:
         return [text]
-    return [text[i : i + width] for i in range(0, len(text), width)]
+    lines = [text[i : i + width] for i in range(0, len(text), width)]
+    for i in range(1, len(lines)):
+        stripped = lines[i].lstrip(" ")
+        lines[i - 1] += lines[i][: len(lines[i]) - len(stripped)]
+        lines[i] = stripped
+    return [line for line in lines if line]
 
 
 @dataclass
