@@ -37,6 +37,7 @@ def add_people(article: Article, people: People | None) -> None:
     if people:
         add_names(article.reporters, people.reporters)
         add_names(article.correspondents, people.correspondents)
+        add_names(article.roleless, [n for n in people.roleless if n not in article.roleless])
 
 
 def add_byline(article: Article, text: str | None) -> None:
@@ -149,4 +150,5 @@ def merge_trailing_byline(articles: list[Article]) -> None:
     add_byline(above, "\n".join(p for p in (last.dateline, last.byline) if p))
     add_names(above.reporters, last.reporters)
     add_names(above.correspondents, last.correspondents)
+    add_names(above.roleless, last.roleless)
     articles.pop()

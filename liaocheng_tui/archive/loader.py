@@ -16,6 +16,7 @@ from liaocheng_tui.archive.furniture import take_furniture
 from liaocheng_tui.archive.model import Archive, DateSource, Page
 from liaocheng_tui.archive.newspaper import attribute_newspaper
 from liaocheng_tui.archive.parser import parse_text
+from liaocheng_tui.archive.people import assign_roles
 
 Progress = Callable[[int, int, str], None]
 
@@ -67,4 +68,5 @@ def load_archive(paths: Iterable[Path], progress: Progress | None = None) -> Arc
         if progress is not None:
             progress(done, total, str(item if not isinstance(item, FileProblem) else item.path))
     archive.pages.sort(key=lambda p: (p.issue_date is None, p.issue_date, p.source))
+    assign_roles(archive)  # names printed without a role take the role printed elsewhere
     return archive

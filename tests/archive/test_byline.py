@@ -14,25 +14,30 @@ def names(people) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "reporters", "correspondents"),
+    ("text", "reporters", "correspondents", "body"),
     [
-        ("本报讯（记者 白文斌）“面对设备老化", ["白文斌"], []),  # 000: full-width brackets
-        ("本报讯(记者 林晨) 2025年1月2日至3日", ["林晨"], []),  # 001: half-width brackets
-        ("本报讯 （记者 林晨 黄振） 近日", ["林晨", "黄振"], []),  # 000: several names, spaces
-        ("本报讯（记者 张琪 通讯员 修文）近日", ["张琪"], ["修文"]),  # 003: correspondent
-        ("本报聊城12月27日讯（全媒体记者 胡欣）昨天", ["胡欣"], []),  # dated dateline, role 全媒体记者
-        ("大众网聊城5月2日讯（见习记者 王五 实习生 赵六）", ["王五", "赵六"], []),  # other outlet, 见习记者/实习生
-        ("本报讯（记者胡欣 通讯员李四）近日", ["胡欣"], ["李四"]),  # names run together with the role
-        ("本报讯 记者 胡欣 通讯员 王五 近日，市里", ["胡欣"], ["王五"]),  # no brackets at all
-        ("本报讯（融媒体记者 孙丽）", ["孙丽"], []),
+        ("本报讯（记者 白文斌）“面对设备老化", ["白文斌"], [], "“面对设备老化"),  # 000: full-width brackets
+        ("本报讯(记者 林晨) 2025年1月2日至3日", ["林晨"], [], "2025年1月2日至3日"),  # 001: half-width brackets
+        ("本报讯 （记者 林晨 黄振） 近日", ["林晨", "黄振"], [], "近日"),  # 000: several names, spaces
+        ("本报讯（记者 张琪 通讯员 修文）近日", ["张琪"], ["修文"], "近日"),  # 003: correspondent
+        ("本报聊城12月27日讯（全媒体记者 胡欣）昨天", ["胡欣"], [], "昨天"),  # dated dateline, role 全媒体记者
+        ("大众网聊城5月2日讯（见习记者 王五 实习生 赵六）", ["王五", "赵六"], [], ""),  # other outlet, 见习记者/实习生
+        ("本报讯（记者胡欣 通讯员李四）近日", ["胡欣"], ["李四"], "近日"),  # names run together with the role
+        ("本报讯 记者 胡欣 通讯员 王五 近日，市里", ["胡欣"], ["王五"], "近日，市里"),  # no brackets at all
+        ("本报讯（融媒体记者 孙丽）", ["孙丽"], [], ""),
+        ("本報訊（記者 刘志耀）12月27日", ["刘志耀"], [], "12月27日"),  # traditional script
+        ("本报讯 (纪媛媛) 近日，临清市", ["纪媛媛"], [], "近日，临清市"),  # a name in brackets, no role
+        ("本报讯（聊城日报全媒体记者于伯平）12月26日", ["于伯平"], [], "12月26日"),  # outlet + role, run together
+        ("聊城新闻网讯 9月1日清晨", [], [], "9月1日清晨"),  # a site's dateline, no credit
+        ("齐鲁网·闪电新闻4月17日讯 黄河之滨", [], [], "黄河之滨"),  # outlets joined by ·
+        ("本报讯（潍坊日报社全媒体记者 巩建国）9月16日", ["巩建国"], [], "9月16日"),  # any city's paper
     ],
 )
-def test_lead_bylines(text: str, reporters: list[str], correspondents: list[str]) -> None:
+def test_lead_bylines(text: str, reporters: list[str], correspondents: list[str], body: str) -> None:
     lead = match_lead(text)
-    assert lead is not None
-    assert (lead.people.reporters, lead.people.correspondents) == (reporters, correspondents)
-    assert text[lead.end :].strip() == text[lead.end :].strip()  # body starts after the lead
-    assert "记者" not in text[lead.end :] or "记者" in text[lead.end :].split("）")[-1]
+    assert lead is not None, text
+    assert (lead.people.reporters, lead.people.correspondents) == (reporters, correspondents), text
+    assert text[lead.end :].strip() == body, text  # the body starts right after the lead
 
 
 def test_lead_leaves_the_body_alone() -> None:

@@ -30,7 +30,7 @@ from support.credit_pages import (
 
 TUNED, HELD = split_rows()
 PAGES = {p.name: p for p in pages_for(TUNED, "")}
-FIELDS = ("kind", "title", "reporters", "correspondents", "body_start", "body_end")
+FIELDS = ("kind", "title", "reporters", "correspondents", "credits", "body_start", "body_end")
 
 # What the parser still gets wrong, by page (the reason says which class).
 PHOTO_CREDIT_LINES = (
@@ -55,6 +55,7 @@ def observed(article) -> dict:
         "title": article.title,
         "reporters": article.reporters,
         "correspondents": article.correspondents,
+        "credits": article.credits,
         "body_start": body[:12],
         "body_end": body[-12:],
     }

@@ -61,9 +61,7 @@ def test_warm_start_reparses_and_reindexes_nothing(seed_copy, tmp_path, counted)
     archive, _ = open_and_close(seed_copy, cache)
     assert counted == {"parse": 5, "build": 1, "update": 0}
     generation = live_generation(seed_copy, cache)
-    started = time.perf_counter()
     archive2, service = open_archive([seed_copy], cache_dir=cache)
-    elapsed = time.perf_counter() - started
     try:
         assert counted == {"parse": 5, "build": 1, "update": 0}
         assert live_generation(seed_copy, cache) == generation
@@ -71,7 +69,6 @@ def test_warm_start_reparses_and_reindexes_nothing(seed_copy, tmp_path, counted)
         assert [a.title for a in archive2.articles] == [a.title for a in archive.articles]
         assert [a.id for a in archive2.articles] == [a.id for a in archive.articles]
         assert service.search("技改").total > 0
-        assert elapsed < 1.0  # the target is 0.3 s; loose here because CI machines vary
     finally:
         service.close()
 
