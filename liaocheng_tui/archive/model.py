@@ -121,6 +121,7 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
     furniture: list[str] = field(default_factory=list)  # folio and editor-credit lines
+    date_evidence: list[str] = field(default_factory=list)  # why the page has its date (``check`` prints it)
 
     @property
     def name(self) -> str:

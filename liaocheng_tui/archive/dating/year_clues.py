@@ -139,6 +139,12 @@ YEAR_CLUES: tuple[YearClue, ...] = (
         "刚刚过去的2024年 → the paper is of 2025",
     ),
     YearClue(
+        "last-season-stated",
+        re.compile(_Y + r"年(?P<s>[春夏秋冬])[天季]?[^\n]{0,80}?今(?:年)?(?P=s)"),
+        ((Bound.IS, _year(+1), 3),),
+        "2016年冬天，首场雪出现在11月22日，今冬…: the explicit year's season is last year's → 2017",
+    ),
+    YearClue(
         "this-year-stated",
         re.compile(r"今年(?:是|为)?[（(]?" + _Y + "年"),
         ((Bound.IS, _year(), 3),),
