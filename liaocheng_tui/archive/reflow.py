@@ -29,6 +29,17 @@ from liaocheng_tui.archive.shapes import SIGNED_DATE_RE, looks_like_headline
 FULL_LINE = 0.80
 # Shorter than this share of the column: a headline, subhead or paragraph end.
 SHORT_LINE = 0.60
+# A sentence ending on a line shorter than this share of its column ends the paragraph
+# (a line this full that ends a sentence may just have run out of room).
+NEARLY_FULL_LINE = 0.90
+# A headline-looking line at least this share of the body column is a sentence cut by a
+# column break; one wider than ACROSS_COLUMNS × the column is a headline set across columns.
+FILLS_BODY_COLUMN = 0.95
+ACROSS_COLUMNS = 1.15
+# A block's column is the width of its 90th-percentile line, ignoring a last line over
+# RUN_TOGETHER_LINE × the next widest (two lines an export ran together).
+COLUMN_WIDTH_QUANTILE = 0.9
+RUN_TOGETHER_LINE = 1.5
 # A single-line block this wide is an unwrapped paragraph (one line per paragraph export).
 UNWRAPPED_WIDTH = 60
 # Double-spaced exports (a blank line after every printed line): most gaps between lines
@@ -38,6 +49,8 @@ DOUBLE_SPACED_MIN_LINES = 4
 DOUBLE_SPACED_MIN_SINGLE_GAPS = 0.6
 DOUBLE_SPACED_MAX_ADJACENT = 0.1
 DOUBLE_SPACED_MIN_MID_SENTENCE = 0.5
+DOUBLE_SPACED_WIDTH_QUANTILE = 0.75  # "long" lines are measured against this quantile's width
+DOUBLE_SPACED_MIN_LONG_LINE = 16
 
 
 # Decorated section subheads (▶“三新”产业澎湃发展动能◀) sit on lines of their own.
@@ -159,7 +172,8 @@ def _undouble(lines: list[Line], blanks: list[int]) -> None:
     if singles < DOUBLE_SPACED_MIN_SINGLE_GAPS or adjacent > DOUBLE_SPACED_MAX_ADJACENT:
         return
     widths = sorted(line.width for line in lines)
-    long_lines = [line for line in lines if line.width >= max(16, FULL_LINE * widths[int(0.75 * (len(widths) - 1))])]
+    typical = widths[int(DOUBLE_SPACED_WIDTH_QUANTILE * (len(widths) - 1))]
+    long_lines = [line for line in lines if line.width >= max(DOUBLE_SPACED_MIN_LONG_LINE, FULL_LINE * typical)]
     if not long_lines:
         return
     mid_sentence = sum(
@@ -221,9 +235,9 @@ def _column_width(block: list[Line]) -> int:
     """The block's column: nearly its widest line, but one over-long line (two lines run
     together) in a longer block must not make every other line look short."""
     widths = sorted(line.width for line in block)
-    while len(widths) >= 4 and widths[-1] > 1.5 * widths[-2]:
+    while len(widths) >= 4 and widths[-1] > RUN_TOGETHER_LINE * widths[-2]:
         widths.pop()
-    return widths[int(0.9 * (len(widths) - 1) + 0.5)]
+    return widths[int(COLUMN_WIDTH_QUANTILE * (len(widths) - 1) + 0.5)]
 
 
 def _starts_paragraph(line: Line) -> bool:
@@ -240,13 +254,13 @@ def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
         return True
     if cur.text[0] in LINE_START_FORBIDDEN:
         return False
-    if SIGNED_DATE_RE.fullmatch(cur.text) and prev.width < 0.6 * column:
+    if SIGNED_DATE_RE.fullmatch(cur.text) and prev.width < SHORT_LINE * column:
         return False  # 聊城市人民政府 / 2024年6月20日: a signature stays together
     if prev.text[-1] in "：:" or (_NAME_LIST_RE.match(prev.text) and _NAME_LIST_RE.match(cur.text)):
         return False  # 入选人员为： / 王建军 孙立新 周海涛 / 陈晓东 马丽娟: a list runs on
     if prev.width < SHORT_LINE * column:
         return True
-    if prev.width < 0.9 * column and _PAIRED_PHRASES_RE.match(prev.text):
+    if prev.width < NEARLY_FULL_LINE * column and _PAIRED_PHRASES_RE.match(prev.text):
         return True  # 引入前沿技术 推动产业升级 / 围绕金属管材…: a subhead on the line above
     if (
         ends_sentence(prev.text)
@@ -255,7 +269,7 @@ def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
         and trailing_credit(cur.text) is None
     ):
         return True  # …责任。 / 全市防汛工作会议召开: a headline right under the body
-    return ends_sentence(prev.text) and prev.width < 0.9 * column
+    return ends_sentence(prev.text) and prev.width < NEARLY_FULL_LINE * column
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -349,9 +363,9 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
             return False  # a headline over a subtitle, or over a paragraph that starts afresh
         if has_comma and width >= FULL_LINE * body_column:
             return True  # a clause cut off by the break (a wider column on the same page too)
-        if max(print_width(line.strip()) for line in before.lines) > 1.15 * body_column:
+        if max(print_width(line.strip()) for line in before.lines) > ACROSS_COLUMNS * body_column:
             return False  # wider than the column: a headline across columns
-        return width >= 0.95 * body_column
+        return width >= FILLS_BODY_COLUMN * body_column
     if not after.blank_before:  # broken inside a block (an indent): only a full line goes on
         return width >= FULL_LINE * before.column
     if before.block_lines == 1:  # one line per paragraph (an unwrapped export)
@@ -373,6 +387,6 @@ def _is_headline_block(block: list[Line], block_paras: list[Para], body_column: 
     if not looks_like_headline(para.text, len(para.lines)) or any(c in para.text for c in "，,；;"):
         return False
     fills_column = body_column is not None and all(
-        FULL_LINE * body_column <= line.width <= 1.15 * body_column for line in block
+        FULL_LINE * body_column <= line.width <= ACROSS_COLUMNS * body_column for line in block
     )
     return not (len(block) >= 2 and fills_column)
