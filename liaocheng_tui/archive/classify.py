@@ -98,3 +98,77 @@ def _credits_by_position(units: list[Unit]) -> None:
             units[i] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, False))
         elif not unit.people.roles_seen and (prev is None or prev.role is Role.HEADLINE):
             unit.top_credit = True
+    _photo_credit_lines(units)
+
+
+# A caption is at most this many paragraphs between a headline and its credit lines.
+CAPTION_MAX_PARAGRAPHS = 2
+_MARKED = re.compile(r"^\s*[■□●◆▲◇]")
+
+
+def _credit_group_end(units: list[Unit], i: int) -> int:
+    """The end of the credit lines starting at ``i``: 本报通讯员 Y under ■ 本报记者 X belongs to
+    it; a line with a marker of its own (□本报记者 Z) starts another credit."""
+    j = i + 1
+    while j < len(units) and units[j].role is Role.BYLINE and not _MARKED.match(units[j].text):
+        j += 1
+    return j
+
+
+def _ends_an_item(unit: Unit) -> bool:
+    """A headline, or a caption already closed by its photo credit."""
+    return unit.role is Role.HEADLINE or (unit.credit is not None and unit.credit.is_photo)
+
+
+def _own_credit_follows(units: list[Unit], j: int) -> bool:
+    """The text after the credit lines ends in a credit of its own (…（记者 X）) before the
+    next headline: the lines above it cannot be its byline."""
+    k = j
+    while k < len(units) and units[k].role is Role.BODY:
+        if units[k].credit is not None and not units[k].credit.is_photo:
+            return k + 1 >= len(units) or units[k + 1].role is Role.HEADLINE
+        k += 1
+    return False
+
+
+def _caption_follows(units: list[Unit], j: int) -> bool:
+    """Another caption comes next: a paragraph or two closed by credit lines (a photo page)."""
+    if j < len(units) and units[j].role is Role.BODY and units[j].credit is not None and units[j].credit.is_photo:
+        return True  # …测量血压。 本报记者 X 摄
+    k = j
+    while k < len(units) and units[k].role is Role.BODY and units[k].credit is None and k - j < CAPTION_MAX_PARAGRAPHS:
+        k += 1
+    if k == j or k >= len(units):
+        return False
+    nxt = units[k]
+    return (nxt.role is Role.BYLINE and _MARKED.match(nxt.text) is not None) or (nxt.credit is not None and nxt.credit.is_photo)
+
+
+def _photo_credit_lines(units: list[Unit]) -> None:
+    """``■ 本报记者 X`` / ``本报通讯员 Y`` on lines of their own under a caption: the caption is
+    text right under a headline (or at the top of the page) with no credit of its own, and
+    after the credit lines comes another article's own credit (本报讯（记者 Z）…) or the page
+    ends.  Such lines close the caption as a photo credit instead of opening an article."""
+    i = 0
+    while i < len(units):
+        if units[i].role is not Role.BYLINE or units[i].top_credit:
+            i += 1
+            continue
+        j = _credit_group_end(units, i)
+        k = i
+        while k > 0 and units[k - 1].role is Role.BODY and units[k - 1].credit is None and i - k < CAPTION_MAX_PARAGRAPHS:
+            k -= 1
+        caption = k < i and (k == 0 or _ends_an_item(units[k - 1]))
+        after = units[j] if j < len(units) else None
+        closes = (
+            after is None
+            or (after.role is Role.LEAD and bool(after.lead.people))
+            or (after.role is Role.BYLINE and _MARKED.match(after.text) is not None)
+            or _caption_follows(units, j)
+            or _own_credit_follows(units, j)
+        )
+        if caption and closes:
+            for n in range(i, j):
+                unit = units[n]
+                units[n] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, n == j - 1))
+        i = j

@@ -130,7 +130,7 @@ def photo(units: list[Unit], credits: list[Unit] | None) -> Article:
             add_byline(item, unit.text)
             add_people(item, unit.people)
     else:
-        take_trailing_credit(item, units[-1])
+        take_trailing_credit(item, units[-1], units[:-1])
     return item
 
 

@@ -34,16 +34,13 @@ FIELDS = ("kind", "title", "reporters", "correspondents", "credits", "body_start
 
 # What the parser still gets wrong, by page (the reason says which class).
 PHOTO_CREDIT_LINES = (
-    "a photo credit on lines of its own under a caption (■ 本报记者 X / 本报通讯员 Y) is read as the "
-    "byline of the next article when the caption follows an article"
+    "a photo credit on lines of its own under a caption (■ 本报记者 X / 本报通讯员 Y), followed by text "
+    "with no credit of its own or by a headline, is read as the byline of what follows"
 )
 KNOWN_WRONG: dict[str, str] = {
     name: PHOTO_CREDIT_LINES
     for name in (
-        "s32_pdf-body-then-headline", "s33_pdf-body-then-headline", "s47_pdf-body-then-headline",
-        "s32_feature-credit-first", "s33_feature-credit-first", "s47_feature-credit-first",
-        "s32_dazhong-columns", "s47_dazhong-columns", "s33_web-headline-first",
-        "photo_page_pdf-body-then-headline", "photo_page_web-headline-first", "photo_page_feature-credit-first",
+        "s33_web-headline-first", "s33_feature-credit-first", "s32_dazhong-columns", "s47_dazhong-columns",
     )
 }
 
