@@ -92,9 +92,16 @@ DATELINE_RE = re.compile(
 )
 
 
+DATELINE_MAX_CHARS = 40  # 据 + joined outlets + place + date + 讯 fit in this many characters
+_DATELINE_HINT = re.compile("[讯訊电電]")
+
+
 def starts_with_dateline(text: str) -> bool:
     """Does the text open with a dateline (本报讯, 本報訊, 聊城新闻网讯, 新华社北京3月5日电)?"""
-    return DATELINE_RE.match(narrow(text)) is not None
+    head = text[:DATELINE_MAX_CHARS]
+    if not _DATELINE_HINT.search(head):
+        return False  # most lines: no 讯/电 near the start, no dateline (and no folding to pay for)
+    return DATELINE_RE.match(narrow(head)) is not None
 
 
 _OUTLET_WORD_RE = re.compile(rf"(?:{outlet_alternation(NAMED_OUTLETS, generic=False, spaced=False)}|{GENERIC_PAPER})$")
@@ -323,7 +330,9 @@ class Lead:
 def match_lead(text: str) -> Lead | None:
     """Recognise ``本报讯（记者 X 通讯员 Y）``, ``本报聊城讯``, ``本报讯 记者胡欣 …``,
     ``（记者 X）…``, ``本报讯 (X)`` and ``大众网聊城5月2日讯 记者 X …`` at the start of a paragraph."""
-    folded = narrow(text)
+    head = len(text) - len(text.lstrip()) + DATELINE_MAX_CHARS
+    # only a dateline is matched on the folded text
+    folded = narrow(text[:head]) + text[head:] if _DATELINE_HINT.search(text, 0, head) else text
     pos = len(text) - len(text.lstrip())
     dateline = None
     m = DATELINE_RE.match(folded, pos)
@@ -400,6 +409,9 @@ _TRAIL_PICTURE_PREFIX_RE = re.compile(r"(?<=[。！？!?”])\s*((?:图|摄影|�
 _SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
 
 
+TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
+
+
 @dataclass
 class Credit:
     """A credit printed at the end of a paragraph and the text before it."""
@@ -413,7 +425,8 @@ class Credit:
 def trailing_credit(text: str) -> Credit | None:
     """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``,
     ``…。（孙亚飞 高田）``, ``…奋斗。（林晨）``, ``…本报记者 X 摄``, ``…表演。霍然摄``."""
-    folded = narrow(text)
+    tail = max(0, len(text) - TRAILING_CREDIT_MAX_CHARS)
+    folded = text[:tail] + narrow(text[tail:])  # credits are matched at the end, on folded text
     m = _TRAIL_MARKER_RE.search(folded)
     if m:
         inner = text[m.start(1) : m.end(1)]

@@ -53,18 +53,48 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _narrow_table() -> dict[int, int]:
+    table = dict(_script_table())
+    table.update(_width_table())
+    return table
+
+
+def _as_list(table: dict[int, int]) -> list[str]:
+    """The table as a list indexed by code point: ``str.translate`` runs about twice as
+    fast with it as with the dict (characters past its end are left alone)."""
+    lookup = [chr(i) for i in range(max(table) + 1)]
+    for code, to in table.items():
+        lookup[code] = chr(to)
+    return lookup
+
+
+@lru_cache(maxsize=1)
+def _simplify_list() -> list[str]:
+    return _as_list(_script_table())
+
+
+@lru_cache(maxsize=1)
+def _narrow_list() -> list[str]:
+    return _as_list(_narrow_table())
+
+
+@lru_cache(maxsize=1)
+def _fold_list() -> list[str]:
+    return _as_list(_fold_table())
+
+
 def simplify(text: str) -> str:
     """Traditional characters → simplified; nothing else changes, same length."""
-    return text.translate(_script_table())
+    return text.translate(_simplify_list())
 
 
 def narrow(text: str) -> str:
     """Simplified script and half-width ASCII digits/letters/punctuation; same length.
-    Case is kept (what the page rules read); the ideographic space stays a space-like
-    character for them too (it becomes U+0020)."""
-    return text.translate(_script_table()).translate(_width_table())
+    Case is kept (what the page rules read); the ideographic space becomes U+0020."""
+    return text.translate(_narrow_list())
 
 
 def fold(text: str) -> str:
     """The text as compared: simplified, half-width, lower-case; same length as ``text``."""
-    return text.translate(_fold_table())
+    return text.translate(_fold_list())
