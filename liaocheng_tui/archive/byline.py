@@ -276,6 +276,11 @@ def _role_starts(text: str, start: int, at: int) -> bool:
 # --- whole lines ------------------------------------------------------------------
 
 _MARKER_LINE_RE = re.compile(rf"^[{MARKERS}]\s*")
+#: Every credit line holds a role word, a slash prefix or a marker: most lines can skip the grammar.
+CREDIT_HINT = re.compile(
+    rf"[记記]\s*者|通\s*[讯訊]\s*[员員]|[文图圖视視频頻片]\s*[/／:：]|[摄攝]\s*[影像]|实\s*习|實\s*習|评\s*论|評\s*論"
+    rf"|编\s*[辑輯]|編\s*輯|作\s*者|[{MARKERS}]|[报報]\s*道\s*$|[摄攝]\s*$|全\s*媒|融\s*媒"
+)
 MAX_CREDIT_LINE = 60  # longer lines are running text, even when they start with 记者
 
 
@@ -286,6 +291,8 @@ def byline_line(line: str) -> People | None:
     if not text or len(text) > MAX_CREDIT_LINE or any(c in text for c in "。！？!?；;，"):
         return None  # a line of running text, even one that starts with 记者
     marked = bool(_MARKER_LINE_RE.match(text))
+    if not marked and not CREDIT_HINT.search(text):
+        return None  # no role word at all: no credit line (names alone are name_line's)
     body = _MARKER_LINE_RE.sub("", text)
     if body.replace(" ", "") in NAMELESS_ROLES:  # 本报评论员: a byline without a name
         return People(roles_seen=1)
@@ -410,6 +417,7 @@ _SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
 
 
 TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
+_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$")
 
 
 @dataclass
@@ -426,6 +434,8 @@ def trailing_credit(text: str) -> Credit | None:
     """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``,
     ``…。（孙亚飞 高田）``, ``…奋斗。（林晨）``, ``…本报记者 X 摄``, ``…表演。霍然摄``."""
     tail = max(0, len(text) - TRAILING_CREDIT_MAX_CHARS)
+    if not _TRAILING_HINT.search(text, tail):
+        return None  # no marker, no closing bracket, no 摄 or slash at the end: no credit
     folded = text[:tail] + narrow(text[tail:])  # credits are matched at the end, on folded text
     m = _TRAIL_MARKER_RE.search(folded)
     if m:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import MARKERS, byline_line, starts_with_dateline, trailing_credit
+from liaocheng_tui.archive.byline import CREDIT_HINT, MARKERS, byline_line, starts_with_dateline, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     INVISIBLE,
@@ -59,7 +59,7 @@ SUBHEAD_CLOSE = ("◀", "◄")
 
 
 # Every byline holds a role word or a credit marker; most lines can skip the grammar.
-_MAYBE_BYLINE = re.compile(r"[记員员摄攝图圖文编編評评記■□●◆▲◇]")
+_MAYBE_BYLINE = CREDIT_HINT
 _DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
 # Two phrases set apart by a space, the shape of section subheads (引入前沿技术 推动产业升级);
 # running text has no spaces between Chinese characters.
