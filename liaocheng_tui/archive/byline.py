@@ -31,7 +31,7 @@ from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, starts_with_surnam
 REPORTER_WORDS = [
     "记者", "全媒体记者", "融媒体记者", "见习记者", "实习记者", "特约记者", "首席记者", "摄影记者",
     "客户端记者", "驻站记者", "实习生", "融媒体", "全媒体", "编辑", "作者", "评论员", "特约评论员",
-    "摄影", "摄像",
+    "摄影", "摄像", "供稿", "策划", "统筹", "撰稿",
 ]
 CORRESPONDENT_WORDS = ["通讯员", "特约通讯员"]
 # Prefixes that name what a person made: 文/记者 X, 图/Y, 文/图 记者 X, 摄影/Z, 视频/W.
@@ -215,7 +215,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         if place and place.end() == len(folded.rstrip(" )）")) and people and _is_place(place.group(0)[:-2]):
             pos = place.end()  # 聊城报道 closing the credit
             continue
-        closing = CLOSING_RE.match(folded, pos)
+        closing = CLOSING_RE.match(folded, pos) if people else None  # 文/图 first is a prefix, last a closing
         if closing:
             if closing.group(0).replace(" ", "") in PICTURE_CLOSINGS:
                 for name in group:
@@ -280,6 +280,7 @@ _MARKER_LINE_RE = re.compile(rf"^[{MARKERS}]\s*")
 CREDIT_HINT = re.compile(
     rf"[记記]\s*者|通\s*[讯訊]\s*[员員]|[文图圖视視频頻片]\s*[/／:：]|[摄攝]\s*[影像]|实\s*习|實\s*習|评\s*论|評\s*論"
     rf"|编\s*[辑輯]|編\s*輯|作\s*者|[{MARKERS}]|[报報]\s*道\s*$|[摄攝]\s*$|全\s*媒|融\s*媒"
+    rf"|供\s*稿|策\s*[划劃]|统\s*筹|統\s*籌|撰\s*稿"
 )
 MAX_CREDIT_LINE = 60  # longer lines are running text, even when they start with 记者
 

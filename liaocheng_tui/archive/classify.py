@@ -90,15 +90,27 @@ def _credits_by_position(units: list[Unit]) -> None:
                 names_only = True
         if unit.role is not Role.BYLINE:
             continue
-        under_body = prev is not None and prev.role is Role.BODY and prev.credit is None
-        closes = nxt is None or nxt.role is Role.HEADLINE
+        # credit lines under the body: the first right under it, the others under credit lines
+        # already read as its end credit (策划:X / 记者:Y Z / 通讯员:W)
+        under_body = prev is not None and prev.role is Role.BODY and (prev.credit is None or _credit_line(prev))
+        end = i + 1
+        while end < len(units) and units[end].role is Role.BYLINE and not _MARKED.match(units[end].text):
+            end += 1
+        closes = end >= len(units) or units[end].role is Role.HEADLINE
         # ■ 田柏林 / 本报记者 X 摄 under a caption: a photo credit (the photo rules place it)
         photo_like = not names_only and (not unit.people.roles_seen or bool(PHOTO_CREDIT_END.search(unit.text)))
-        if under_body and closes and not photo_like:
+        # ■ 本报记者 X under a caption is left to the photo rules (_photo_credit_lines)
+        marked_under_caption = end >= len(units) and _MARKED.match(unit.text) is not None and _caption_above(units, i)
+        if under_body and closes and not photo_like and not marked_under_caption:
             units[i] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, False))
         elif not unit.people.roles_seen and (prev is None or prev.role is Role.HEADLINE):
             unit.top_credit = True
     _photo_credit_lines(units)
+
+
+def _credit_line(unit: Unit) -> bool:
+    """A paragraph that is nothing but an end credit (a credit line read as one)."""
+    return unit.role is Role.BODY and unit.credit is not None and not unit.credit.text_before and not unit.credit.is_photo
 
 
 # A caption is at most this many paragraphs between a headline and its credit lines.
@@ -120,10 +132,20 @@ def _ends_an_item(unit: Unit) -> bool:
     return unit.role is Role.HEADLINE or (unit.credit is not None and unit.credit.is_photo)
 
 
+def _caption_above(units: list[Unit], i: int) -> bool:
+    """A paragraph or two right under a headline, a closed photo item, a credit line or the page top."""
+    k = i
+    while k > 0 and units[k - 1].role is Role.BODY and units[k - 1].credit is None and i - k < CAPTION_MAX_PARAGRAPHS:
+        k -= 1
+    return k < i and (k == 0 or _ends_an_item(units[k - 1]) or units[k - 1].role is Role.BYLINE)
+
+
 def _own_credit_follows(units: list[Unit], j: int) -> bool:
     """The text after the credit lines ends in a credit of its own (…（记者 X）) before the
     next headline: the lines above it cannot be its byline."""
     k = j
+    if k < len(units) and units[k].role is Role.LEAD and not units[k].lead.people:
+        k += 1  # 聊城新闻网讯 …: a dateline without a credit opens that text
     while k < len(units) and units[k].role is Role.BODY:
         if units[k].credit is not None and not units[k].credit.is_photo:
             return k + 1 >= len(units) or units[k + 1].role is Role.HEADLINE
@@ -155,10 +177,7 @@ def _photo_credit_lines(units: list[Unit]) -> None:
             i += 1
             continue
         j = _credit_group_end(units, i)
-        k = i
-        while k > 0 and units[k - 1].role is Role.BODY and units[k - 1].credit is None and i - k < CAPTION_MAX_PARAGRAPHS:
-            k -= 1
-        caption = k < i and (k == 0 or _ends_an_item(units[k - 1]))
+        caption = _caption_above(units, i)
         after = units[j] if j < len(units) else None
         closes = (
             after is None
