@@ -119,3 +119,59 @@ def test_name_broken_across_a_line_end() -> None:
 def test_role_only_names_run_together_parse_as_one_name() -> None:
     assert names(parse_people("记者胡欣")) == (["胡欣"], [])
     assert parse_people("记者从市发展改革委获悉") is None
+
+
+# --- the classes of issue 10: prefixes with any role, outlets, several roles, closings -----------
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters", "correspondents"),
+    [
+        ("■ 文/图 本报记者 苑莘", ["苑莘"], []),  # a prefix before 本报记者
+        ("摄影/记者 林晨", ["林晨"], []),  # 摄影/ before a role
+        ("视频/本报记者 胡欣", ["胡欣"], []),
+        ("图/本报通讯员 赵怀建", [], ["赵怀建"]),  # a prefix before a correspondent
+        ("文/图 焦书林 视频/霍然 简宁宁", ["焦书林", "霍然", "简宁宁"], []),  # prefixes without a role
+        ("聊城日报全媒体记者 于伯平", ["于伯平"], []),  # an outlet run into the role
+        ("大众网·海报新闻记者 李家宁 实习记者 张飞飞 张瑞东 聊城报道", ["李家宁", "张飞飞", "张瑞东"], []),
+        ("齐鲁网记者 孔然 报道", ["孔然"], []),
+        ("大众报业·大众日报客户端 记者 李子路 报道", ["李子路"], []),  # joined outlets, a space before the role
+        ("□聊城日报全媒体记者邹辉通讯员杨立元", ["邹辉"], ["杨立元"]),  # names run together with the roles
+        ("记者:张怀芳 李斌", ["张怀芳", "李斌"], []),  # a colon after the role
+        ("供稿 张鹏 王广兴", ["张鹏", "王广兴"], []),
+        ("□本报记者于涛黄华董豪杰", ["于涛", "黄华", "董豪杰"], []),  # three names run together
+        ("通讯员 麻春生报道", [], ["麻春生"]),  # a name glued to 报道 is no place
+    ],
+)
+def test_credit_classes(line: str, reporters: list[str], correspondents: list[str]) -> None:
+    assert names(byline_line(line)) == (reporters, correspondents), line
+
+
+@pytest.mark.parametrize(
+    ("text", "credit", "reporters", "is_photo"),
+    [
+        ("为青春奋斗。（林晨）", "（林晨）", ["林晨"], False),  # one name, no role, after a full stop
+        ("为青春奋斗。(林晨 黄振 高田)", "(林晨 黄振 高田)", ["林晨", "黄振", "高田"], False),
+        ("现场气氛热烈。图/田柏林", "图/田柏林", ["田柏林"], True),
+        ("市民观看民俗表演。霍然摄", "霍然摄", ["霍然"], True),
+        ("收获玉米。（□记者 孙亚飞 通讯员 赵玉国 报道）", "（□记者 孙亚飞 通讯员 赵玉国 报道）", ["孙亚飞"], True),
+    ],
+)
+def test_trailing_credit_classes(text: str, credit: str, reporters: list[str], is_photo: bool) -> None:
+    found = trailing_credit(text)
+    assert found is not None, text
+    assert (found.credit, found.people.reporters, found.is_photo) == (credit, reporters, is_photo), text
+
+
+@pytest.mark.parametrize("text", ["开展执法检查（上图）。", "工作取得实效（待续）", "会议在北京召开。（新华社）", "全市共有五家（高新区）"])
+def test_brackets_that_are_no_credit(text: str) -> None:
+    assert trailing_credit(text) is None, text
+
+
+def test_credit_line_broken_inside_a_name_anywhere() -> None:
+    page = (
+        "大众网·海报新闻记者 温可欣 实习记者 卜世\n杰 练红 聊城报道\n\n"
+        "1月25日，记者走进城区几条老街，商户们正忙着备年货。\n\n老街年味浓\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.title, a.reporters) for a in articles] == [("老街年味浓", ["温可欣", "卜世杰", "练红"])]
