@@ -102,6 +102,9 @@ def infer_report(text: str, path_year: int | None = None) -> DateReport:
         return DateReport(None, DateSource.UNKNOWN, refused="no year clue in the text")
     conflicts = [e for e in evidence if _is_hard(e) and not _agrees(year, e)]
     said = _summary(evidence)
+    if not _pinned(year, evidence):
+        bounds = ", ".join(dict.fromkeys(f"{_BOUND_SIGNS[e.bound]}{e.year}" for e in evidence))
+        return DateReport(None, DateSource.UNKNOWN, said, refused=f"no clue says which year (only {bounds})")
     if conflicts:
         listed = "; ".join(f"{e.clue} says {e.bound.value} {e.year}" for e in conflicts)
         return DateReport(None, DateSource.UNKNOWN, said, refused=f"year clues disagree (best {year}, but {listed})")
@@ -129,6 +132,20 @@ def _summary(evidence: list[YearEvidence]) -> tuple[str, ...]:
         f"{clue} " + ", ".join(f"{said} ×{n}" if n > 1 else said for said, n in counts.items())
         for clue, counts in by_clue.items()
     )
+
+
+def _pinned(year: int, evidence: list[YearEvidence]) -> bool:
+    """Does some clue name this year — a clue that says the year *is* it, a reported date
+    printed with it — or do bounds leave no other year (≥2024 and <2025)?  Bounds alone
+    (在2018年… says only that the page is not older) do not make a year known."""
+    if any(e.year == year and (e.bound is Bound.IS or e.clue in HARD_CLUES) for e in evidence):
+        return True
+    floor = max((e.year for e in evidence if e.bound is Bound.AT_LEAST), default=None)
+    ceiling = min(
+        [e.year for e in evidence if e.bound is Bound.AT_MOST] + [e.year - 1 for e in evidence if e.bound is Bound.BEFORE],
+        default=None,
+    )
+    return floor == ceiling == year
 
 
 def _is_hard(item: YearEvidence) -> bool:
