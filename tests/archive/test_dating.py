@@ -107,7 +107,7 @@ CLUE_EXAMPLES: dict[str, tuple[str, set[tuple[Bound, int]]]] = {
     "announced-year": ("预计2025年底全容量投产", {(Bound.AT_MOST, 2025)}),
     "vision-year": ("“十四五”规划和2035年远景目标", {(Bound.BEFORE, 2035)}),
     "year-range": ("2024—2026年行动计划", {(Bound.AT_LEAST, 2024)}),
-    "event-named-by-year": ("2023水城优秀学生成才报告会", {(Bound.IS, 2023), (Bound.AT_LEAST, 2023)}),
+    "event-named-by-year": ("2023水城优秀学生成才报告会举行", {(Bound.IS, 2023), (Bound.AT_LEAST, 2023)}),
     "any-year": ("在2018年被迫停机停产", {(Bound.AT_LEAST, 2018)}),
 }
 
@@ -458,3 +458,10 @@ def test_issue_date_is_after_every_event_of_its_year(year: int, days: list[tuple
     issued = date_page("page.txt", text)[0]
     assert issued is not None and issued.year in (year, year + 1)
     assert all(issued > D(year, m, d) for m, d in days), (issued, days)
+
+
+def test_an_event_named_by_a_past_year_only_bounds_the_year() -> None:
+    # 2023年汉诺威工业展上… tells a story of an earlier fair: it names no year of the page
+    text = "6月20日，推介会召开。2023年汉诺威工业展上，德国一家钢厂找到聊城企业。"
+    assert date_report("page.txt", text).refused == "no clue says which year (only ≥2023)"
+    assert inferred("6月20日，会议召开。2023水城马拉松赛开赛") == D(2023, 6, 21)  # the page's own event
