@@ -42,6 +42,7 @@ COLUMN_WIDTH_QUANTILE = 0.9
 RUN_TOGETHER_LINE = 1.5
 # A single-line block this wide is an unwrapped paragraph (one line per paragraph export).
 UNWRAPPED_WIDTH = 60
+UNWRAPPED_CLAUSE_WIDTH = 30  # …or this wide and ending on an open clause (，、《)
 # Double-spaced exports (a blank line after every printed line): most gaps between lines
 # are one blank line, almost none are no blank line at all (two lines of one block), and
 # most long lines stop mid-sentence (an unwrapped export's lines end sentences).
@@ -368,8 +369,10 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
         return width >= FILLS_BODY_COLUMN * body_column
     if not after.blank_before:  # broken inside a block (an indent): only a full line goes on
         return width >= FULL_LINE * before.column
+    if after.block_lines == 1 and last[-1] not in CLAUSE_OPEN and looks_like_headline(after.text, 1):
+        return False  # …设施。记者记者 / 口袋公园建成开放: a headline under an unfinished line stays one
     if before.block_lines == 1:  # one line per paragraph (an unwrapped export)
-        return width >= UNWRAPPED_WIDTH or (width >= 30 and last[-1] in CLAUSE_OPEN)
+        return width >= UNWRAPPED_WIDTH or (width >= UNWRAPPED_CLAUSE_WIDTH and last[-1] in CLAUSE_OPEN)
     return width >= FULL_LINE * before.column or last[-1] in CLAUSE_OPEN
 
 

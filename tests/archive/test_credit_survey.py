@@ -134,3 +134,44 @@ def test_held_out_folder_is_the_generator_output() -> None:
 @pytest.mark.parametrize("page", held_out_pages(), ids=lambda p: p.name)
 def test_held_out_page_loses_and_invents_nothing(page) -> None:
     _lossless(page.name, page.text)
+
+
+# --- a credit form the grammar does not know never swallows body text nor splits an article ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["记者", "通讯员", "本报", "文/", "图/", "摄", "报道", "■", "□", "（", "）", "·", "、", " ", ":", "聊城", "日报",
+     "全媒体", "团队", "编辑部", "宋明远", "韩雪", "工作组", "联合", "出品", "监制", "X", "2024", "。"]
+)
+BODY_ONE = "6月3日，城区又有十处口袋公园建成开放，附近居民出门几分钟就能走进绿地。"
+BODY_TWO = "6月4日，一所乡村夜校在村文化广场开课，六十多名村民参加了第一课。"
+MORE = "这些项目利用边角空地改造而成，设置了健身步道、休闲座椅和儿童游乐设施。"
+
+
+def _wrapped(paragraph: str, width: int = 22) -> str:
+    return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=8).map("".join), st.sampled_from(["line", "tail"]))
+def test_an_unknown_credit_never_swallows_text_or_splits_an_article(credit: str, where: str) -> None:
+    """A PDF page of two articles (body, then headline); a string made of credit-like pieces
+    is printed at the end of the first article's text or on a line of its own under it."""
+    if sum(c >= "\u4e00" for c in credit) < 2 or credit.count("（") != credit.count("）"):
+        return  # a credit has words, and its brackets close
+    last = MORE + (credit if where == "tail" else "")
+    below = f"\n\n{credit}" if where == "line" else ""
+    text = (
+        f"{_wrapped('本报讯（记者 钟晓）' + BODY_ONE)}\n\n{_wrapped(last)}{below}\n\n口袋公园建成开放\n\n"
+        f"{_wrapped('本报讯（记者 庞悦）' + BODY_TWO)}\n\n{_wrapped(MORE)}\n\n乡村夜校开课\n"
+    )
+    page = parse_page(text, "page.txt")
+    # an unknown line right above a headline may be read as its kicker: the heading as a whole
+    headings = ["".join(x or "" for x in (a.kicker, a.title, a.subtitle)) for a in page.articles if a.title]
+    assert len(headings) == 2, (credit, where, [a.heading for a in page.articles])
+    assert headings[0].endswith("口袋公园建成开放") and headings[1] == "乡村夜校开课", (credit, where, headings)
+    bodies = squeeze("".join(a.body for a in page.articles))
+    assert all(squeeze(p) in bodies for p in (BODY_ONE, BODY_TWO, MORE)), (credit, where)
+    _lossless("page", text)
