@@ -175,3 +175,51 @@ def test_an_unknown_credit_never_swallows_text_or_splits_an_article(credit: str,
     bodies = squeeze("".join(a.body for a in page.articles))
     assert all(squeeze(p) in bodies for p in (BODY_ONE, BODY_TWO, MORE)), (credit, where)
     _lossless("page", text)
+
+
+# --- every credit row reads any names: a property over the rows and the names ------------------------
+
+from support.credit_pages import realise  # noqa: E402
+
+from liaocheng_tui.archive.byline import byline_line, match_lead, name_line, trailing_credit  # noqa: E402
+
+_SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢崔钟谭陆范"
+# Given-name characters, with some that are also one-character roles (文 图); a name ending in 摄
+# would read as 王丽 摄 (a photo credit), as it does to a reader.
+_GIVEN = "明华晓丽文图志强伟芳敏静军杰涛斌超勇艳娟霞平刚桂英秀兰玉珍凤洁梅琳雪晨宇浩然"
+NAME = st.builds(lambda s, g: s + g, st.sampled_from(_SURNAMES), st.text(_GIVEN, min_size=1, max_size=2))
+SHORT_NAME = st.builds(lambda s, g: s + g, st.sampled_from(_SURNAMES), st.text(_GIVEN, min_size=1, max_size=1))
+NAMED_ROWS = [r for r in TUNED if "{N}" in r.pattern and not r.where.startswith(("photo", "lead+"))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(NAMED_ROWS), st.lists(NAME, min_size=8, max_size=8, unique=True), st.lists(SHORT_NAME, min_size=8, max_size=8, unique=True))
+def test_every_credit_row_reads_any_names(row, names, short) -> None:
+    import datetime as dt
+
+    if "run-together" in row.klass:
+        names = short  # names printed run together are cut where a surname starts: two-character ones
+        if len({n[0] for n in names}) < len(names):
+            return
+    credit = realise(row, list(names), dt.date(2024, 6, 3))
+    if row.where == "lead":
+        people = match_lead(credit.lead + "6月3日，会议召开。").people
+    elif row.where.startswith("top") and credit.above:
+        parsed = [byline_line(line) or name_line(line) for line in credit.above]
+        assert all(p is not None for p in parsed), (row.id, credit.above)
+        people = parsed[0]
+        for p in parsed[1:]:
+            people.extend(p)
+        if credit.lead:
+            people.extend(match_lead(credit.lead + "6月3日，会议召开。").people)
+    elif row.where == "trailing-line":
+        parsed = [byline_line(line) for line in credit.below]
+        assert all(p is not None for p in parsed), (row.id, credit.below)
+        people = parsed[0]
+        for p in parsed[1:]:
+            people.extend(p)
+    else:  # trailing-bracket, trailing-inline
+        found = trailing_credit("会议要求，各地要压紧压实责任。" + credit.tail)
+        assert found is not None, (row.id, credit.tail)
+        people = found.people
+    assert (people.reporters, people.correspondents) == (credit.reporters, credit.correspondents), (row.id, credit)
