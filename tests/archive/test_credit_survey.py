@@ -9,6 +9,7 @@ and no rule is written against them: here they are only checked for losing nothi
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections import Counter
 
@@ -195,8 +196,6 @@ NAMED_ROWS = [r for r in TUNED if "{N}" in r.pattern and not r.where.startswith(
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(NAMED_ROWS), st.lists(NAME, min_size=8, max_size=8, unique=True), st.lists(SHORT_NAME, min_size=8, max_size=8, unique=True))
 def test_every_credit_row_reads_any_names(row, names, short) -> None:
-    import datetime as dt
-
     if "run-together" in row.klass:
         names = short  # names printed run together are cut where a surname starts: two-character ones
         if len({n[0] for n in names}) < len(names):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,9 @@ from liaocheng_tui.archive.dating import (
     flatten,
     year_evidence,
 )
+from liaocheng_tui.archive.loader import parse_page
 from liaocheng_tui.archive.model import DateSource
+from liaocheng_tui.cli import main
 from liaocheng_tui.seeds import seeds_dir
 
 D = dt.date
@@ -434,8 +437,6 @@ def test_conflicting_or_missing_evidence_leaves_the_page_undated_and_says_why(te
 
 
 def test_loader_warns_why_a_page_is_undated_and_keeps_the_evidence() -> None:
-    from liaocheng_tui.archive.loader import parse_page
-
     undated = parse_page("本报讯（记者 林晨）6月20日，会议召开。\n\n会议召开\n", "page.txt")
     assert undated.warnings == ["undated: no year clue in the text"]
     dated = parse_page("本报讯（记者 林晨）6月20日，会议召开。今年（2024年）全市……\n\n会议召开\n", "page.txt")
@@ -465,3 +466,12 @@ def test_an_event_named_by_a_past_year_only_bounds_the_year() -> None:
     text = "6月20日，推介会召开。2023年汉诺威工业展上，德国一家钢厂找到聊城企业。"
     assert date_report("page.txt", text).refused == "no clue says which year (only ≥2023)"
     assert inferred("6月20日，会议召开。2023水城马拉松赛开赛") == D(2023, 6, 21)  # the page's own event
+
+
+def test_check_prints_the_evidence_for_an_inferred_date_and_why_a_page_is_undated(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("本报讯（记者 林晨）6月20日，会议召开。今年（2024年）全市……\n\n会议召开\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("本报讯（记者 林晨）6月20日，会议召开。\n\n会议召开\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)], env={"COLUMNS": "400"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "date of a.txt: latest reported event 6月20日 + 1 day; year 2024; this-year-stated =2024" in result.output
+    assert "undated: no year clue in the text" in result.output
