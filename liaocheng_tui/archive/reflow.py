@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import CREDIT_HINT, MARKERS, byline_line, starts_with_dateline, trailing_credit
+from liaocheng_tui.archive.byline import CREDIT_HINT, MARKERS, MAX_CREDIT_LINE, byline_line, starts_with_dateline, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     INVISIBLE,
@@ -218,8 +218,10 @@ def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
     ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
     is only the tail of a name (one or two characters)."""
-    if len(nxt.text) > 2 and (nxt.is_byline or not _MAYBE_BYLINE.search(cur.text)):
+    if len(nxt.text) > 2 and nxt.is_byline:
         return False
+    if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
+        return False  # running text (a credit line has no sentence punctuation)
     joined = byline_line(cur.text + nxt.text)
     if joined is None:
         return False

@@ -175,3 +175,19 @@ def test_credit_line_broken_inside_a_name_anywhere() -> None:
     )
     articles, _ = parse_text(page)
     assert [(a.title, a.reporters) for a in articles] == [("老街年味浓", ["温可欣", "卜世杰", "练红"])]
+
+
+@pytest.mark.parametrize(
+    ("page", "people"),
+    [
+        # an outlet's name broken at the line end
+        ("大众网·海报新\n闻记者 温可欣 实习记者 卜世杰 练红 聊城报道\n\n1月25日，记者走进城区几条老街。\n\n老街年味浓\n",
+         (["温可欣", "卜世杰", "练红"], [])),
+        # a correspondent's name broken on 大众日报's second credit line
+        ("□记 者 简宁宁\n通讯员 戚少华 滕\n飞 报道\n\n  本报聊城讯 11月3日，农技人员指导种植户浇水。\n\n冬小麦田管正当时\n",
+         (["简宁宁"], ["戚少华", "滕飞"])),
+    ],
+)
+def test_credit_broken_anywhere_at_a_line_end(page: str, people: tuple[list[str], list[str]]) -> None:
+    articles, _ = parse_text(page)
+    assert [(a.reporters, a.correspondents) for a in articles] == [people]
