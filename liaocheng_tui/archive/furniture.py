@@ -33,6 +33,7 @@ _SOURCE = re.compile(
     # a web page's meta line: 2022-01-26 09:40:00 来源: 大众网·海报新闻 作者: 赵志鹏 / 发布:… 来源:… 浏览次
     r"|^(?:发布|时间|日期|\d{4}-\d{1,2}-\d{1,2})[^。！？]{0,40}(?:来源|來源)\s*[:：][^。！？]{0,60}$"
 )
+FOOTER_MIN_CHARS = 8  # 聊城新闻网 2006-2022 版权所有 …; a lone © is no footer
 # A site's footer and breadcrumb: 聊城新闻网 2006-2022 版权所有 …, 您的位置:首页>要闻 >,
 # and what an e-paper page's HTML leaves behind (…content_47875.html 1 图片新闻 /enpproperty-->).
 _FOOTER = re.compile(
@@ -56,8 +57,8 @@ _CREDITS = re.compile(
 
 
 def _is_footer(line: str) -> bool:
-    """A site's footer or breadcrumb line (never a line of running text)."""
-    return bool(_FOOTER.search(line)) and not any(c in line for c in "。，")
+    """A site's footer or breadcrumb line (never a line of running text, never a lone sign)."""
+    return len(line) >= FOOTER_MIN_CHARS and bool(_FOOTER.search(line)) and not any(c in line for c in "。，")
 
 
 @dataclass
@@ -94,7 +95,7 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
             or _SOURCE.match(stripped)
             or _JUMP.match(stripped)
             or _NAV.match(stripped)
-            or _is_footer(stripped)
+            or (seen <= FOLIO_SEARCH_LINES and _is_footer(stripped))  # a breadcrumb above the text
         ):
             taken.add(i)
     bottom = len(lines)
