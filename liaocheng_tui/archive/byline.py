@@ -234,7 +234,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             continue
         end = pos
         while end < n and NAME_CHAR_RE.match(folded, end):
-            if end > pos and _role_starts(folded, pos, end):
+            if end > pos and _role_starts(folded, end):
                 break
             if end > pos + 1 and (CLOSING_RE.match(folded, end) or PLACE_REPORT_RE.fullmatch(folded, end, n)):
                 break
@@ -264,13 +264,12 @@ def _is_place(word: str) -> bool:
     return word in REPORT_PLACES or not starts_with_surname(word)
 
 
-def _role_starts(text: str, start: int, at: int) -> bool:
-    """Does a role word start at ``at``, inside a run that began at ``start``?  A
-    one-character prefix without its slash, or 摄 ending a name (王文斌, 霍然摄), does not."""
+def _role_starts(text: str, at: int) -> bool:
+    """Does a role word start at ``at``, inside a run of name characters (胡欣通讯员李四)?
+    Every role the grammar knows is two characters or more (one-character prefixes need
+    their slash), so 王文斌 and 张图南 stay whole."""
     m = ROLE_RE.match(text, at)
-    if m is None:
-        return False
-    return len(m.group(0).replace(" ", "")) > 1 or m.group("bare") is not None and len(m.group(0)) > 1
+    return m is not None and len(m.group(0).replace(" ", "")) > 1
 
 
 # --- whole lines ------------------------------------------------------------------

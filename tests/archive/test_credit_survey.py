@@ -160,7 +160,11 @@ def _wrapped(paragraph: str, width: int = 22) -> str:
 def test_an_unknown_credit_never_swallows_text_or_splits_an_article(credit: str, where: str) -> None:
     """A PDF page of two articles (body, then headline); a string made of credit-like pieces
     is printed at the end of the first article's text or on a line of its own under it."""
-    if sum(c >= "\u4e00" for c in credit) < 2 or credit.count("（") != credit.count("）") or credit[-1] in "、，,（(《“·:":
+    depth, balanced = 0, True
+    for c in credit:
+        depth += (c == "（") - (c == "）")
+        balanced = balanced and depth >= 0
+    if sum(c >= "\u4e00" for c in credit) < 2 or not balanced or depth or credit[-1] in "、，,（(《“·:":
         return  # a credit has words, its brackets close, and it does not end on an open clause
     last = MORE + (credit if where == "tail" else "")
     below = f"\n\n{credit}" if where == "line" else ""
