@@ -28,6 +28,7 @@ def article_record(article: Article) -> dict:
         "subtitle": article.subtitle,
         "reporters": list(article.reporters),
         "correspondents": list(article.correspondents),
+        "credits": article.credits,
         "subheads": article.subheads,
         "byline": article.byline,
         "dateline": article.dateline,

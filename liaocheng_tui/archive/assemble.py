@@ -56,7 +56,7 @@ def _cut(units: list[Unit]) -> list[Cut]:
             joins = (
                 last is not None
                 and last.role is Role.BYLINE
-                and last.people.roles_seen > 0  # ■ 田柏林 (no role) is a photo credit, never a lead
+                and (last.people.roles_seen > 0 or last.top_credit)  # ■ 田柏林 under a caption is a photo credit
                 and (unit.role is Role.BYLINE or not unit.lead.people)
             )
             if joins:
@@ -223,7 +223,10 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
         nonlocal current
         if current is not None:
             heading, start, body = current
-            articles.append(build_article(start, body, heading, True))
+            article = build_article(start, body, heading, True)
+            if not heading and not start and body and body[-1].credit is not None and article.reporters:
+                article.kind = ArticleKind.PHOTO  # untitled text closed by its credit: a caption
+            articles.append(article)
         current = None
 
     while i < len(units):

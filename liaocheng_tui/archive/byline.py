@@ -1,11 +1,20 @@
-"""A small byline grammar: who wrote an article, and where its lead ends.
+"""The credit grammar: who is credited for an item, in which role, and where its lead ends.
 
-A byline is a sequence of ROLE NAME... groups, optionally behind a marker
-(■ □ ●), a dateline (本报讯, 本报聊城12月27日讯, 大众网聊城5月2日讯) or
-brackets, optionally followed by 报道 / 摄.  Roles are data (the tables
-below); names are 2–4 ideographs separated by spaces or 、, or run together
-after a role (记者胡欣).  Letter-spaced roles (本 报 记 者) and roles with
-export spaces (记 者) are matched by allowing whitespace between characters.
+A credit is a sequence of groups, optionally behind a marker (■ □ ●), a
+dateline (本报讯, 本报聊城12月27日讯, 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯) or
+brackets, optionally closed by 报道, a place + 报道 (聊城报道), 摄 or 文/图::
+
+    credit  := marker? group+ closing?
+    group   := role-phrase names | names            (names alone only where allowed)
+    role    := prefix? outlet? role-word | prefix   (文/ 图/ 文/图 摄影/ 视频/ …)
+    outlet  := a name from outlets.OUTLETS, several joined by ·, or any city paper
+    names   := name (sep name)* | names run together (记者林晨黄振)
+
+Role words and outlets are data (the tables below and ``outlets.py``); a name is
+2–4 ideographs (or a name with ·), names printed run together are cut where a
+common surname starts (``surnames.py``).  Matching runs on the text folded to
+simplified script and half width (``folding.narrow``), so 本報訊（記者 X） and
+全角 punctuation read alike; every offset is an offset into the printed text.
 """
 
 from __future__ import annotations
@@ -13,90 +22,99 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from liaocheng_tui.archive.folding import narrow
+from liaocheng_tui.archive.outlets import GENERIC_PAPER, NAMED_OUTLETS, outlet_alternation, outlet_chain
+from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, starts_with_surname
+
 # --- roles: data --------------------------------------------------------------
-# Each entry: (role text, which list the names go to).  Longest first is not
-# needed: the alternation is built sorted by length.
-REPORTER_ROLES = [
-    "本报记者", "记者", "本报全媒体记者", "全媒体记者", "融媒体记者", "本报融媒体记者",
-    "见习记者", "本报见习记者", "实习记者", "本报实习记者", "特约记者", "本报特约记者",
-    "首席记者", "本报首席记者", "摄影记者", "本报摄影记者", "实习生", "本报实习生",
-    "融媒体", "全媒体", "编辑", "作者", "本报评论员", "评论员", "特约评论员",
+# The staff roles a reporter is credited with (本报 and outlet names are parsed apart).
+REPORTER_WORDS = [
+    "记者", "全媒体记者", "融媒体记者", "见习记者", "实习记者", "特约记者", "首席记者", "摄影记者",
+    "客户端记者", "驻站记者", "实习生", "融媒体", "全媒体", "编辑", "作者", "评论员", "特约评论员",
+    "摄影", "摄像", "供稿", "策划", "统筹", "撰稿",
 ]
-# One-character roles are roles only before a slash or colon (文/记者 X 图/Y, 摄影：Z):
-# 图片新闻 and 文化 are no bylines.
-SLASH_ROLE = r"(?:文\s*[/／]\s*[图圖]|文[图圖]|[文图圖攝摄]|[摄攝]影)\s*[/／:：]"
+CORRESPONDENT_WORDS = ["通讯员", "特约通讯员"]
+# Prefixes that name what a person made: 文/记者 X, 图/Y, 文/图 记者 X, 摄影/Z, 视频/W.
+# One-character ones count only before a slash or colon (图片新闻 and 文化 are no credits).
+PREFIX = r"(?:文/图|图/文|(?:文图|图文|文|图|摄影|摄像|视频|图片|制图|漫画|策划|统筹|撰稿)\s*[/:])"
 # Collective voices that sign without a name.
 NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
-CORRESPONDENT_ROLES = ["通讯员", "本报通讯员", "特约通讯员", "本报特约通讯员"]
-# Another outlet's staff: 大众日报记者, 大众日报首席记者, 新华社记者, 大众网记者.
-# Words that close a byline and are no name.
-CLOSING_WORDS = ["报道", "摄影报道", "摄", "供图", "整理", "发自"]
-# Markers printed before a byline or photo credit.
+# Words that close a credit and are no name: …报道, …摄, …文/图.
+CLOSING_WORDS = ["摄影报道", "报道", "摄", "供图", "整理", "发自", "文/图", "文/摄", "图/文", "图文", "文并摄"]
+# Closing words that say the names before them made the pictures (a printed role).
+PICTURE_CLOSINGS = ("摄", "摄影报道", "供图", "文/图", "文/摄", "图/文", "图文", "文并摄")
+# Markers printed before a credit or photo credit.
 MARKERS = "■□●◆▲◇"
-# Two-character things in brackets that look like names but are not.
+# Two-character things that look like names but are not.
 NOT_NAMES = {
-    "右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "通讯员", "报道", "摄影",
+    "右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "本网", "通讯员", "报道", "摄影",
+    "待续", "未完", "全文", "完毕", "下转", "上接", "续完", "同上", "见图", "附图", "图示", "注释",
     # 记者手记 / 记者观察 …: column names that start with a role word
     "手记", "观察", "调查", "视点", "札记", "走基层", "探访", "追踪", "连线", "直击", "体验", "感言",
 }
 
-_SEP = r"[\s\u3000、，,/／·:：]"
-# Traditional forms of the characters bylines are made of (本報訊（記者 X 通訊員 Y）).
-TRADITIONAL = {
-    "报": "報", "记": "記", "讯": "訊", "员": "員", "摄": "攝", "实": "實", "习": "習", "见": "見",
-    "约": "約", "体": "體", "网": "網", "众": "眾衆", "图": "圖", "编": "編", "辑": "輯", "华": "華",
-    "闻": "聞", "电": "電", "导": "導", "席": "席", "发": "發", "优": "優",
-}
+# Last characters of places and institutions (高新区, 阳谷县, 市委, 交警队): a line of such
+# words is a kicker, not a line of names.
+PLACE_AND_BODY_ENDINGS = frozenset("区县市镇乡村街道路局委办厅院校所站馆厂场园港湾湖河山城省州处部队团会社组中心")
 
-
-def _char(ch: str) -> str:
-    alt = TRADITIONAL.get(ch)
-    return f"[{ch}{alt}]" if alt else re.escape(ch)
+_SP = r"[^\S\n]*"  # export spaces inside a word (记 者, 本 报 记 者)
+_SEP = r"[\s、，,/:·]"
 
 
 def _spaced(word: str) -> str:
-    """A regex for ``word`` allowing whitespace between its characters (本 报 记 者)
-    and its traditional form (本報記者)."""
-    return r"\s*".join(_char(ch) for ch in word)
+    """A regex for ``word`` allowing export spaces between its characters (本 报 记 者)."""
+    return _SP.join(re.escape(ch) for ch in word)
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True))
 
 
-# Other outlets' names, simplified and traditional (data; extend freely).
-OTHER_OUTLETS = (
-    "大众日报", "聊城日报", "聊城晚报", "齐鲁晚报", "人民日报", "光明日报", "经济日报", "农民日报", "法治日报",
-    "科技日报", "工人日报", "中国青年报", "新华社", "中国新闻社", "中新社", "大众网", "齐鲁网", "新华网",
-    "人民网", "央视网", "闪电新闻", "海报新闻", "山东广播电视台", "聊城广播电视台", "中央广播电视总台",
-)
-OTHER_OUTLET_ROLE = (
-    rf"(?:{'|'.join(_spaced(o) for o in OTHER_OUTLETS)})"
-    r"(?:首席|全媒体|融媒体|[见見][习習]|[实實][习習]|特[约約])?[记記]\s*者"
-)
-
-
+_SELF = rf"(?:{_spaced('本报')}|{_spaced('本网')})"
+_OUTLET = rf"(?:{outlet_chain()})"
 ROLE_RE = re.compile(
-    rf"(?P<other>{OTHER_OUTLET_ROLE})|(?P<corr>{_alternation(CORRESPONDENT_ROLES)})|(?P<rep>{_alternation(REPORTER_ROLES)}|{SLASH_ROLE})"
+    rf"(?P<prefix>{PREFIX}\s*)?"
+    rf"(?:(?P<outlet>{_SELF}|{_OUTLET})\s*)?"
+    rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)}))"
+    rf"|(?P<bare>{PREFIX})"
 )
-CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[）)])")
+CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[)）])")
+# 聊城报道 / 北京报道: a place glued to 报道 at the end of a credit.
+PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])")
 NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f·]")  # rare name characters live beyond the BMP
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 
-# Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电.
+# Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电,
+# 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯, 本网讯.
 DATELINE_RE = re.compile(
-    r"(?:据\s*)?(?:本\s*[报報]|大[众眾衆][网網]|大[众眾衆]日[报報]|聊城日[报報]|新[华華]社|中新[网網]|中新社|人民[网網]|[齐齊][鲁魯][网網])"
-    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯訊电電](?![\u4e00-\u9fff]{0,1}[息号])"
+    rf"(?:据\s*)?(?:{_SELF}|{outlet_chain()})"
+    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯电](?![\u4e00-\u9fff]{0,1}[息号])"
 )
+
+
+DATELINE_MAX_CHARS = 40  # 据 + joined outlets + place + date + 讯 fit in this many characters
+_DATELINE_HINT = re.compile("[讯訊电電]")
+
+
+def starts_with_dateline(text: str) -> bool:
+    """Does the text open with a dateline (本报讯, 本報訊, 聊城新闻网讯, 新华社北京3月5日电)?"""
+    head = text[:DATELINE_MAX_CHARS]
+    if not _DATELINE_HINT.search(head):
+        return False  # most lines: no 讯/电 near the start, no dateline (and no folding to pay for)
+    return DATELINE_RE.match(narrow(head)) is not None
+
+
+_OUTLET_WORD_RE = re.compile(rf"(?:{outlet_alternation(NAMED_OUTLETS, generic=False, spaced=False)}|{GENERIC_PAPER})$")
 
 
 @dataclass
 class People:
-    """Names read out of a byline, by role."""
+    """Names read out of a credit, by role; ``roleless`` are those printed without a role."""
 
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     roles_seen: int = 0
+    roleless: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.reporters or self.correspondents)
@@ -104,6 +122,7 @@ class People:
     def extend(self, other: People) -> None:
         add_names(self.reporters, other.reporters)
         add_names(self.correspondents, other.correspondents)
+        add_names(self.roleless, other.roleless)
         self.roles_seen += other.roles_seen
 
 
@@ -116,17 +135,15 @@ MAX_NAME_CHARS = 4  # Han names; names with · (minority names) may be longer
 MAX_DOT_NAME_CHARS = 12
 
 
-def _plausible_name(run: str) -> bool:
+def plausible_name(run: str) -> bool:
+    """2–4 ideographs (or a ·-name) that are not a known non-name word or an outlet."""
     if "·" in run:
         return 3 <= len(run) <= MAX_DOT_NAME_CHARS and not run.startswith("·") and not run.endswith("·")
-    return 2 <= len(run) <= MAX_NAME_CHARS and run not in NOT_NAMES
+    if not (2 <= len(run) <= MAX_NAME_CHARS) or run in NOT_NAMES:
+        return False
+    return not _OUTLET_WORD_RE.search(narrow(run))
 
 
-# Two-character surnames: a four-character run starting with one is one name (欧阳晓东).
-COMPOUND_SURNAMES = {
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "夏侯", "令狐", "西门", "南宫", "独孤", "端木", "轩辕", "呼延", "万俟", "申屠", "澹台", "闻人",
-}
 _LETTER_SPACED_RE = re.compile(r"(?<![^\s（(])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff](?![^\s）)]))+")
 
 
@@ -135,75 +152,147 @@ def _unspace(text: str) -> str:
     return _LETTER_SPACED_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
 
 
-def _split_run(run: str) -> list[str]:
-    """Names printed without a separator (记者林晨黄振): a four-character run is two
-    names unless it starts with a compound surname.  Longer runs are no names."""
-    if len(run) == 4 and "·" not in run and run[:2] not in COMPOUND_SURNAMES:
+def split_run(run: str) -> list[str]:
+    """Names printed without a separator (记者林晨黄振, 记者于涛黄华董豪杰): cut into 2–3
+    character names that each start with a common surname; a four-character run
+    starting with a compound surname (欧阳晓东) is one name.  A run that cannot be cut
+    so is returned whole (and then judged as one name)."""
+    if len(run) <= 3 or "·" in run or (len(run) == 4 and run[:2] in COMPOUND_SURNAMES):
+        return [run]
+    cuts = _surname_cuts(run)
+    if cuts:
+        return cuts
+    if len(run) == 4:
         return [run[:2], run[2:]]
     return [run]
 
 
+def _surname_cuts(run: str) -> list[str] | None:
+    """The cut of ``run`` into names of 2–3 characters each starting with a surname,
+    preferring the one with the most two-character names when several fit (林晨黄振)."""
+    best: list[str] | None = None
+
+    def walk(pos: int, acc: list[str]) -> None:
+        nonlocal best
+        if pos == len(run):
+            if best is None or sum(len(n) == 2 for n in acc) > sum(len(n) == 2 for n in best):
+                best = list(acc)
+            return
+        for size in (2, 3):
+            piece = run[pos : pos + size]
+            if len(piece) == size and starts_with_surname(piece):
+                acc.append(piece)
+                walk(pos + size, acc)
+                acc.pop()
+
+    walk(0, [])
+    return best if best and len(best) > 1 else None
+
+
 def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
-    """Parse a whole string as a byline (``记者 林晨 黄振``, ``本 报 记 者 苑莘``,
-    ``记者 薛良诚 通讯员 刘淑娟 罗珂 报道``, ``文/记者 胡欣 图/王五``, ``记者林晨黄振``).
+    """Parse a whole string as a credit (``记者 林晨 黄振``, ``本 报 记 者 苑莘``,
+    ``记者 薛良诚 通讯员 刘淑娟 罗珂 报道``, ``文/记者 胡欣 图/王五``, ``记者林晨黄振``,
+    ``大众网·海报新闻记者 X 实习记者 Y Z 聊城报道``, ``■ 文/图 本报记者 X``).
 
     Returns None when anything in it is not a role, a name, a separator or a
-    closing word — the caller then knows the text is not a byline.  Names with
+    closing word — the caller then knows the text is not a credit.  Names with
     no role before them are accepted only with ``allow_roleless``.
     """
-    text = _unspace(text)
+    printed = _unspace(text)
+    folded = narrow(printed)
     people = People()
     role: str | None = "rep" if allow_roleless else None
+    role_printed = False
+    group: list[str] = []  # names since the last role word (for 摄 after them)
     pos = 0
-    n = len(text)
+    n = len(folded)
     while pos < n:
-        sep = SEP_RE.match(text, pos)
+        sep = SEP_RE.match(folded, pos)
         if sep:
             pos = sep.end()
             continue
-        closing = CLOSING_RE.match(text, pos)
-        if closing:
-            pos = closing.end()
+        place = PLACE_REPORT_RE.match(folded, pos)
+        if place and place.end() == len(folded.rstrip(" )）")) and people and _is_place(place.group(0)[:-2]):
+            pos = place.end()  # 聊城报道 closing the credit
             continue
-        m = ROLE_RE.match(text, pos)
+        closing = CLOSING_RE.match(folded, pos) if people else None  # 文/图 first is a prefix, last a closing
+        if closing:
+            if closing.group(0).replace(" ", "") in PICTURE_CLOSINGS:
+                for name in group:
+                    if name in people.roleless:
+                        people.roleless.remove(name)
+            pos = closing.end()
+            group = []
+            continue
+        m = ROLE_RE.match(folded, pos)
         if m:
             role = "corr" if m.group("corr") else "rep"
+            role_printed = True
             people.roles_seen += 1
             pos = m.end()
+            group = []
             continue
         end = pos
-        while end < n and NAME_CHAR_RE.match(text, end):
-            if end > pos and (ROLE_RE.match(text, end) and not _role_is_name_tail(text, pos, end)):
+        while end < n and NAME_CHAR_RE.match(folded, end):
+            if end > pos and _role_starts(folded, end):
                 break
-            if end > pos + 1 and CLOSING_RE.match(text, end):
+            if end > pos + 1 and (CLOSING_RE.match(folded, end) or PLACE_REPORT_RE.fullmatch(folded, end, n)):
                 break
             end += 1
-        names = _split_run(text[pos:end])
-        if role is None or not all(_plausible_name(name) for name in names):
+        if end == pos:
+            return None
+        names = split_run(printed[pos:end])
+        if role is None or not all(plausible_name(name) for name in names):
             return None
         add_names(people.correspondents if role == "corr" else people.reporters, names)
+        if not role_printed:
+            add_names(people.roleless, names)
+        group.extend(names)
         pos = end
     return people if people else None
 
 
-def _role_is_name_tail(text: str, start: int, at: int) -> bool:
-    """A one-character role (文, 图, 摄) inside a name run is part of the name (王文斌)."""
+# Places a credit ends with (聊城报道): the city, its counties and the cities reporters file from.
+REPORT_PLACES = frozenset({
+    "聊城", "东昌府", "临清", "冠县", "莘县", "阳谷", "东阿", "茌平", "高唐", "济南", "北京", "上海", "青岛",
+    "天津", "广州", "深圳", "杭州", "南京", "郑州", "石家庄", "邯郸", "德州", "菏泽", "泰安", "济宁", "潍坊",
+})
+
+
+def _is_place(word: str) -> bool:
+    """聊城 in 聊城报道 is a place; 麻春生 in 麻春生报道 (a name glued to 报道) is not."""
+    return word in REPORT_PLACES or not starts_with_surname(word)
+
+
+def _role_starts(text: str, at: int) -> bool:
+    """Does a role word start at ``at``, inside a run of name characters (胡欣通讯员李四)?
+    Every role the grammar knows is two characters or more (one-character prefixes need
+    their slash), so 王文斌 and 张图南 stay whole."""
     m = ROLE_RE.match(text, at)
-    return m is not None and len(m.group(0).replace(" ", "")) == 1
+    return m is not None and len(m.group(0).replace(" ", "")) > 1
 
 
 # --- whole lines ------------------------------------------------------------------
 
 _MARKER_LINE_RE = re.compile(rf"^[{MARKERS}]\s*")
+#: Every credit line holds a role word, a slash prefix or a marker: most lines can skip the grammar.
+CREDIT_HINT = re.compile(
+    rf"[记記]\s*者|通\s*[讯訊]\s*[员員]|[文图圖视視频頻片]\s*[/／:：]|[摄攝]\s*[影像]|实\s*习|實\s*習|评\s*论|評\s*論"
+    rf"|编\s*[辑輯]|編\s*輯|作\s*者|[{MARKERS}]|[报報]\s*道\s*$|[摄攝]\s*$|全\s*媒|融\s*媒"
+    rf"|供\s*稿|策\s*[划劃]|统\s*筹|統\s*籌|撰\s*稿"
+)
+MAX_CREDIT_LINE = 60  # longer lines are running text, even when they start with 记者
 
 
 def byline_line(line: str) -> People | None:
-    """People if the whole line is a byline (``■ 本报记者 赵琦``, ``本报通讯员 赵怀建``,
-    ``□记 者 薛良诚``, ``通讯员 刘淑娟 罗珂 报道``, ``■ 田柏林``), else None."""
+    """People if the whole line is a credit (``■ 本报记者 赵琦``, ``本报通讯员 赵怀建``,
+    ``□记 者 薛良诚``, ``通讯员 刘淑娟 罗珂 报道``, ``■ 田柏林``, ``记者:张三 李四``), else None."""
     text = line.strip()
-    if not text or len(text) > 60 or any(c in text for c in "。！？!?；;，"):
+    if not text or len(text) > MAX_CREDIT_LINE or any(c in text for c in "。！？!?；;，"):
         return None  # a line of running text, even one that starts with 记者
     marked = bool(_MARKER_LINE_RE.match(text))
+    if not marked and not CREDIT_HINT.search(text):
+        return None  # no role word at all: no credit line (names alone are name_line's)
     body = _MARKER_LINE_RE.sub("", text)
     if body.replace(" ", "") in NAMELESS_ROLES:  # 本报评论员: a byline without a name
         return People(roles_seen=1)
@@ -213,6 +302,21 @@ def byline_line(line: str) -> People | None:
     if marked:  # ■ 田柏林: a credit printed without a role
         return parse_people(body, allow_roleless=True)
     return None
+
+
+def name_line(line: str) -> People | None:
+    """A line of one to three names and nothing else (宋明远 / 王忠友 张晓萌 周家伟), each
+    starting with a common surname: a credit printed without a role, above or under
+    an article.  Titles of two or three characters rarely start with a surname."""
+    text = line.strip()
+    tokens = text.split()
+    if not tokens or len(tokens) > 3 or not all(2 <= len(t) <= 3 and starts_with_surname(t) for t in tokens):
+        return None
+    if any(t[-1] in PLACE_AND_BODY_ENDINGS for t in tokens):
+        return None  # 高新区, 阳谷县, 东关街: a place or a body (a kicker), not a person
+    if not all(NAME_CHAR_RE.fullmatch(c) for t in tokens for c in t) or not all(plausible_name(t) for t in tokens):
+        return None
+    return parse_people(text, allow_roleless=True)
 
 
 # --- the lead of a paragraph ---------------------------------------------------------
@@ -232,10 +336,13 @@ class Lead:
 
 def match_lead(text: str) -> Lead | None:
     """Recognise ``本报讯（记者 X 通讯员 Y）``, ``本报聊城讯``, ``本报讯 记者胡欣 …``,
-    ``（记者 X）…`` and ``大众网聊城5月2日讯 记者 X …`` at the start of a paragraph."""
+    ``（记者 X）…``, ``本报讯 (X)`` and ``大众网聊城5月2日讯 记者 X …`` at the start of a paragraph."""
+    head = len(text) - len(text.lstrip()) + DATELINE_MAX_CHARS
+    # only a dateline is matched on the folded text
+    folded = narrow(text[:head]) + text[head:] if _DATELINE_HINT.search(text, 0, head) else text
     pos = len(text) - len(text.lstrip())
     dateline = None
-    m = DATELINE_RE.match(text, pos)
+    m = DATELINE_RE.match(folded, pos)
     if m:
         dateline = text[m.start() : m.end()]
         pos = m.end()
@@ -268,8 +375,9 @@ def _unbracketed_people(text: str, pos: int) -> tuple[People | None, int]:
         if not m:
             break
         token = m.group(1)
-        role_match = ROLE_RE.fullmatch(token)
-        if people and CLOSING_RE.fullmatch(token):  # 本报讯 记者 张晨 报道
+        folded = narrow(token)
+        role_match = ROLE_RE.fullmatch(folded)
+        if people and CLOSING_RE.fullmatch(folded):  # 本报讯 记者 张晨 报道
             end = m.end()
             break
         if role_match:
@@ -289,7 +397,7 @@ def _unbracketed_people(text: str, pos: int) -> tuple[People | None, int]:
 
 
 def _is_name_token(token: str) -> bool:
-    return _plausible_name(token) and all(NAME_CHAR_RE.match(c) for c in token)
+    return plausible_name(token) and all(NAME_CHAR_RE.match(c) for c in token)
 
 
 def _looks_like_text_start(text: str, after: int) -> bool:
@@ -301,12 +409,20 @@ def _looks_like_text_start(text: str, after: int) -> bool:
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,60})[）)]\s*$")
-_TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^)\s*((?:本报)?(?:摄影)?记\s*者[^。！？]{2,30}?摄)\s*$")
+# …表演。本报记者 王五 摄 / …表演。霍然摄: a photo credit run on after the caption's last sentence.
+_TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^|(?<=\s))\s*([^。！？!?”\s][^。！？!?”]{1,40}?(?:摄|摄影|摄影报道))\s*$")
+# …通车。图/田柏林, …现场。摄影/X: a picture credit run on after the caption.
+_TRAIL_PICTURE_PREFIX_RE = re.compile(r"(?<=[。！？!?”])\s*((?:图|摄影|图片|图文)\s*/\s*[^。！？!?”/]{2,30})\s*$")
+_SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
+
+
+TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
+_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$")
 
 
 @dataclass
 class Credit:
-    """A byline printed at the end of a paragraph and the text before it."""
+    """A credit printed at the end of a paragraph and the text before it."""
 
     text_before: str
     credit: str
@@ -315,26 +431,51 @@ class Credit:
 
 
 def trailing_credit(text: str) -> Credit | None:
-    """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``, ``…本报记者 X 摄``."""
-    m = _TRAIL_MARKER_RE.search(text)
+    """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``,
+    ``…。（孙亚飞 高田）``, ``…奋斗。（林晨）``, ``…本报记者 X 摄``, ``…表演。霍然摄``."""
+    tail = max(0, len(text) - TRAILING_CREDIT_MAX_CHARS)
+    if not _TRAILING_HINT.search(text, tail):
+        return None  # no marker, no closing bracket, no 摄 or slash at the end: no credit
+    folded = text[:tail] + narrow(text[tail:])  # credits are matched at the end, on folded text
+    m = _TRAIL_MARKER_RE.search(folded)
     if m:
-        people = parse_people(m.group(1)) or parse_people(m.group(1), allow_roleless=True)
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner) or parse_people(inner, allow_roleless=True)
         if people is not None:
             return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, True)
-    m = _TRAIL_BRACKET_RE.search(text)
+    m = _TRAIL_BRACKET_RE.search(folded)
     if m:
-        inner = m.group(1)
+        inner = text[m.start(1) : m.end(1)]
         people = parse_people(inner)
-        if people is None and len(inner.split()) >= 2:  # （孙亚飞 高田）: names printed without a role
+        before = text[: m.start()]
+        if people is None and _roleless_bracket_ok(inner, before):  # （孙亚飞 高田） / …奋斗。（林晨）
             people = parse_people(inner, allow_roleless=True)
             if people is not None:
                 people.roles_seen = 0
-        if people is not None and (people.roles_seen or len(people.reporters) >= 2):
-            is_photo = bool(re.search(r"[摄攝](?:影)?\s*$|图/|圖/", inner))
-            return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, is_photo)
-    m = _TRAIL_PHOTO_RE.search(text)
-    if m:
-        people = parse_people(m.group(1))
         if people is not None:
-            return Credit(text[: m.start(1)].rstrip(), m.group(1).strip(), people, True)
+            # （… 摄）, （图/X）, （□记者 X 报道） (大众日报 prints photo credits behind □ in brackets)
+            is_photo = bool(re.search(rf"摄(?:影)?\s*$|图/|^\s*[{MARKERS}]", narrow(inner)))
+            return Credit(before.rstrip(), text[m.start() :].strip(), people, is_photo)
+    m = _TRAIL_PICTURE_PREFIX_RE.search(folded)
+    if m:
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner)
+        if people is not None:
+            return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
+    m = _TRAIL_PHOTO_RE.search(folded)
+    if m:
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner) or parse_people(inner, allow_roleless=True)
+        if people is not None and (m.start(1) == 0 or _SENTENCE_END_BEFORE.search(text[: m.start(1)]) or people.roles_seen):
+            return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
     return None
+
+
+def _roleless_bracket_ok(inner: str, before: str) -> bool:
+    """Names in brackets with no role sign an item only where a sentence ended just
+    before them (…奋斗。（林晨）) and each looks like a name (a common surname first)."""
+    tokens = inner.split()
+    if not tokens or not _SENTENCE_END_BEFORE.search(before) and before.strip():
+        return False
+    names = [name for t in tokens for name in split_run(t)]
+    return all(starts_with_surname(n) and plausible_name(n) for n in names)

@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from liaocheng_tui.archive.byline import Credit, Lead, People, byline_line, match_lead, trailing_credit
+from liaocheng_tui.archive.byline import Credit, Lead, People, byline_line, match_lead, name_line, trailing_credit
+from liaocheng_tui.archive.headline import is_column_label
 from liaocheng_tui.archive.reflow import Para
 from liaocheng_tui.archive.shapes import looks_like_headline
 
-PHOTO_CREDIT_END = re.compile(r"(?:[摄攝](?:影)?|供[图圖])\s*$")
+PHOTO_CREDIT_END = re.compile(r"(?:[摄攝](?:影)?(?:[报報]道)?|供[图圖])\s*$")
 
 
 class Role(str, Enum):
@@ -31,6 +32,7 @@ class Unit:
     people: People | None = None  # BYLINE: who
     lead: Lead | None = None  # LEAD: the lead and where the text starts
     credit: Credit | None = None  # BODY: a credit printed at its end
+    top_credit: bool = False  # BYLINE without a role (■ X, a name line) that opens the text under it
 
     @property
     def text(self) -> str:
@@ -58,4 +60,134 @@ def classify(para: Para) -> Unit:
 
 
 def classify_all(paras: list[Para]) -> list[Unit]:
-    return [classify(p) for p in paras]
+    """Every paragraph's role, then the credits whose role only their neighbours tell."""
+    units = [classify(p) for p in paras]
+    _credits_by_position(units)
+    return units
+
+
+def _credits_by_position(units: list[Unit]) -> None:
+    """Credits printed on lines of their own, read by where they stand:
+
+    * a line of names alone (宋明远 / 王忠友 张晓萌) is a credit, not a headline, when body
+      text is next to it — above the body it credits what follows, under the body (before
+      a headline or at the page end) what came before;
+    * a credit line (any role) between body text and a headline, or ending the page, is
+      the end credit of the text above it (…大力支持。/ 记者:张三 李四 / 下一篇标题);
+    * a credit without a role (■ X, a name line) right under a headline or at the top of
+      the page opens the text under it; after body text it stays a photo credit.
+    """
+    for i, unit in enumerate(units):
+        prev = units[i - 1] if i > 0 else None
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        names_only = False
+        if unit.role is Role.HEADLINE and not is_column_label(unit.text):
+            people = name_line(unit.text)
+            body_next = nxt is not None and nxt.role in (Role.BODY, Role.LEAD)
+            body_before = prev is not None and prev.role is Role.BODY
+            if people is not None and (body_next or body_before):
+                units[i] = unit = Unit(unit.para, Role.BYLINE, people=people)
+                names_only = True
+        if unit.role is not Role.BYLINE:
+            continue
+        # credit lines under the body: the first right under it, the others under credit lines
+        # already read as its end credit (策划:X / 记者:Y Z / 通讯员:W)
+        under_body = prev is not None and prev.role is Role.BODY and (prev.credit is None or _credit_line(prev))
+        end = i + 1
+        while end < len(units) and units[end].role is Role.BYLINE and not _MARKED.match(units[end].text):
+            end += 1
+        closes = end >= len(units) or units[end].role is Role.HEADLINE
+        # ■ 田柏林 / 本报记者 X 摄 under a caption: a photo credit (the photo rules place it)
+        photo_like = not names_only and (not unit.people.roles_seen or bool(PHOTO_CREDIT_END.search(unit.text)))
+        # ■ 本报记者 X under a caption is left to the photo rules (_photo_credit_lines)
+        marked_under_caption = end >= len(units) and _MARKED.match(unit.text) is not None and _caption_above(units, i)
+        if under_body and closes and not photo_like and not marked_under_caption:
+            units[i] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, False))
+        elif not unit.people.roles_seen and (prev is None or prev.role is Role.HEADLINE):
+            unit.top_credit = True
+    _photo_credit_lines(units)
+
+
+def _credit_line(unit: Unit) -> bool:
+    """A paragraph that is nothing but an end credit (a credit line read as one)."""
+    return unit.role is Role.BODY and unit.credit is not None and not unit.credit.text_before and not unit.credit.is_photo
+
+
+# A caption is at most this many paragraphs between a headline and its credit lines.
+CAPTION_MAX_PARAGRAPHS = 2
+_MARKED = re.compile(r"^\s*[■□●◆▲◇]")
+
+
+def _credit_group_end(units: list[Unit], i: int) -> int:
+    """The end of the credit lines starting at ``i``: 本报通讯员 Y under ■ 本报记者 X belongs to
+    it; a line with a marker of its own (□本报记者 Z) starts another credit."""
+    j = i + 1
+    while j < len(units) and units[j].role is Role.BYLINE and not _MARKED.match(units[j].text):
+        j += 1
+    return j
+
+
+def _ends_an_item(unit: Unit) -> bool:
+    """A headline, or a caption already closed by its photo credit."""
+    return unit.role is Role.HEADLINE or (unit.credit is not None and unit.credit.is_photo)
+
+
+def _caption_above(units: list[Unit], i: int) -> bool:
+    """A paragraph or two right under a headline, a closed photo item, a credit line or the page top."""
+    k = i
+    while k > 0 and units[k - 1].role is Role.BODY and units[k - 1].credit is None and i - k < CAPTION_MAX_PARAGRAPHS:
+        k -= 1
+    return k < i and (k == 0 or _ends_an_item(units[k - 1]) or units[k - 1].role is Role.BYLINE)
+
+
+def _own_credit_follows(units: list[Unit], j: int) -> bool:
+    """The text after the credit lines ends in a credit of its own (…（记者 X）) before the
+    next headline: the lines above it cannot be its byline."""
+    k = j
+    if k < len(units) and units[k].role is Role.LEAD and not units[k].lead.people:
+        k += 1  # 聊城新闻网讯 …: a dateline without a credit opens that text
+    while k < len(units) and units[k].role is Role.BODY:
+        if units[k].credit is not None and not units[k].credit.is_photo:
+            return k + 1 >= len(units) or units[k + 1].role is Role.HEADLINE
+        k += 1
+    return False
+
+
+def _caption_follows(units: list[Unit], j: int) -> bool:
+    """Another caption comes next: a paragraph or two closed by credit lines (a photo page)."""
+    if j < len(units) and units[j].role is Role.BODY and units[j].credit is not None and units[j].credit.is_photo:
+        return True  # …测量血压。 本报记者 X 摄
+    k = j
+    while k < len(units) and units[k].role is Role.BODY and units[k].credit is None and k - j < CAPTION_MAX_PARAGRAPHS:
+        k += 1
+    if k == j or k >= len(units):
+        return False
+    nxt = units[k]
+    return (nxt.role is Role.BYLINE and _MARKED.match(nxt.text) is not None) or (nxt.credit is not None and nxt.credit.is_photo)
+
+
+def _photo_credit_lines(units: list[Unit]) -> None:
+    """``■ 本报记者 X`` / ``本报通讯员 Y`` on lines of their own under a caption: the caption is
+    text right under a headline (or at the top of the page) with no credit of its own, and
+    after the credit lines comes another article's own credit (本报讯（记者 Z）…) or the page
+    ends.  Such lines close the caption as a photo credit instead of opening an article."""
+    i = 0
+    while i < len(units):
+        if units[i].role is not Role.BYLINE or units[i].top_credit:
+            i += 1
+            continue
+        j = _credit_group_end(units, i)
+        caption = _caption_above(units, i)
+        after = units[j] if j < len(units) else None
+        closes = (
+            after is None
+            or (after.role is Role.LEAD and bool(after.lead.people))
+            or (after.role is Role.BYLINE and _MARKED.match(after.text) is not None)
+            or _caption_follows(units, j)
+            or _own_credit_follows(units, j)
+        )
+        if caption and closes:
+            for n in range(i, j):
+                unit = units[n]
+                units[n] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, n == j - 1))
+        i = j

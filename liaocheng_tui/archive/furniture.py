@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-PAPERS = ("聊城日报", "大众日报", "聊城晚报", "齐鲁晚报", "鲁西商报")
+from liaocheng_tui.archive.outlets import FOLIO_PAPERS, outlet_alternation
+
+PAPERS = FOLIO_PAPERS
 
 _DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年\-./]\s*(?P<m>\d{1,2})\s*[月\-./]\s*(?P<d>\d{1,2})\s*日?")
 # A folio line: a paper's name, a page number (第A2版), a weekday, or a full date, and little else.
@@ -23,21 +25,40 @@ _FOLIO_MARKS = re.compile(
 _FOLIO_MAX_CHARS = 60
 # Besides its marks a folio holds little: a section name, a time, a place (要闻, 08:30 山东).
 FOLIO_OTHER_CHARS = 24
-# Where the article came from (e-paper and WeChat pages): a line of its own, anywhere.
-_SOURCE = re.compile(r"^[（(]?\s*(来源|稿源|出处|來源)\s*[:：].{0,30}$")
+# Where the article came from (e-paper and WeChat pages): a line of its own, anywhere —
+# 来源：… , or 据新华社 / 据新闻联播 under a reprinted item.
+_SOURCE = re.compile(
+    r"^[（(]?\s*(?:(?:来源|稿源|出处|來源)\s*[:：].{0,30}"
+    rf"|据\s*(?:{outlet_alternation(generic=False)}|新闻联播|央视新闻|新闻联播报道)(?:电|讯|报道)?[）)]?)$"
+    # a web page's meta line: 2022-01-26 09:40:00 来源: 大众网·海报新闻 作者: 赵志鹏 / 发布:… 来源:… 浏览次
+    r"|^(?:发布|时间|日期|\d{4}-\d{1,2}-\d{1,2})[^。！？]{0,40}(?:来源|來源)\s*[:：][^。！？]{0,60}$"
+)
+FOOTER_MIN_CHARS = 8  # 聊城新闻网 2006-2022 版权所有 …; a lone © is no footer
+# A site's footer and breadcrumb: 聊城新闻网 2006-2022 版权所有 …, 您的位置:首页>要闻 >,
+# and what an e-paper page's HTML leaves behind (…content_47875.html 1 图片新闻 /enpproperty-->).
+_FOOTER = re.compile(
+    r"版权所有|Copyright|©|ICP备|许可证编号|举报电话|举报邮箱|^您(?:的|所在的)位置\s*[:：]|enpproperty|content_\d+\.html"
+)
 # Jump lines between pages: （上接第一版） / （下转第三版）, on a line of their own.
 _JUMP = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|下接|紧接|续)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]?$")
 # …支持。（下转第三版）: a jump at the end of a paragraph's last line.
 _TRAILING_JUMP = re.compile(r"[（(]\s*(下转|转下|下接|转第)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]\s*$")
 # E-paper navigation: 上一版 下一版 / 上一篇 下一篇 / 返回目录 / 放大 缩小 默认 (and the folio
 # words that come with them), or the site's name (聊城日报数字报, 大众日报电子版).
-_NAV_WORD = r"(?:上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回首页|返回顶部|放大|缩小|默认|打印|关闭|收藏|分享|字号|第\s*[A-Za-z]?\d{1,3}\s*版[:：]?\S{0,6}|版面导航|标题导航)"
+_NAV_WORD = r"(?:上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回首页|返回顶部|放大\+?|缩小-?|默认o?|打印|关闭|收藏|分享|字号|A\+\s*A-|大字体|小字体|扫码带走|相关新闻|推荐阅读|第\s*[A-Za-z]?\d{1,3}\s*版[:：]?\S{0,6}|版面导航|标题导航)"
 _NAV = re.compile(rf"^(?:{_NAV_WORD}[\s\u3000|｜·]*)+$")
 _SITE = re.compile(rf"^(?:{'|'.join(PAPERS)})\s*(?:数字报|电子版|数字报刊|电子报)$")
 # Folio lines are looked for among this many first lines (a WeChat title comes first).
 FOLIO_SEARCH_LINES = 6
 # Editor and layout credits printed at the end of a page or article.
-_CREDITS = re.compile(r"^[（(]?\s*(责任编辑|责编|编辑|校对|美编|美术编辑|组版|审核|审签|值班编辑)\s*[:：]")
+_CREDITS = re.compile(
+    r"^[（(]?\s*(责任编辑|责编|编辑|初审编辑|复审|终审|审稿|审校|校对|美编|美术编辑|组版|审核|审签|值班编辑|监制|主编)\s*[:：]"
+)
+
+
+def _is_footer(line: str) -> bool:
+    """A site's footer or breadcrumb line (never a line of running text, never a lone sign)."""
+    return len(line) >= FOOTER_MIN_CHARS and bool(_FOOTER.search(line)) and not any(c in line for c in "。，")
 
 
 @dataclass
@@ -74,6 +95,7 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
             or _SOURCE.match(stripped)
             or _JUMP.match(stripped)
             or _NAV.match(stripped)
+            or (seen <= FOLIO_SEARCH_LINES and _is_footer(stripped))  # a breadcrumb above the text
         ):
             taken.add(i)
     bottom = len(lines)
@@ -81,6 +103,7 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
         stripped = lines[bottom - 1].strip()
         if stripped and not (
             _CREDITS.match(stripped) or _SOURCE.match(stripped) or _JUMP.match(stripped) or _NAV.match(stripped)
+            or _is_footer(stripped)
         ):
             break
         if stripped:

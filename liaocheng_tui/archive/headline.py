@@ -47,12 +47,16 @@ def clean_heading(lines: list[str]) -> str:
     return "".join(_clean_line(line) for line in lines)
 
 
+# A headline line whose tokens are at least this share single characters is letter-spaced.
+LETTER_SPACED_SHARE = 0.6
+
+
 def _clean_line(line: str) -> str:
     tokens = line.split()
     if not tokens:
         return ""
     singles = sum(1 for t in tokens if len(t) == 1)
-    if (len(tokens) >= 3 and singles / len(tokens) >= 0.6) or singles == len(tokens):  # 我 市 强 化 / 简  讯
+    if (len(tokens) >= 3 and singles / len(tokens) >= LETTER_SPACED_SHARE) or singles == len(tokens):  # 我 市 强 化 / 简  讯
         return "".join(tokens)
     out = tokens[0]
     for token in tokens[1:]:

@@ -37,6 +37,7 @@ def add_people(article: Article, people: People | None) -> None:
     if people:
         add_names(article.reporters, people.reporters)
         add_names(article.correspondents, people.correspondents)
+        add_names(article.roleless, [n for n in people.roleless if n not in article.roleless])
 
 
 def add_byline(article: Article, text: str | None) -> None:
@@ -65,7 +66,7 @@ def build_article(start: list[Unit], body: list[Unit], heading: list[Unit], firs
                 article.paragraphs.append(Paragraph(own))
     article.paragraphs += [body_paragraph(u) for u in body]
     if body:
-        take_trailing_credit(article, body[-1])
+        take_trailing_credit(article, body[-1], body[:-1])
     elif article.paragraphs and not notes:  # 本报讯 3月5日，…46家。（记者 高田）: all in the lead paragraph
         take_trailing_credit(article, None)
     if heading:
@@ -74,19 +75,29 @@ def build_article(start: list[Unit], body: list[Unit], heading: list[Unit], firs
     return article
 
 
-def take_trailing_credit(article: Article, last: Unit | None) -> None:
-    """An article's byline printed at its end: （记者 X 通讯员 Y）, ■ 本报记者 X, 本报记者 X 摄."""
+def take_trailing_credit(article: Article, last: Unit | None, credit_lines: list[Unit] | None = None) -> None:
+    """An article's byline printed at its end: （记者 X 通讯员 Y）, ■ 本报记者 X, 本报记者 X 摄,
+    or lines of their own under the body (记者 X / 通讯员 Y)."""
     if not article.paragraphs or (last is not None and last.role is not Role.BODY):
         return
     credit = last.credit if last is not None else trailing_credit(article.paragraphs[-1].text)
     if credit is None:
         return
+    credits = [credit]
     if credit.text_before:
         article.paragraphs[-1] = Paragraph(credit.text_before)
     else:
         article.paragraphs.pop()
-    add_byline(article, credit.credit)
-    add_people(article, credit.people)
+        for unit in reversed(credit_lines or []):  # the credit lines above the last one
+            if not article.paragraphs or unit.credit is None or unit.credit.text_before:
+                break
+            if article.paragraphs[-1].text != unit.text:
+                break
+            article.paragraphs.pop()
+            credits.insert(0, unit.credit)
+    for c in credits:
+        add_byline(article, c.credit)
+        add_people(article, c.people)
 
 
 def orphans(units: list[Unit], credits: list[Unit]) -> tuple[list[Article], list[str]]:
@@ -119,7 +130,7 @@ def photo(units: list[Unit], credits: list[Unit] | None) -> Article:
             add_byline(item, unit.text)
             add_people(item, unit.people)
     else:
-        take_trailing_credit(item, units[-1])
+        take_trailing_credit(item, units[-1], units[:-1])
     return item
 
 
@@ -134,7 +145,10 @@ def merge_trailing_byline(articles: list[Article]) -> None:
     repeats = set(last.reporters) <= set(above.reporters) and set(last.correspondents) <= set(above.correspondents)
     if (above.reporters or above.correspondents) and not repeats:
         return  # the article above is signed by others: keep this byline apart
+    if above.kind is ArticleKind.LEAD_IN and not above.title:
+        above.kind = ArticleKind.PHOTO  # untitled text with a credit printed under it: a caption
     add_byline(above, "\n".join(p for p in (last.dateline, last.byline) if p))
     add_names(above.reporters, last.reporters)
     add_names(above.correspondents, last.correspondents)
+    add_names(above.roleless, last.roleless)
     articles.pop()

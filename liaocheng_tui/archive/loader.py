@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from liaocheng_tui.archive.dating import date_page
+from liaocheng_tui.archive.dating import date_report
 from liaocheng_tui.archive.decoding import UndecodableFile, decode_bytes
 from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, read_page_bytes
 from liaocheng_tui.archive.furniture import take_furniture
@@ -18,6 +18,7 @@ from liaocheng_tui.archive.model import Archive, Article, DateSource, Page, Para
 from liaocheng_tui.archive.newspaper import attribute_newspaper
 from liaocheng_tui.archive.parser import parse_text
 from liaocheng_tui.archive.printable import display_path
+from liaocheng_tui.archive.people import assign_roles
 
 Progress = Callable[[int, int, str], None]
 
@@ -32,14 +33,15 @@ def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     for i, article in enumerate(articles):
         article.page = page
         article.index = i
-    page.issue_date, page.date_source = date_page(source, body)
+    dating = date_report(source, body)
+    page.issue_date, page.date_source, page.date_evidence = dating.date, dating.source, list(dating.evidence)
     if furniture.date is not None and page.date_source is not DateSource.FILENAME:
-        page.issue_date, page.date_source = furniture.date, DateSource.FOLIO
+        page.issue_date, page.date_source, page.date_evidence = furniture.date, DateSource.FOLIO, ["the folio line"]
     page.newspaper = furniture.paper or attribute_newspaper(page)
     if residue:
         page.warnings.append(f"{len(residue)} unattributed text block(s)")
     if page.issue_date is None:
-        page.warnings.append("undated")
+        page.warnings.append(f"undated: {dating.refused}" if dating.refused else "undated")
     return page
 
 
@@ -102,6 +104,7 @@ def load_archive(paths: Iterable[Path], progress: Progress | None = None) -> Arc
         if progress is not None:
             progress(done, total, display_path(item if not isinstance(item, FileProblem) else item.path))
     archive.pages.sort(key=lambda p: (p.issue_date is None, p.issue_date, p.source))
+    assign_roles(archive)  # names printed without a role take the role printed elsewhere
     return archive
 
 

@@ -69,11 +69,22 @@ class Article:
     dateline: str | None = None
     page: Page | None = field(default=None, repr=False, compare=False)
     index: int = 0  # position on its page
+    roleless: list[str] = field(default_factory=list)  # names printed without a role (role inferred)
 
     @property
     def body(self) -> str:
         """Paragraphs (subheads included) joined by newlines."""
         return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def credits(self) -> list[dict]:
+        """Everyone credited, in printed order by role: ``{name, role, printed}`` where
+        ``printed`` says whether the role was printed with the name or inferred."""
+        return [
+            {"name": name, "role": role, "printed": name not in self.roleless}
+            for role, names in (("reporter", self.reporters), ("correspondent", self.correspondents))
+            for name in names
+        ]
 
     @property
     def subheads(self) -> list[str]:
@@ -113,6 +124,7 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
     furniture: list[str] = field(default_factory=list)  # folio and editor-credit lines
+    date_evidence: list[str] = field(default_factory=list)  # why the page has its date (``check`` prints it)
 
     @property
     def name(self) -> str:

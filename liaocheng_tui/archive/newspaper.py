@@ -22,7 +22,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from liaocheng_tui.archive.folding import simplify
 from liaocheng_tui.archive.model import Page
+from liaocheng_tui.archive.outlets import outlet_chain
 
 LIAOCHENG_DAILY = "聊城日报"
 DAZHONG_DAILY = "大众日报"
@@ -78,9 +80,10 @@ EVIDENCE: tuple[Evidence, ...] = (
 )
 
 #: Reporters credited with the name of an outlet: a joint team, not the page's paper.
+#: (The outlets are the one table in ``outlets.py``; traditional script is folded first.)
 OTHER_OUTLET = re.compile(
-    rf"(?:大[众眾]日{_BAO}|聊城日{_BAO}|聊城晚{_BAO}|大[众眾][网網]|新[华華]社|人民日{_BAO}|中[国國]青年{_BAO}|[齐齊][鲁魯]晚{_BAO})"
-    rf"(?:社)?(?:全媒[体體]|融媒[体體]|[见見]习|[实實]习|[见見]習|[实實]習)?{_S}{_JI}{_S}者"
+    rf"(?:{outlet_chain()})"
+    rf"(?:社)?(?:全媒[体體]|融媒[体體]|客户端|[见見]习|[实實]习|[见見]習|[实實]習|首席)?{_S}{_JI}{_S}者"
     rf"[^\S\n]*[\u4e00-\u9fff]*(?:[^\S\n]+[\u4e00-\u9fff]{{2,4}})*"
 )
 
@@ -102,7 +105,7 @@ def score_texts(texts: Iterable[tuple[str, bool]]) -> Counter[str]:
     """Evidence points per paper over ``(text, is_byline)`` pieces."""
     scores: Counter[str] = Counter()
     for text, is_byline in texts:
-        text = OTHER_OUTLET.sub(" ", text)
+        text = OTHER_OUTLET.sub(" ", simplify(text))
         for evidence in EVIDENCE:
             if evidence.byline_only and not is_byline:
                 continue

@@ -8,6 +8,7 @@ two rows, each counting only the articles in that role.  Used by
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from liaocheng_tui.archive.model import Archive, Article
@@ -64,3 +65,30 @@ def people_stats(archive: Archive) -> list[PersonStats]:
                     row.first = d if row.first is None or d < row.first else row.first
                     row.last = d if row.last is None or d > row.last else row.last
     return sorted(rows.values(), key=lambda r: (-r.article_count, r.role != REPORTER, r.name))
+
+
+def assign_roles(archive: Archive) -> int:
+    """Give names printed without a role (■ 田柏林, （孙亚飞 高田）, a line of names) the role
+    the same name carries where the archive prints it with one; a name never printed
+    with a role stays a reporter.  Returns how many names changed role.
+
+    The parser files a roleless name as a reporter; this pass runs once all pages are
+    read, because the evidence is on other pages (通讯员 孙亚飞 on another day).
+    """
+    printed: dict[str, Counter[str]] = {}
+    for article in archive.articles:
+        for role, names in ((REPORTER, article.reporters), (CORRESPONDENT, article.correspondents)):
+            for name in names:
+                if name not in article.roleless:
+                    printed.setdefault(name, Counter())[role] += 1
+    changed = 0
+    for article in archive.articles:
+        for name in article.roleless:
+            seen = printed.get(name)
+            if not seen or seen[CORRESPONDENT] <= seen[REPORTER] or name not in article.reporters:
+                continue
+            article.reporters.remove(name)
+            if name not in article.correspondents:
+                article.correspondents.append(name)
+            changed += 1
+    return changed

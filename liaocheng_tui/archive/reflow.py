@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import DATELINE_RE, MARKERS, byline_line, trailing_credit
+from liaocheng_tui.archive.byline import CREDIT_HINT, MARKERS, MAX_CREDIT_LINE, byline_line, starts_with_dateline, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     LINE_START_FORBIDDEN,
@@ -28,8 +28,29 @@ from liaocheng_tui.archive.shapes import SIGNED_DATE_RE, looks_like_headline
 FULL_LINE = 0.80
 # Shorter than this share of the column: a headline, subhead or paragraph end.
 SHORT_LINE = 0.60
+# A sentence ending on a line shorter than this share of its column ends the paragraph
+# (a line this full that ends a sentence may just have run out of room).
+NEARLY_FULL_LINE = 0.90
+# A headline-looking line at least this share of the body column is a sentence cut by a
+# column break; one wider than ACROSS_COLUMNS × the column is a headline set across columns.
+FILLS_BODY_COLUMN = 0.95
+ACROSS_COLUMNS = 1.15
+# A block's column is the width of its 90th-percentile line, ignoring a last line over
+# RUN_TOGETHER_LINE × the next widest (two lines an export ran together).
+COLUMN_WIDTH_QUANTILE = 0.9
+RUN_TOGETHER_LINE = 1.5
 # A single-line block this wide is an unwrapped paragraph (one line per paragraph export).
 UNWRAPPED_WIDTH = 60
+UNWRAPPED_CLAUSE_WIDTH = 30  # …or this wide and ending on an open clause (，、《)
+# Double-spaced exports (a blank line after every printed line): most gaps between lines
+# are one blank line, almost none are no blank line at all (two lines of one block), and
+# most long lines stop mid-sentence (an unwrapped export's lines end sentences).
+DOUBLE_SPACED_MIN_LINES = 4
+DOUBLE_SPACED_MIN_SINGLE_GAPS = 0.6
+DOUBLE_SPACED_MAX_ADJACENT = 0.1
+DOUBLE_SPACED_MIN_MID_SENTENCE = 0.5
+DOUBLE_SPACED_WIDTH_QUANTILE = 0.75  # "long" lines are measured against this quantile's width
+DOUBLE_SPACED_MIN_LONG_LINE = 16
 
 
 # Decorated section subheads (▶“三新”产业澎湃发展动能◀) sit on lines of their own.
@@ -38,7 +59,7 @@ SUBHEAD_CLOSE = ("◀", "◄")
 
 
 # Every byline holds a role word or a credit marker; most lines can skip the grammar.
-_MAYBE_BYLINE = re.compile(r"[记員员摄攝图圖文编編評评記■□●◆▲◇]")
+_MAYBE_BYLINE = CREDIT_HINT
 # Two phrases set apart by a space, the shape of section subheads (引入前沿技术 推动产业升级);
 # running text has no spaces between Chinese characters.
 _PAIRED_PHRASES_RE = re.compile(r"^[\u4e00-\u9fff“”‘’]{3,}[ \u3000]+[\u4e00-\u9fff“”‘’]{3,}$")
@@ -144,19 +165,22 @@ def _undouble(lines: list[Line], blanks: list[int]) -> None:
     more blank lines separates blocks.  Recognised by most blocks being one line long
     while most lines stop mid-sentence (an unwrapped export has one line per paragraph
     too, but its lines end sentences)."""
-    if len(lines) < 4:
+    if len(lines) < DOUBLE_SPACED_MIN_LINES:
         return
-    singles = sum(1 for b in blanks[1:] if b == 1) / max(1, len(blanks) - 1)
-    if singles < 0.6:
+    gaps = blanks[1:]
+    singles = sum(1 for b in gaps if b == 1) / max(1, len(gaps))
+    adjacent = sum(1 for b in gaps if b == 0) / max(1, len(gaps))
+    if singles < DOUBLE_SPACED_MIN_SINGLE_GAPS or adjacent > DOUBLE_SPACED_MAX_ADJACENT:
         return
     widths = sorted(line.width for line in lines)
-    long_lines = [line for line in lines if line.width >= max(16, 0.8 * widths[int(0.75 * (len(widths) - 1))])]
+    typical = widths[int(DOUBLE_SPACED_WIDTH_QUANTILE * (len(widths) - 1))]
+    long_lines = [line for line in lines if line.width >= max(DOUBLE_SPACED_MIN_LONG_LINE, FULL_LINE * typical)]
     if not long_lines:
         return
     mid_sentence = sum(
         1 for line in long_lines if not ends_sentence(line.text) and trailing_credit(line.text) is None
     ) / len(long_lines)
-    if mid_sentence < 0.5:
+    if mid_sentence < DOUBLE_SPACED_MIN_MID_SENTENCE:
         return
     for line, before in zip(lines, blanks):
         line.blank_before = before != 1
@@ -178,45 +202,68 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             del lines[i + 1]
             continue
         if (
-            not cur.is_byline
-            and not nxt.blank_before
-            and len(nxt.text) <= 2
-            and byline_line(cur.text + nxt.text) is not None
+            not nxt.blank_before
+            and (not cur.is_byline or not nxt.is_byline)
+            and _credit_runs_on(cur, nxt)
         ):
-            cur.text = cur.text + nxt.text  # no character changes, only the break
+            # ``■ 本报记者 夏旭`` / ``光``, ``大众网·海报新闻记者 X 实习记者 卜世`` / ``杰 练红 聊城报道``:
+            # a credit line broken at the line end, anywhere in it (no character changes, only the break)
+            cur.text = cur.text + nxt.text
             cur.is_byline = True
             del lines[i + 1]
         i += 1
+
+
+def _credit_runs_on(cur: Line, nxt: Line) -> bool:
+    """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
+    ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
+    is only the tail of a name (one or two characters)."""
+    if len(nxt.text) > 2 and nxt.is_byline:
+        return False
+    if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
+        return False  # running text (a credit line has no sentence punctuation)
+    joined = byline_line(cur.text + nxt.text)
+    if joined is None:
+        return False
+    return len(nxt.text) <= 2 or not nxt.is_byline
+
+
+def _credit_started_before(prev: Line, cur: Line) -> bool:
+    """Is ``cur`` (a credit line) the end of a credit that starts on ``prev``?"""
+    credit = trailing_credit(prev.text + cur.text)
+    return credit is not None and len(credit.credit) > len(cur.text) and credit.text_before != ""
 
 
 def _column_width(block: list[Line]) -> int:
     """The block's column: nearly its widest line, but one over-long line (two lines run
     together) in a longer block must not make every other line look short."""
     widths = sorted(line.width for line in block)
-    while len(widths) >= 4 and widths[-1] > 1.5 * widths[-2]:
+    while len(widths) >= 4 and widths[-1] > RUN_TOGETHER_LINE * widths[-2]:
         widths.pop()
-    return widths[int(0.9 * (len(widths) - 1) + 0.5)]
+    return widths[int(COLUMN_WIDTH_QUANTILE * (len(widths) - 1) + 0.5)]
 
 
 def _starts_paragraph(line: Line) -> bool:
-    return line.indent or line.is_byline or bool(DATELINE_RE.match(line.text))
+    return line.indent or line.is_byline or starts_with_dateline(line.text)
 
 
 def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
     """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?"""
+    if cur.is_byline and not prev.is_byline and (_unclosed(prev.text) or _credit_started_before(prev, cur)):
+        return False  # …社会大众。本报 / 记者 姚绪禹 摄: the credit began on the line above
     if _starts_paragraph(cur) or prev.is_byline:
         return True
     if prev.text.endswith(SUBHEAD_CLOSE) or cur.text.startswith(SUBHEAD_OPEN):
         return True
     if cur.text[0] in LINE_START_FORBIDDEN:
         return False
-    if SIGNED_DATE_RE.fullmatch(cur.text) and prev.width < 0.6 * column:
+    if SIGNED_DATE_RE.fullmatch(cur.text) and prev.width < SHORT_LINE * column:
         return False  # 聊城市人民政府 / 2024年6月20日: a signature stays together
     if prev.text[-1] in "：:" or (_NAME_LIST_RE.match(prev.text) and _NAME_LIST_RE.match(cur.text)):
         return False  # 入选人员为： / 王建军 孙立新 周海涛 / 陈晓东 马丽娟: a list runs on
     if prev.width < SHORT_LINE * column:
         return True
-    if prev.width < 0.9 * column and _PAIRED_PHRASES_RE.match(prev.text):
+    if prev.width < NEARLY_FULL_LINE * column and _PAIRED_PHRASES_RE.match(prev.text):
         return True  # 引入前沿技术 推动产业升级 / 围绕金属管材…: a subhead on the line above
     if (
         ends_sentence(prev.text)
@@ -225,7 +272,7 @@ def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
         and trailing_credit(cur.text) is None
     ):
         return True  # …责任。 / 全市防汛工作会议召开: a headline right under the body
-    return ends_sentence(prev.text) and prev.width < 0.9 * column
+    return ends_sentence(prev.text) and prev.width < NEARLY_FULL_LINE * column
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -290,7 +337,7 @@ def _unclosed(text: str) -> bool:
 def _continues(before: Para, after: Para, body_column: int | None) -> bool:
     """Does ``after`` carry on the sentence ``before`` stopped in (a column break, a stray
     indent, an early line break)?  Headlines and finished paragraphs never continue."""
-    if before.is_byline or after.is_byline or DATELINE_RE.match(after.text) or after.text.startswith("—"):
+    if before.is_byline or after.is_byline or starts_with_dateline(after.text) or after.text.startswith("—"):
         return False
     last = before.lines[-1].strip()
     if last.startswith("—") or ends_sentence(last) or last.endswith(("——", "：", ":")):
@@ -319,13 +366,15 @@ def _continues(before: Para, after: Para, body_column: int | None) -> bool:
             return False  # a headline over a subtitle, or over a paragraph that starts afresh
         if has_comma and width >= FULL_LINE * body_column:
             return True  # a clause cut off by the break (a wider column on the same page too)
-        if max(print_width(line.strip()) for line in before.lines) > 1.15 * body_column:
+        if max(print_width(line.strip()) for line in before.lines) > ACROSS_COLUMNS * body_column:
             return False  # wider than the column: a headline across columns
-        return width >= 0.95 * body_column
+        return width >= FILLS_BODY_COLUMN * body_column
     if not after.blank_before:  # broken inside a block (an indent): only a full line goes on
         return width >= FULL_LINE * before.column
+    if after.block_lines == 1 and last[-1] not in CLAUSE_OPEN and looks_like_headline(after.text, 1):
+        return False  # …设施。记者记者 / 口袋公园建成开放: a headline under an unfinished line stays one
     if before.block_lines == 1:  # one line per paragraph (an unwrapped export)
-        return width >= UNWRAPPED_WIDTH or (width >= 30 and last[-1] in CLAUSE_OPEN)
+        return width >= UNWRAPPED_WIDTH or (width >= UNWRAPPED_CLAUSE_WIDTH and last[-1] in CLAUSE_OPEN)
     return width >= FULL_LINE * before.column or last[-1] in CLAUSE_OPEN
 
 
@@ -343,6 +392,6 @@ def _is_headline_block(block: list[Line], block_paras: list[Para], body_column: 
     if not looks_like_headline(para.text, len(para.lines)) or any(c in para.text for c in "，,；;"):
         return False
     fills_column = body_column is not None and all(
-        FULL_LINE * body_column <= line.width <= 1.15 * body_column for line in block
+        FULL_LINE * body_column <= line.width <= ACROSS_COLUMNS * body_column for line in block
     )
     return not (len(block) >= 2 and fills_column)

@@ -76,6 +76,8 @@ def check(paths: tuple[Path, ...]) -> None:
     console.print(table)
     console.print("date: ≈ inferred from the text, = from the file or folder name or the page's folio", style="dim")
     for page in archive.pages:
+        if page.date_evidence and page.date_source.value == "inferred":
+            console.print(Text(f"date of {page.name}: " + "; ".join(page.date_evidence)), style="dim")
         for block in page.residue:
             console.print(Text(f"unattributed in {page.name}: {one_line(block[:60])}"), style="yellow")
     report_warnings(archive)

@@ -2,7 +2,7 @@
 
 Two analyses run over every text field, and both see the same *folded* text:
 
-* ``fold``: traditional → simplified (OpenCC's t2s character table), full-width
+* ``fold`` (liaocheng_tui/archive/folding.py): traditional → simplified (OpenCC's t2s character table), full-width
   ASCII → ASCII, A–Z → a–z.  It maps one character to one character, so every
   offset into the folded text is an offset into the text as printed; that is
   what lets highlights land exactly on the printed characters.
@@ -27,41 +27,18 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from whoosh.analysis import Analyzer, Token, Tokenizer
 
+from liaocheng_tui.archive.folding import fold as _archive_fold
+
 # ---------------------------------------------------------------- folding
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, int]:
-    """One-character → one-character map: OpenCC t2s characters, full-width ASCII, A–Z."""
-    import opencc
-
-    table: dict[int, int] = {}
-    dict_file = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    with open(dict_file, encoding="utf-8") as handle:
-        for line in handle:
-            trad, _, simps = line.rstrip("\n").partition("\t")
-            first = simps.split(" ")[0] if simps else ""
-            if len(trad) == 1 and len(first) == 1 and trad != first:
-                table[ord(trad)] = ord(first)
-    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
-        table[code] = code - 0xFEE0
-    table[0x3000] = 0x20  # ideographic space
-    for code in range(ord("A"), ord("Z") + 1):
-        table[code] = code + 32
-    for code in range(0xFF21, 0xFF3B):  # full-width A–Z straight to a–z
-        table[code] = code - 0xFF21 + ord("a")
-    return table
-
-
-def fold(text: str) -> str:
-    """The text as matched: simplified, half-width, lower-case; same length as ``text``."""
-    return text.translate(_fold_table())
-
+# ``fold`` is the archive's one folding helper (liaocheng_tui/archive/folding.py): the
+# index, the queries and the page rules fold text the same way.
+fold = _archive_fold
 
 _SEARCHABLE = re.compile(r"[^\W_]")  # letters and digits of any script
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liaocheng_tui.archive.model import Archive, Article
+from liaocheng_tui.archive.people import assign_roles
 from liaocheng_tui.search.backend import Hit, Progress, SearchResults, Span
 from liaocheng_tui.search.errors import Cancelled, QueryError
 
@@ -357,6 +358,7 @@ def open_archive(
     def pages_ready(store: ArticleStore, warnings: list[str]) -> None:
         archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=list(warnings),
                           skipped=list(skipped))
+        assign_roles(archive)  # names printed without a role take the role printed elsewhere
         holder["archive"] = archive
         if on_archive is not None:
             on_archive(archive)
@@ -379,8 +381,10 @@ def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use
     store, warnings, cleanup = open_store_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
                                                  skipped=skipped)
     try:
-        return Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=warnings,
-                       skipped=skipped)
+        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=warnings,
+                          skipped=skipped)
+        assign_roles(archive)
+        return archive
     finally:
         store.close()
         cleanup()

@@ -14,25 +14,30 @@ def names(people) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "reporters", "correspondents"),
+    ("text", "reporters", "correspondents", "body"),
     [
-        ("本报讯（记者 白文斌）“面对设备老化", ["白文斌"], []),  # 000: full-width brackets
-        ("本报讯(记者 林晨) 2025年1月2日至3日", ["林晨"], []),  # 001: half-width brackets
-        ("本报讯 （记者 林晨 黄振） 近日", ["林晨", "黄振"], []),  # 000: several names, spaces
-        ("本报讯（记者 张琪 通讯员 修文）近日", ["张琪"], ["修文"]),  # 003: correspondent
-        ("本报聊城12月27日讯（全媒体记者 胡欣）昨天", ["胡欣"], []),  # dated dateline, role 全媒体记者
-        ("大众网聊城5月2日讯（见习记者 王五 实习生 赵六）", ["王五", "赵六"], []),  # other outlet, 见习记者/实习生
-        ("本报讯（记者胡欣 通讯员李四）近日", ["胡欣"], ["李四"]),  # names run together with the role
-        ("本报讯 记者 胡欣 通讯员 王五 近日，市里", ["胡欣"], ["王五"]),  # no brackets at all
-        ("本报讯（融媒体记者 孙丽）", ["孙丽"], []),
+        ("本报讯（记者 白文斌）“面对设备老化", ["白文斌"], [], "“面对设备老化"),  # 000: full-width brackets
+        ("本报讯(记者 林晨) 2025年1月2日至3日", ["林晨"], [], "2025年1月2日至3日"),  # 001: half-width brackets
+        ("本报讯 （记者 林晨 黄振） 近日", ["林晨", "黄振"], [], "近日"),  # 000: several names, spaces
+        ("本报讯（记者 张琪 通讯员 修文）近日", ["张琪"], ["修文"], "近日"),  # 003: correspondent
+        ("本报聊城12月27日讯（全媒体记者 胡欣）昨天", ["胡欣"], [], "昨天"),  # dated dateline, role 全媒体记者
+        ("大众网聊城5月2日讯（见习记者 王五 实习生 赵六）", ["王五", "赵六"], [], ""),  # other outlet, 见习记者/实习生
+        ("本报讯（记者胡欣 通讯员李四）近日", ["胡欣"], ["李四"], "近日"),  # names run together with the role
+        ("本报讯 记者 胡欣 通讯员 王五 近日，市里", ["胡欣"], ["王五"], "近日，市里"),  # no brackets at all
+        ("本报讯（融媒体记者 孙丽）", ["孙丽"], [], ""),
+        ("本報訊（記者 刘志耀）12月27日", ["刘志耀"], [], "12月27日"),  # traditional script
+        ("本报讯 (纪媛媛) 近日，临清市", ["纪媛媛"], [], "近日，临清市"),  # a name in brackets, no role
+        ("本报讯（聊城日报全媒体记者于伯平）12月26日", ["于伯平"], [], "12月26日"),  # outlet + role, run together
+        ("聊城新闻网讯 9月1日清晨", [], [], "9月1日清晨"),  # a site's dateline, no credit
+        ("齐鲁网·闪电新闻4月17日讯 黄河之滨", [], [], "黄河之滨"),  # outlets joined by ·
+        ("本报讯（潍坊日报社全媒体记者 巩建国）9月16日", ["巩建国"], [], "9月16日"),  # any city's paper
     ],
 )
-def test_lead_bylines(text: str, reporters: list[str], correspondents: list[str]) -> None:
+def test_lead_bylines(text: str, reporters: list[str], correspondents: list[str], body: str) -> None:
     lead = match_lead(text)
-    assert lead is not None
-    assert (lead.people.reporters, lead.people.correspondents) == (reporters, correspondents)
-    assert text[lead.end :].strip() == text[lead.end :].strip()  # body starts after the lead
-    assert "记者" not in text[lead.end :] or "记者" in text[lead.end :].split("）")[-1]
+    assert lead is not None, text
+    assert (lead.people.reporters, lead.people.correspondents) == (reporters, correspondents), text
+    assert text[lead.end :].strip() == body, text  # the body starts right after the lead
 
 
 def test_lead_leaves_the_body_alone() -> None:
@@ -114,3 +119,75 @@ def test_name_broken_across_a_line_end() -> None:
 def test_role_only_names_run_together_parse_as_one_name() -> None:
     assert names(parse_people("记者胡欣")) == (["胡欣"], [])
     assert parse_people("记者从市发展改革委获悉") is None
+
+
+# --- the classes of issue 10: prefixes with any role, outlets, several roles, closings -----------
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters", "correspondents"),
+    [
+        ("■ 文/图 本报记者 苑莘", ["苑莘"], []),  # a prefix before 本报记者
+        ("摄影/记者 林晨", ["林晨"], []),  # 摄影/ before a role
+        ("视频/本报记者 胡欣", ["胡欣"], []),
+        ("图/本报通讯员 赵怀建", [], ["赵怀建"]),  # a prefix before a correspondent
+        ("文/图 焦书林 视频/霍然 简宁宁", ["焦书林", "霍然", "简宁宁"], []),  # prefixes without a role
+        ("聊城日报全媒体记者 于伯平", ["于伯平"], []),  # an outlet run into the role
+        ("大众网·海报新闻记者 李家宁 实习记者 张飞飞 张瑞东 聊城报道", ["李家宁", "张飞飞", "张瑞东"], []),
+        ("齐鲁网记者 孔然 报道", ["孔然"], []),
+        ("大众报业·大众日报客户端 记者 李子路 报道", ["李子路"], []),  # joined outlets, a space before the role
+        ("□聊城日报全媒体记者邹辉通讯员杨立元", ["邹辉"], ["杨立元"]),  # names run together with the roles
+        ("记者:张怀芳 李斌", ["张怀芳", "李斌"], []),  # a colon after the role
+        ("供稿 张鹏 王广兴", ["张鹏", "王广兴"], []),
+        ("□本报记者于涛黄华董豪杰", ["于涛", "黄华", "董豪杰"], []),  # three names run together
+        ("通讯员 麻春生报道", [], ["麻春生"]),  # a name glued to 报道 is no place
+    ],
+)
+def test_credit_classes(line: str, reporters: list[str], correspondents: list[str]) -> None:
+    assert names(byline_line(line)) == (reporters, correspondents), line
+
+
+@pytest.mark.parametrize(
+    ("text", "credit", "reporters", "is_photo"),
+    [
+        ("为青春奋斗。（林晨）", "（林晨）", ["林晨"], False),  # one name, no role, after a full stop
+        ("为青春奋斗。(林晨 黄振 高田)", "(林晨 黄振 高田)", ["林晨", "黄振", "高田"], False),
+        ("现场气氛热烈。图/田柏林", "图/田柏林", ["田柏林"], True),
+        ("市民观看民俗表演。霍然摄", "霍然摄", ["霍然"], True),
+        ("收获玉米。（□记者 孙亚飞 通讯员 赵玉国 报道）", "（□记者 孙亚飞 通讯员 赵玉国 报道）", ["孙亚飞"], True),
+    ],
+)
+def test_trailing_credit_classes(text: str, credit: str, reporters: list[str], is_photo: bool) -> None:
+    found = trailing_credit(text)
+    assert found is not None, text
+    assert (found.credit, found.people.reporters, found.is_photo) == (credit, reporters, is_photo), text
+
+
+@pytest.mark.parametrize("text", ["开展执法检查（上图）。", "工作取得实效（待续）", "会议在北京召开。（新华社）", "全市共有五家（高新区）"])
+def test_brackets_that_are_no_credit(text: str) -> None:
+    assert trailing_credit(text) is None, text
+
+
+def test_credit_line_broken_inside_a_name_anywhere() -> None:
+    page = (
+        "大众网·海报新闻记者 温可欣 实习记者 卜世\n杰 练红 聊城报道\n\n"
+        "1月25日，记者走进城区几条老街，商户们正忙着备年货。\n\n老街年味浓\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.title, a.reporters) for a in articles] == [("老街年味浓", ["温可欣", "卜世杰", "练红"])]
+
+
+@pytest.mark.parametrize(
+    ("page", "people"),
+    [
+        # an outlet's name broken at the line end
+        ("大众网·海报新\n闻记者 温可欣 实习记者 卜世杰 练红 聊城报道\n\n1月25日，记者走进城区几条老街。\n\n老街年味浓\n",
+         (["温可欣", "卜世杰", "练红"], [])),
+        # a correspondent's name broken on 大众日报's second credit line
+        ("□记 者 简宁宁\n通讯员 戚少华 滕\n飞 报道\n\n  本报聊城讯 11月3日，农技人员指导种植户浇水。\n\n冬小麦田管正当时\n",
+         (["简宁宁"], ["戚少华", "滕飞"])),
+    ],
+)
+def test_credit_broken_anywhere_at_a_line_end(page: str, people: tuple[list[str], list[str]]) -> None:
+    articles, _ = parse_text(page)
+    assert [(a.reporters, a.correspondents) for a in articles] == [people]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,11 +14,14 @@ from liaocheng_tui.archive.dating import (
     Bound,
     date_from_path,
     date_page,
+    date_report,
     find_mentions,
     flatten,
     year_evidence,
 )
+from liaocheng_tui.archive.loader import parse_page
 from liaocheng_tui.archive.model import DateSource
+from liaocheng_tui.cli import main
 from liaocheng_tui.seeds import seeds_dir
 
 D = dt.date
@@ -75,9 +79,12 @@ def test_names_without_a_date(source: str) -> None:
     "source",
     ["archive/2023/page3.txt", "archive/2023/06/A01.txt", "archive/2023年6月/A01.txt", "lcrb_2023/p.txt"],
 )
-def test_year_of_a_folder_outweighs_the_text(source: str) -> None:
-    text = "6月20日，会议召开。今年是新中国成立75周年。"  # the text alone says 2024
-    assert date_page(source, text) == (D(2023, 6, 21), DateSource.INFERRED)
+def test_year_of_a_folder_dates_a_text_without_a_year(source: str) -> None:
+    assert date_page(source, "6月20日，会议召开。") == (D(2023, 6, 21), DateSource.INFERRED)
+    # the text says 2024: a folder of 2023 and the text disagree, so the page stays undated, and says why
+    report = date_report(source, "6月20日，会议召开。今年是新中国成立75周年。")
+    assert (report.date, report.source) == (None, DateSource.UNKNOWN)
+    assert report.refused == "year clues disagree (best 2023, but prc-anniversary says is 2024)"
 
 
 def test_a_number_as_file_name_is_not_a_year() -> None:
@@ -94,6 +101,7 @@ CLUE_EXAMPLES: dict[str, tuple[str, set[tuple[Bound, int]]]] = {
     "victory-anniversary": ("纪念抗日战争暨世界反法西斯战争胜利八十周年", {(Bound.IS, 2025)}),
     "five-year-plan-stage": ("今年是\n“十四五”规划收官之年", {(Bound.IS, 2025)}),
     "just-past-year": ("刚刚过去的2024年，聊城住建系统…", {(Bound.IS, 2025)}),
+    "last-season-stated": ("2016年冬天较往年偏冷，今冬却偏暖", {(Bound.IS, 2017)}),
     "this-year-stated": ("今年（2024年）", {(Bound.IS, 2024)}),
     "last-year-stated": ("去年（2023年）全市…", {(Bound.IS, 2024)}),
     "next-year-stated": ("明年（2025年）", {(Bound.IS, 2024)}),
@@ -102,7 +110,7 @@ CLUE_EXAMPLES: dict[str, tuple[str, set[tuple[Bound, int]]]] = {
     "announced-year": ("预计2025年底全容量投产", {(Bound.AT_MOST, 2025)}),
     "vision-year": ("“十四五”规划和2035年远景目标", {(Bound.BEFORE, 2035)}),
     "year-range": ("2024—2026年行动计划", {(Bound.AT_LEAST, 2024)}),
-    "event-named-by-year": ("2023水城优秀学生成才报告会", {(Bound.IS, 2023), (Bound.AT_LEAST, 2023)}),
+    "event-named-by-year": ("2023水城优秀学生成才报告会举行", {(Bound.IS, 2023), (Bound.AT_LEAST, 2023)}),
     "any-year": ("在2018年被迫停机停产", {(Bound.AT_LEAST, 2018)}),
 }
 
@@ -294,13 +302,18 @@ def test_letter_spaced_year_digits() -> None:
     assert inferred("3月5日，活动举行。 2 0 2 4\n年以来，聊城市…") == D(2025, 3, 6)
 
 
-def test_past_years_bound_the_year_from_below() -> None:
+def test_past_years_bound_the_year_from_below_but_do_not_name_it() -> None:
+    # seed 000's sentences: the page is of 2024, not of the latest year it mentions
     text = "6月19日，主任说。2023年底与泉泰纸业合作。该项目在2018年被迫停机。"
-    assert inferred(text) == D(2023, 6, 20)
+    report = date_report("page.txt", text)
+    assert (report.date, report.refused) == (None, "no clue says which year (only ≥2023, ≥2018)")
+    assert inferred(text + "今年是新中国成立75周年。") == D(2024, 6, 20)
 
 
 def test_plan_target_puts_the_paper_before_that_year() -> None:
-    assert inferred("6月20日，吹风会召开，分阶段提出到2025年、2027年的发展目标。") == D(2024, 6, 21)
+    text = "6月20日，吹风会召开，分阶段提出到2025年、2027年的发展目标。"
+    assert inferred(text) is None  # before 2025, but which year?
+    assert inferred(text + "2024年以来，全市……") == D(2024, 6, 21)  # ≥2024 and <2025
 
 
 def test_event_named_by_an_old_year_is_outvoted() -> None:
@@ -387,3 +400,78 @@ def test_a_year_out_of_range_gives_no_date() -> None:
     from liaocheng_tui.archive.dating import date_page as _date_page
 
     assert _date_page("", "75１２年6月20日") == (None, DateSource.UNKNOWN)
+
+
+# --- a wrong date is worse than none ------------------------------------------------------------------
+
+
+def test_relative_words_are_anchored_on_the_explicit_year_beside_them() -> None:
+    # 2016年冬天 is last winter for a page that says 今冬: the page is of 2017, and the
+    # 11月22日 of 2016 is no event of the page's year
+    text = "2016年冬天，首场雪出现在11月22日，今冬首场雪比去年晚了十天，12月2日才飘落。"
+    report = date_report("page.txt", text)
+    assert report.date == D(2017, 12, 3), report.evidence
+    only_last_year = "2016年冬天，首场雪出现在11月22日。今冬的首场雪比去年来得晚。"
+    assert date_report("page.txt", only_last_year).date is None  # no event of 2017 is dated
+
+
+def test_a_column_of_briefs_spanning_months_is_dated_after_the_latest() -> None:
+    text = "今年（2024年）以来，全市稳步推进。1月8日，冬季招聘会举行。7月2日，夏粮收购开始。12月3日，冬季供暖启动。"
+    assert date_page("page.txt", text) == (D(2024, 12, 4), DateSource.INFERRED)
+    over_new_year = "12月30日，跨年晚会彩排。1月2日，新年首场招聘会举行。今年（2025年）是“十四五”规划收官之年。"
+    assert date_page("page.txt", over_new_year) == (D(2025, 1, 3), DateSource.INFERRED)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("今年（2023年）全市推进项目建设。2024年6月20日，项目开工仪式举行。",
+         "year clues disagree (best 2023, but year of a date says at least 2024)"),
+        ("6月20日，会议召开。", "no year clue in the text"),
+        ("会议强调，要压紧压实责任。今年（2024年）全市……", "no reported event date (M月D日) in the text"),
+    ],
+)
+def test_conflicting_or_missing_evidence_leaves_the_page_undated_and_says_why(text: str, refused: str) -> None:
+    report = date_report("page.txt", text)
+    assert (report.date, report.source, report.refused) == (None, DateSource.UNKNOWN, refused)
+
+
+def test_loader_warns_why_a_page_is_undated_and_keeps_the_evidence() -> None:
+    undated = parse_page("本报讯（记者 林晨）6月20日，会议召开。\n\n会议召开\n", "page.txt")
+    assert undated.warnings == ["undated: no year clue in the text"]
+    dated = parse_page("本报讯（记者 林晨）6月20日，会议召开。今年（2024年）全市……\n\n会议召开\n", "page.txt")
+    assert dated.issue_date == D(2024, 6, 21)
+    assert dated.date_evidence == ["latest reported event 6月20日 + 1 day", "year 2024", "this-year-stated =2024"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    year=st.integers(2000, 2030),
+    days=st.lists(st.tuples(st.integers(1, 12), st.integers(1, 28)), min_size=1, max_size=6, unique=True),
+)
+def test_issue_date_is_after_every_event_of_its_year(year: int, days: list[tuple[int, int]]) -> None:
+    """Whatever the dates of a page's briefs (each a reported event of the stated year, not
+    straddling New Year), the issue date is after every one of them, in that year."""
+    months = {m for m, _ in days}
+    if months & {1, 2} and months & {11, 12} and not months & set(range(3, 11)):
+        return  # news of late December and early January: the page runs over New Year
+    text = f"今年（{year}年）以来，全市稳步推进。" + "".join(f"{m}月{d}日，一项工作完成。" for m, d in days)
+    issued = date_page("page.txt", text)[0]
+    assert issued is not None and issued.year in (year, year + 1)
+    assert all(issued > D(year, m, d) for m, d in days), (issued, days)
+
+
+def test_an_event_named_by_a_past_year_only_bounds_the_year() -> None:
+    # 2023年汉诺威工业展上… tells a story of an earlier fair: it names no year of the page
+    text = "6月20日，推介会召开。2023年汉诺威工业展上，德国一家钢厂找到聊城企业。"
+    assert date_report("page.txt", text).refused == "no clue says which year (only ≥2023)"
+    assert inferred("6月20日，会议召开。2023水城马拉松赛开赛") == D(2023, 6, 21)  # the page's own event
+
+
+def test_check_prints_the_evidence_for_an_inferred_date_and_why_a_page_is_undated(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("本报讯（记者 林晨）6月20日，会议召开。今年（2024年）全市……\n\n会议召开\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("本报讯（记者 林晨）6月20日，会议召开。\n\n会议召开\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)], env={"COLUMNS": "400"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "date of a.txt: latest reported event 6月20日 + 1 day; year 2024; this-year-stated =2024" in result.output
+    assert "undated: no year clue in the text" in result.output

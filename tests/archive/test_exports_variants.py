@@ -65,6 +65,7 @@ KNOWN_AMBIGUOUS = {
     ("004_44ab08e54eea3468", "flipped-wrapped"): UNTITLED_BETWEEN_ARTICLES,
     ("004_44ab08e54eea3468", "trailing-byline"): UNTITLED_BETWEEN_ARTICLES,
     ("004_44ab08e54eea3468", "bracketed-byline-line"): UNTITLED_BETWEEN_ARTICLES,
+    ("004_44ab08e54eea3468", "credit-line-below"): UNTITLED_BETWEEN_ARTICLES,
 }
 
 

@@ -49,9 +49,15 @@ def test_folder_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
 
 
 def test_walk_is_deterministic(tmp_path: Path) -> None:
-    root = tmp_path / "archive"
-    _touch(root, *(f"{i % 7}/{i}.txt" for i in range(40)))
-    assert _walk(root) == _walk(root)
+    """Two copies of one tree, their files created in opposite orders, walk alike: in the
+    order of the paths' parts, whatever order the file system lists them in."""
+    names = [f"{i % 7}/{i}.txt" for i in range(40)]
+    first, second = tmp_path / "one" / "archive", tmp_path / "two" / "archive"
+    _touch(first, *names)
+    _touch(second, *reversed(names))
+    want = sorted((f"archive/{n}" for n in names), key=lambda f: Path(f).parts)
+    assert _walk(first) == (want, [])
+    assert _walk(second) == (want, [])
 
 
 def test_suffix_is_case_insensitive_and_other_files_are_skipped(tmp_path: Path) -> None:

@@ -112,3 +112,28 @@ def test_short_double_spaced_article_from_a_pdf_viewer() -> None:
 def test_letter_spaced_bracketed_byline() -> None:
     got = items("本报讯 （ 记 者 林 晨 ） 近日，市政府印发了方案。\n\n方案印发\n")
     assert got[0][4] == ["林晨"] and got[0][6] == "近日，市政府印发了方案。"
+
+
+def test_web_page_meta_footer_and_editor_lines_are_furniture() -> None:
+    """A news site's page as copied: breadcrumb, meta line (来源/作者), the byline with two
+    roles and a place + 报道, the editors' lines and the site's footer."""
+    text = (
+        "您的位置:首页>要闻 > 聊城政情 >\n\n春节前夕的水城街头\n\n"
+        "2022-01-26 09:40:00 来源: 大众网·海报新闻 作者: 邵可\n\n"
+        "  大众网·海报新闻记者 韩雪 实习记者 钟晓 葛宁 聊城报道\n\n"
+        "  1月25日，记者走进城区几条老街，商户们正忙着备年货。\n\n"
+        "初审编辑:邵可\n\n责任编辑:庞悦\n\n相关新闻\n\n"
+        "聊城新闻网 2006-2022 版权所有 聊城日报社/聊城市政府新闻办公室 联合主办\n"
+    )
+    page = parse_page(text, "page.txt")
+    assert items(text) == [
+        ("article", None, "春节前夕的水城街头", None, ["韩雪", "钟晓", "葛宁"], [], "1月25日，记者走进城区几条老街，商户们正忙着备年货。"),
+    ]
+    assert page.furniture == [
+        "您的位置:首页>要闻 > 聊城政情 >",
+        "2022-01-26 09:40:00 来源: 大众网·海报新闻 作者: 邵可",
+        "初审编辑:邵可",
+        "责任编辑:庞悦",
+        "相关新闻",
+        "聊城新闻网 2006-2022 版权所有 聊城日报社/聊城市政府新闻办公室 联合主办",
+    ]

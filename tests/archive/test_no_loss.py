@@ -47,16 +47,16 @@ def accounted(text: str) -> list[str]:
     return pieces
 
 
-def assert_no_loss(text: str) -> None:
+def assert_no_loss(text: str, name: str = "page") -> None:
     got = Counter(squeeze("".join(accounted(text))))
     want = Counter(squeeze(text))
-    assert got - want == Counter(), f"invented: {dict(got - want)}"
-    assert want - got == Counter(), f"lost: {dict(want - got)}"
+    assert got - want == Counter(), f"{name}: invented {dict(got - want)}"
+    assert want - got == Counter(), f"{name}: lost {dict(want - got)}"
 
 
 def test_seed_pages_lose_and_invent_nothing() -> None:
     for name, text in SEED_TEXTS.items():
-        assert_no_loss(text), name
+        assert_no_loss(text, name)
 
 
 # --- generated pages: real lines shuffled into new layouts ---------------------------

@@ -77,6 +77,17 @@ def _byline_forms(article: Article, style: str) -> tuple[list[str], str, str]:
         return [], f"本報訊（{roles}）", ""
     if style == "bracketed-line":
         return [], "", BELOW + f"（本报记者 {_names(rep)}{' 通讯员 ' + _names(cor) if cor else ''}）"
+    if style == "marker-slash-role":  # ■ 文/图 本报记者 X (a feature's credit line)
+        lines = [f"■ 文/图 本报记者 {_names(rep)}"] if rep else []
+        lines += [f"本报通讯员 {_names(cor)}"] if cor else []
+        return lines, "", ""
+    if style == "place-dated-dateline":  # 本报聊城6月19日讯（记者 X）
+        return [], f"本报聊城6月19日讯（{people}）", ""
+    if style == "outlet-dot-role-top":  # 大众网·海报新闻记者 X 通讯员 Y 聊城报道
+        roles = f"大众网·海报新闻记者 {_names(rep)}" + (f" 通讯员 {_names(cor)}" if cor else "")
+        return [f"{roles} 聊城报道"], "", ""
+    if style == "credit-line-below":  # a line of its own between the body and the headline
+        return [], "", BELOW + people
     raise ValueError(style)
 
 
@@ -84,8 +95,14 @@ def _photo_credit(article: Article, style: str) -> str:
     names = _names(article.reporters)
     if style in ("original", "marker-lines", "letter-spaced"):
         return article.byline or ""
-    if style in ("dazhong", "run-together"):
+    if style in ("dazhong", "run-together", "marker-slash-role"):
         return f"■ {names}"
+    if style == "place-dated-dateline":
+        return f"本报记者 {names} 摄"
+    if style == "outlet-dot-role-top":
+        return f"图/{names}"
+    if style == "credit-line-below":
+        return f"{names} 摄"
     return f"■ 本报记者 {names}"
 
 
@@ -157,4 +174,9 @@ STYLES = [
     Style("bracketed-byline-line", byline="bracketed-line"),
     Style("flipped", width=None, flip=True),
     Style("flipped-wrapped", width=20, flip=True, byline="bracket-halfwidth"),
+    # credit styles met on real pages (tests/archive/credit_survey.csv)
+    Style("marker-slash-role", byline="marker-slash-role"),
+    Style("place-dated-dateline", byline="place-dated-dateline"),
+    Style("outlet-dot-role-top", width=22, byline="outlet-dot-role-top"),
+    Style("credit-line-below", byline="credit-line-below"),
 ]

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import re
 
+from liaocheng_tui.archive.folding import simplify
+
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
 
-# Traditional-script exports (中華人民共和國成立75週年, 將於…舉行) are read with
-# the simplified forms of the characters the patterns below use; other
-# characters do not matter to dating and are left alone.
-_TRADITIONAL_PAIRS = (
-    "報报 訊讯 記记 週周 華华 國国 規规 劃划 剛刚 過过 來来 預预 計计 將将 於于 擬拟 屆届 時时 開开 "
-    "舉举 辦办 啟启 動动 業业 遠远 願愿 黨党 戰战 勝胜 爭争 確确 號号 會会 賽赛 節节 壇坛 儀仪 禮礼 "
-    "項项 萬万 億亿 餘余 個个 臺台 條条 戶户 頭头 畝亩 噸吨 歲岁 組组 輪轮 輛辆 張张 為为 與与 間间 "
-    "後后 內内 裡里 進进 觀观 幾几 這这 們们 說说 歷历 紀纪 慶庆"
-)
-_TRADITIONAL = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL_PAIRS.split()})
-_TRADITIONAL_HINT = re.compile("[報訊記國會為個這們來時說]")
+# Traditional-script exports (中華人民共和國成立75週年, 將於…舉行) are read in simplified
+# script, folded by the archive's one folding helper.
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 _ANY_SPACE = re.compile(r"\s+")
 _SENTENCE_FINAL = frozenset("。！？；!?;…”」』")
@@ -40,8 +33,7 @@ def flatten(text: str) -> str:
     """
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
-    if _TRADITIONAL_HINT.search(text):
-        text = text.translate(_TRADITIONAL)
+    text = simplify(text)
     text = _CN_YEAR.sub(lambda m: m[0].translate(_CN_DIGITS), text)  # 二〇二四年 → 2024年
     if _is_double_spaced(text):
         text = _ONE_BLANK_LINE.sub("\n", text)

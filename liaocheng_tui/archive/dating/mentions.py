@@ -23,6 +23,11 @@ _DATE_MENTION = re.compile(
 # What may stand just before a month: "今年3月5日", "2025年1月2日", "去年12月27日".
 _DATE_LEAD = re.compile(r"(?P<rel>今年|去年|前年|明年)?(?:(?<!\d)(?P<y>\d{4})年)?\Z")
 _LEAD_CHARS = 9  # 今年 + 2025年 + the character before, with room to spare
+# A clause opened by a year (2016年冬天，… / 2023年底，… / 2023年，…): the dates later in the
+# same sentence are of that year (2016年冬天，首场雪出现在11月22日).
+_CLAUSE_YEAR = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)年(?:[春夏秋冬][天季]?|底|初|末|年底|年初|上半年|下半年)?[，,]"
+)
 
 #: Phrases that make a date one that is announced, not reported.  ``before``
 #: is matched against the few characters just before the date, ``after``
@@ -80,6 +85,7 @@ def find_mentions(flat: str) -> list[DateMention]:
         lead = _DATE_LEAD.search(flat[lead_from:start])
         assert lead is not None  # every group is optional
         found.append((match, lead, lead_from))
+    clause_years = [_clause_year(flat, match.start()) if not lead["y"] else None for match, lead, _ in found]
     mentions: list[DateMention] = []
     for i, (match, lead, lead_from) in enumerate(found):
         next_start = found[i + 1][0].start() if i + 1 < len(found) else len(flat)
@@ -88,7 +94,7 @@ def find_mentions(flat: str) -> list[DateMention]:
             DateMention(
                 start=lead_from + lead.start() if lead[0] else match.start(),
                 end=match.end(),
-                year=int(lead["y"]) if lead["y"] else None,
+                year=int(lead["y"]) if lead["y"] else clause_years[i],
                 year_span=year_span,
                 month=_end_of(match)[0],
                 day=_end_of(match)[1],
@@ -99,6 +105,20 @@ def find_mentions(flat: str) -> list[DateMention]:
         )
     announced = {m.key for m in mentions if m.future and m.relative is None}
     return [replace(m, future=True) if m.key in announced else m for m in mentions]
+
+
+_CLAUSE_WINDOW = 120  # characters looked back for the year opening a date's sentence
+
+
+def _clause_year(flat: str, start: int) -> int | None:
+    """The year opening the sentence a date stands in (2016年冬天，首场雪出现在11月22日)."""
+    window = max(0, start - _CLAUSE_WINDOW)
+    sentence_from = max(flat.rfind(c, window, start) for c in "。！？；!?;\n") + 1
+    sentence_from = max(sentence_from, window)
+    years = list(_CLAUSE_YEAR.finditer(flat, sentence_from, start))
+    if not years or any(c in flat[years[-1].end() : start] for c in "，,"):
+        return None  # only the clause right after the year phrase is of that year
+    return int(years[-1]["y"])
 
 
 def _end_of(match: re.Match[str]) -> tuple[int, int]:
@@ -126,6 +146,12 @@ def _announced(
     return bool(FUTURE_MARKERS["after"].search(after))
 
 
+# A page runs over New Year (12月30日 and 1月2日 news) when its news falls in these first
+# and last months of the year and nowhere between.
+NEW_YEAR_EARLY_MONTHS = 2
+NEW_YEAR_LATE_MONTHS = 2
+
+
 def latest_event(mentions: list[DateMention], year: int) -> tuple[int, int] | None:
     """The month/day of the latest reported event of ``year``.
 
@@ -148,7 +174,15 @@ def latest_event(mentions: list[DateMention], year: int) -> tuple[int, int] | No
     ordinals = [_day_of_year(md) for md in days]
     gaps = [(ordinals[(i + 1) % len(days)] - ordinals[i]) % 366 for i in range(len(days))]
     widest = max(range(len(days)), key=lambda i: gaps[i])
-    return days[widest]
+    if widest == len(days) - 1:
+        return days[-1]  # the calendar's latest
+    # The widest gap lies inside the year: the page runs over New Year only if what comes
+    # after the gap is late-year news (11–12月) and what comes before it is early-year news
+    # (1–2月); otherwise a column of briefs spans months, and the latest of them counts.
+    this_year, last_year = days[: widest + 1], days[widest + 1 :]
+    if all(m <= NEW_YEAR_EARLY_MONTHS for m, _ in this_year) and all(m > 12 - NEW_YEAR_LATE_MONTHS for m, _ in last_year):
+        return days[widest]
+    return days[-1]
 
 
 def _day_of_year(month_day: tuple[int, int]) -> int:

@@ -37,6 +37,9 @@ class YearClue:
     pattern: re.Pattern[str]
     effects: tuple[tuple[Bound, Callable[[re.Match[str]], list[int]], int], ...]
     handles: str
+    # Its IS effects count only when a reported date stands in the same sentence (the
+    # event named happened on it); otherwise the year may be a past event's, a lower bound.
+    names_the_year_only_with_a_date: bool = False
 
 
 # A year 1900–2099 not inside a longer number.  The look-behind sits after
@@ -139,6 +142,12 @@ YEAR_CLUES: tuple[YearClue, ...] = (
         "刚刚过去的2024年 → the paper is of 2025",
     ),
     YearClue(
+        "last-season-stated",
+        re.compile(_Y + r"年(?P<s>[春夏秋冬])[天季]?[^\n]{0,80}?今(?:年)?(?P=s)"),
+        ((Bound.IS, _year(+1), 3),),
+        "2016年冬天，首场雪出现在11月22日，今冬…: the explicit year's season is last year's → 2017",
+    ),
+    YearClue(
         "this-year-stated",
         re.compile(r"今年(?:是|为)?[（(]?" + _Y + "年"),
         ((Bound.IS, _year(), 3),),
@@ -194,6 +203,7 @@ YEAR_CLUES: tuple[YearClue, ...] = (
         ),
         ((Bound.IS, _year(), 2), (Bound.AT_LEAST, _year(), 2)),
         "2023水城优秀学生成才报告会 / 2025中国聊城（北京）…推介会 / 2023年全市…重点项目现场观摩",
+        names_the_year_only_with_a_date=True,
     ),
     YearClue(
         "any-year",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from liaocheng_tui.archive.dating.mentions import DateMention
@@ -34,7 +35,10 @@ def year_evidence(flat: str, mentions: list[DateMention]) -> list[YearEvidence]:
                 if match.start("y") in used:
                     continue
                 used.add(match.start("y"))
+            dated = not clue.names_the_year_only_with_a_date or _dated_sentence(flat, match, mentions)
             for bound, years_of, weight in clue.effects:
+                if bound is Bound.IS and not dated:
+                    continue  # 2023年汉诺威工业展上… with no date: a past event, a lower bound only
                 for year in years_of(match):
                     if MIN_YEAR <= year <= MAX_YEAR:
                         evidence.append(YearEvidence(bound, year, weight, clue.name))
@@ -43,6 +47,24 @@ def year_evidence(flat: str, mentions: list[DateMention]) -> list[YearEvidence]:
                     offset = match.start(group)
                     used.update(offset + m.start() for m in YEAR_NUMBER.finditer(match[group]))
     return evidence
+
+
+_SENTENCE_ENDS = "。！？；!?;\n"
+
+
+# …观摩举行 / …马拉松赛开赛: the event named is being held (a headline of the page's own news).
+_HELD = re.compile(r"[^，,。！？；\n]{0,20}?(?:举行|举办|召开|开幕|启动|开赛|开展|落幕|闭幕|开工|揭晓|开班|开营)")
+
+
+def _dated_sentence(flat: str, match, mentions: list[DateMention]) -> bool:
+    """Is the event named that of the page's news: held in the same sentence as a reported
+    month/day, or said to be held (…观摩举行)?"""
+    if _HELD.match(flat, match.end()):
+        return True
+    start = max(flat.rfind(c, 0, match.start()) for c in _SENTENCE_ENDS) + 1
+    ends = [i for i in (flat.find(c, match.end()) for c in _SENTENCE_ENDS) if i >= 0]
+    end = min(ends) if ends else len(flat)
+    return any(start <= m.start <= end and m.reported for m in mentions)
 
 
 def _score(year: int, evidence: list[YearEvidence]) -> int:

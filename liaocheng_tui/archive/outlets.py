@@ -1,0 +1,98 @@
+"""Every news outlet the parser knows by name, in one table.
+
+Outlets appear in four places on a page: before a role in a credit
+(大众网·海报新闻记者 X, 聊城日报全媒体记者 X), at the head of a dateline
+(齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯), on a folio line
+(聊城日报 2024年06月21日 第A2版) and in the evidence for which paper a page
+belongs to.  The byline grammar, the folio reader and the newspaper attribution
+all read this table, so an outlet added here is known everywhere.
+
+Names are simplified script; the grammar folds traditional script
+(大眾網, 聯合) before matching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(str, Enum):
+    PAPER = "paper"
+    SITE = "site"  # news site or app
+    AGENCY = "agency"
+    BROADCASTER = "broadcaster"
+    SELF = "self"  # 本报 / 本网: the outlet printing the page
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    kind: Kind
+    folio: bool = False  # printed on the folio line of the pages we archive
+
+
+OUTLETS: tuple[Outlet, ...] = (
+    Outlet("本报", Kind.SELF),
+    Outlet("本网", Kind.SELF),
+    Outlet("聊城日报", Kind.PAPER, folio=True),
+    Outlet("大众日报", Kind.PAPER, folio=True),
+    Outlet("聊城晚报", Kind.PAPER, folio=True),
+    Outlet("齐鲁晚报", Kind.PAPER, folio=True),
+    Outlet("鲁西商报", Kind.PAPER, folio=True),
+    Outlet("人民日报", Kind.PAPER),
+    Outlet("光明日报", Kind.PAPER),
+    Outlet("经济日报", Kind.PAPER),
+    Outlet("农民日报", Kind.PAPER),
+    Outlet("法治日报", Kind.PAPER),
+    Outlet("科技日报", Kind.PAPER),
+    Outlet("工人日报", Kind.PAPER),
+    Outlet("中国青年报", Kind.PAPER),
+    Outlet("新华社", Kind.AGENCY),
+    Outlet("中国新闻社", Kind.AGENCY),
+    Outlet("中新社", Kind.AGENCY),
+    Outlet("中新网", Kind.SITE),
+    Outlet("大众网", Kind.SITE),
+    Outlet("海报新闻", Kind.SITE),
+    Outlet("大众报业", Kind.SITE),
+    Outlet("大众日报客户端", Kind.SITE),
+    Outlet("齐鲁网", Kind.SITE),
+    Outlet("闪电新闻", Kind.SITE),
+    Outlet("鲁网", Kind.SITE),
+    Outlet("聊城新闻网", Kind.SITE),
+    Outlet("新华网", Kind.SITE),
+    Outlet("人民网", Kind.SITE),
+    Outlet("央视网", Kind.SITE),
+    Outlet("央广网", Kind.SITE),
+    Outlet("山东广播电视台", Kind.BROADCASTER),
+    Outlet("聊城广播电视台", Kind.BROADCASTER),
+    Outlet("聊城市广播电视台", Kind.BROADCASTER),
+    Outlet("中央广播电视总台", Kind.BROADCASTER),
+)
+
+#: Papers printed on the folio lines of archived pages (聊城日报 2024年06月21日 第A2版).
+FOLIO_PAPERS: tuple[str, ...] = tuple(o.name for o in OUTLETS if o.folio)
+#: Outlets other than the printing paper itself.
+NAMED_OUTLETS: tuple[str, ...] = tuple(o.name for o in OUTLETS if o.kind is not Kind.SELF)
+
+# Any other city's paper: 潍坊日报社, 德州晚报, 鹤壁日报 (two to four characters + a paper word).
+GENERIC_PAPER = r"[\u4e00-\u9fff]{2,4}?(?:日报|晚报|时报|商报|都市报|早报)(?:社)?"
+# Joined outlets: 大众网·海报新闻, 齐鲁网·闪电新闻, 大众报业·大众日报客户端.
+OUTLET_JOINER = r"[·・•‧∙]"
+
+
+def outlet_alternation(names: tuple[str, ...] = NAMED_OUTLETS, *, generic: bool = True, spaced: bool = True) -> str:
+    """A regex alternation of outlet names (longest first), allowing export spaces inside
+    a name when ``spaced``; with ``generic`` also any city paper (潍坊日报社)."""
+    gap = r"[^\S\n]*" if spaced else ""
+    parts = [gap.join(re.escape(ch) for ch in name) for name in sorted(names, key=len, reverse=True)]
+    if generic:
+        parts.append(GENERIC_PAPER)
+    return "|".join(parts)
+
+
+def outlet_chain(*, generic: bool = True) -> str:
+    """One outlet, or several joined by ·: 大众网·海报新闻, 大众报业·大众日报客户端."""
+    one = f"(?:{outlet_alternation(generic=generic)})"
+    return rf"{one}(?:\s*{OUTLET_JOINER}?\s*{one})*"
