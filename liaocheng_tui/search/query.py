@@ -83,6 +83,11 @@ KIND_ALIASES = {
 
 DEFAULT_FIELD = "text"
 _WILDCARD = "*"
+_FUZZY_END = re.compile(r"(?<!\d)~\d?$|(?<=\d)~$")  # 林辰~, 林辰~2 — not a number range like 3~5
+#: In text, ``*`` is any run of letters (never across punctuation: it stays in one clause) and
+#: ``?`` at most one letter, punctuation around it skipped as everywhere (a copied ``吗?”`` still
+#: finds its article).
+_WILDCARD_PATTERNS = {"*": r"[^\W_]*?", "?": r"[\W_]*[^\W_]?[\W_]*"}
 HasTerm = Callable[[str, str], bool]  # (fieldname, word) -> is it in the index?
 
 
@@ -264,9 +269,11 @@ class QueryBuilder:
         """The index query for ``text`` in query field ``name``; ``literal``: a quoted phrase (no operators)."""
         spec = TEXT if name == DEFAULT_FIELD else SPECS[name]
         if not literal:
-            if "^" in text:
+            # ^ and ~ are operators only at a word's end (技改^2, 林辰~); inside a word (10^6, 3~5)
+            # they are punctuation, so a string copied from an article still finds it
+            if text.endswith("^") or text == "^":
                 raise QueryParserError(f"^ boosts a word by a number, right after it: write 技改^2, not {text!r}")
-            if "~" in text:
+            if _FUZZY_END.search(text):
                 return self._fuzzy_query(spec, text, boost)
             if _WILDCARD in text or "?" in text:
                 return self._wildcard_query(name, spec, text, boost)
@@ -316,9 +323,7 @@ class QueryBuilder:
             raise QueryParserError(f"a wildcard needs letters beside it, e.g. 聊*城 or 林?, not {text!r}")
         regex = re.compile(
             "".join(
-                (r"[^\W_]*?" if piece == _WILDCARD else r"[^\W_]")
-                if i % 2
-                else r"[\W_]*".join(re.escape(c) for c in searchable_chars(piece)[0])
+                _WILDCARD_PATTERNS[piece] if i % 2 else r"[\W_]*".join(re.escape(c) for c in searchable_chars(piece)[0])
                 for i, piece in enumerate(pieces)
             )
         )
