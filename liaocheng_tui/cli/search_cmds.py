@@ -18,7 +18,7 @@ from liaocheng_tui.archive.printable import display_path, json_text, one_line, p
 from liaocheng_tui.cli.consoles import stderr_console, stdout_console
 from liaocheng_tui.cli.group import main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
-from liaocheng_tui.cli.report import report_warnings, require_pages
+from liaocheng_tui.cli.report import report_warnings, require_pages, require_readable
 
 FORMATS = click.Choice(["table", "jsonl"])
 
@@ -32,19 +32,35 @@ def _stderr_console():
 
 
 def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
-    """open_archive with a transient progress bar on a terminal; exits 1 on a cache lock timeout.
+    """The archive's search service (store and index up to date) with a progress bar on a terminal.
 
-    ``options`` go to open_archive (``rebuild``, ``verify``)."""
+    Returns (a page-less Archive carrying the warnings and skipped files, the
+    service): nothing archive-sized is read.  Exits 1 with one line when nothing
+    is readable or the cache stays locked.  ``options`` go to open_search
+    (``rebuild``, ``verify``).
+    """
+    from liaocheng_tui.archive.model import Archive
     from liaocheng_tui.search.errors import CacheProblem
-    from liaocheng_tui.search.service import open_archive
+    from liaocheng_tui.search.service import open_search
 
     roots = resolve_paths(paths)
     console = _stderr_console()
-    if not (show_progress and console.is_terminal):
+
+    def opened(progress=None):
         try:
-            return open_archive(roots, cache_dir=cache_dir, use_cache=not no_cache, on_archive=require_pages, **options)
+            service = open_search(roots, cache_dir=cache_dir, use_cache=not no_cache, progress=progress, **options)
         except CacheProblem as exc:
             raise click.ClickException(str(exc)) from None
+        try:
+            require_readable(roots, service.page_count, service.skipped)
+        except BaseException:
+            service.close()
+            raise
+        shell = Archive(roots=[str(r) for r in roots], warnings=list(service.warnings), skipped=list(service.skipped))
+        return shell, service
+
+    if not (show_progress and console.is_terminal):
+        return opened()
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -63,12 +79,7 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
                 return
             bar.update(tasks[stage], completed=done, total=total or None)
 
-        try:
-            return open_archive(
-                roots, cache_dir=cache_dir, use_cache=not no_cache, progress=progress, on_archive=require_pages, **options
-            )
-        except CacheProblem as exc:
-            raise click.ClickException(str(exc)) from None
+        return opened(progress)
 
 
 def _warn(console, warnings: list[str]) -> None:
@@ -256,7 +267,7 @@ def index(paths, rebuild, cache_dir, no_cache) -> None:
         where = "memory (--no-cache)" if no_cache else display_path(str(service.cache_folder))
         err.print(
             Text(
-                f"indexed {len(archive.pages)} page(s), {service.article_count} article(s) "
+                f"indexed {service.page_count} page(s), {service.article_count} article(s) "
                 f"in {time.perf_counter() - started:.2f}s → {where}"
             ),
             soft_wrap=True,
