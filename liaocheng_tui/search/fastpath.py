@@ -26,6 +26,8 @@ from liaocheng_tui.search.substring import Needle, Substring
 
 K1 = 1.2
 CACHE_TERMS = 4000
+#: Postings kept across queries, all terms together (~100 bytes each): memory stays bounded at any size.
+CACHE_ENTRIES = 1_000_000
 
 
 class Unsupported(Exception):
@@ -50,6 +52,7 @@ class FastEvaluator:
         self.dates = dates
         self.n_docs = max(1, self.reader.doc_count())
         self._postings: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
+        self._cached_entries = 0
         self._live: set[int] | None = None
 
     # ------------------------------------------------------------ postings
@@ -84,8 +87,10 @@ class FastEvaluator:
                     out.update(zip([offset + i for i in ids], weights))
                 m._next_block()
         self._postings[key] = out
-        if len(self._postings) > CACHE_TERMS:
-            self._postings.popitem(last=False)
+        self._cached_entries += len(out)
+        while self._postings and (len(self._postings) > CACHE_TERMS or self._cached_entries > CACHE_ENTRIES):
+            _, dropped = self._postings.popitem(last=False)
+            self._cached_entries -= len(dropped)
         return out
 
     def live_docs(self) -> set[int]:
