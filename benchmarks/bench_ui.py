@@ -43,12 +43,9 @@ def measure_once(root: Path, cache: Path, started: float) -> dict:
     from liaocheng_tui.ui.screens.browse import BrowseScreen
 
     marks: dict = {"imported": time.time() - started}
-    try:  # the index cache is only reused by the same code: note which code ran
-        from liaocheng_tui.search.cache import code_fingerprint
+    from liaocheng_tui.search import versions  # the cache is only reused by the same versions: note them
 
-        marks["code"] = code_fingerprint()
-    except ImportError:
-        marks["code"] = "?"
+    marks["code"] = f"{versions.PARSER_VERSION}.{versions.INDEX_VERSION}.{versions.STORE_LAYOUT}"
 
     def hook(message) -> None:
         now = time.time() - started

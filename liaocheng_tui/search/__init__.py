@@ -2,15 +2,19 @@
 
 Never imports Textual or the UI, and loads jieba only when it indexes.
 
-* ``service``   the front door: ``open_archive``, ``SearchService``, ``QueryError``
-* ``analysis``  folding (OpenCC t2s, width, case), character bigrams, jieba words
-* ``schema``    the index fields and how an article becomes a document
-* ``indexer``   full builds (segment by segment) and incremental updates
-* ``cache``     where the cache lives, locking, atomic publish, damage checks
-* ``pagestore`` pages as JSON, so unchanged files are not parsed again
-* ``query``     the query language (Whoosh's parser with Chinese field names)
-* ``substring`` exact-substring matching on top of the bigram index
-* ``fastpath``  posting-list evaluation of a parsed query (Whoosh's matchers as fallback)
-* ``highlight`` phrase-exact highlight spans and pinpoint snippets
-* ``related``   more-like-this
+* ``service``      the front door: ``open_search``, ``open_archive``, ``SearchService``
+* ``backend``      the front door as a Protocol, with its typed results
+* ``store``        the article store in SQLite (files, pages, articles, people)
+* ``sync``         files → store → index at every start (only what changed)
+* ``analysis``     folding, character bigrams, jieba words
+* ``schema``       the index fields and how an article becomes a document
+* ``indexer``      full builds from the store (segment by segment) and page-sized updates
+* ``cache``        where the cache lives, the writer lock, layout repairs
+* ``versions``     parser / index / store versions
+* ``query``        the query language (Whoosh's parser with Chinese field names);
+  ``query_checks`` what is read and refused before Whoosh sees a query
+* ``substring``    exact-substring and wildcard matching on top of the bigram index
+* ``fastpath``     the one evaluator: posting lists, BM25
+* ``highlight``    phrase-exact highlight spans and snippets
+* ``related``      more-like-this
 """

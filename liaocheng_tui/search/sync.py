@@ -28,9 +28,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liaocheng_tui.archive.decoding import UndecodableFile
 from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, too_large
-from liaocheng_tui.archive import files, loader
+from liaocheng_tui.archive import files
 from liaocheng_tui.archive.model import Page
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.search.errors import CacheProblem, Cancelled
@@ -131,6 +130,10 @@ class Parsed:
 
 def parse_file(job: tuple[Path, str]) -> Parsed:
     """Read and parse one file (runs in a worker process)."""
+    # the parser stack is imported here, not at start-up: a warm start that parses nothing never loads it
+    from liaocheng_tui.archive import loader
+    from liaocheng_tui.archive.decoding import UndecodableFile
+
     path, sha1 = job
     size: int | None
     mtime: int | None
