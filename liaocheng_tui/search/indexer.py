@@ -19,8 +19,8 @@ from liaocheng_tui.search.errors import Cancelled
 from liaocheng_tui.search.schema import article_document, build_schema
 
 INDEX_NAME = "articles"
-LIMIT_MB = 512  # Whoosh's posting pool; a segment is committed long before it fills
-SEGMENT_ARTICLES = 2000
+LIMIT_MB = 256  # Whoosh's posting pool: past it, postings spill to disk (memory stays bounded)
+SEGMENT_ARTICLES = 10_000  # per committed segment of a full build: fewer segments, a faster open
 MAX_SEGMENTS = 60  # articles per committed segment: bounds memory while building
 Progress = Callable[[int, int], None]
 

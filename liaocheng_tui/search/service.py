@@ -78,7 +78,8 @@ class SearchService:
     def _attach(self, ix) -> None:
         """Search ``ix`` from now on (what was read from a previous index is forgotten)."""
         self._ix = ix
-        self._searcher = ix.searcher()
+        self._searcher = getattr(ix, "_lc_searcher", None) or ix.searcher()  # the one the open check made
+        self._all_aids: list[str] | None = None
         self._reader = self._searcher.reader()
         self._aids = self._reader.column_reader("aid") if self._reader.doc_count_all() else []
         self._months = self._reader.column_reader("month") if self._reader.doc_count_all() else []
@@ -149,11 +150,18 @@ class SearchService:
         aid = self._aids[docnum]
         return aid.decode("utf-8") if isinstance(aid, bytes) else aid
 
+    def _aid_list(self) -> list[str]:
+        """Every docnum's article id, read once (a column lookup per candidate costs µs each)."""
+        if self._all_aids is None:
+            self._all_aids = [a.decode("utf-8") if isinstance(a, bytes) else a for a in self._aids]
+        return self._all_aids
+
     def _verify(self, fieldname: str, docnums: list[int], needle: Needle) -> set[int]:
         """Those of ``docnums`` whose field holds the string (or matches the pattern): one store query."""
         if not docnums:
             return set()
-        aids = {self._aid(d): d for d in docnums}
+        every = self._aid_list()
+        aids = {every[d]: d for d in docnums}
         found = self._store.holding(fieldname, list(aids), needle)
         return {aids[a] for a in found}
 

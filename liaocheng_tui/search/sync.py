@@ -479,7 +479,7 @@ def sync_index(store: ArticleStore, folder: Path, cache, progress, cancelled, wa
     if live is not None:
         if not _lock_free(cache):
             return live  # another lc-reader is writing (a rebuild, say): search what is live, don't wait
-        live.close()
+        _close(live)
     with _maybe_locked(cache, cancelled, progress, warnings):
         pending, removals = work()  # another lc-reader may have done some of it while we waited
         too_many = len(pending) + len(removals) > max(REBUILD_MIN_PAGES, REBUILD_FRACTION * max(1, store.page_count()))
@@ -490,7 +490,7 @@ def sync_index(store: ArticleStore, folder: Path, cache, progress, cancelled, wa
                 with store.transaction():
                     store.mark_indexed(pending)
                     store.clear_pending_removals()
-                live.close()
+                _close(live)
                 live = indexer.open_index(folder / str(store.meta("generation")))
             return live
         return _full_build(store, folder, progress, cancelled)
@@ -521,6 +521,15 @@ def _full_build(store: ArticleStore, folder: Path, progress, cancelled):
     return indexer.open_index(folder / generation)
 
 
+def _close(ix) -> None:
+    """Close an index opened by ``_open_live`` (and the searcher it keeps)."""
+    searcher = getattr(ix, "_lc_searcher", None)
+    if searcher is not None:
+        searcher.close()
+        ix._lc_searcher = None
+    ix.close()
+
+
 def _open_live(store: ArticleStore, folder: Path, warnings: list[str], *, thorough: bool = False,
                expected: int | None = None):
     """The live generation's index, or None (with a warning if it was damaged rather than absent).
@@ -540,7 +549,8 @@ def _open_live(store: ArticleStore, folder: Path, warnings: list[str], *, thorou
         return None
     try:
         ix = indexer.open_index(path)
-        with ix.searcher() as searcher:  # touches the segment files
+        searcher = ix.searcher()  # touches the segment files; kept for the service if all is well
+        try:
             reader = searcher.reader()
             if expected is not None and reader.doc_count() != expected:
                 raise CacheProblem(f"it holds {reader.doc_count()} articles, the store {expected}")
@@ -548,6 +558,10 @@ def _open_live(store: ArticleStore, folder: Path, warnings: list[str], *, thorou
                 next(iter(reader.lexicon(name)), None)
             if thorough:
                 read_everything(reader)
+        except BaseException:
+            searcher.close()
+            raise
+        ix._lc_searcher = searcher
         return ix
     except Exception as exc:  # noqa: BLE001 - an index that cannot be read is rebuilt from the store
         warnings.append(f"index at {path} is damaged ({_one_line(exc)}); rebuilt")
