@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.util import random_name
 
@@ -57,7 +56,13 @@ def create_index(folder: Path | None, temp_dir: Path | None = None):
 
 
 def open_index(folder: Path):
-    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    """The index in ``folder``, read through file handles rather than memory maps.
+
+    Whoosh maps each compound segment file whole; at 100k articles opening a
+    searcher touched ~450 MB of maps (and its RSS stayed there), while plain reads
+    open it in 0.2 s and ~30 MB with queries as fast.
+    """
+    return FileStorage(str(folder), supports_mmap=False).open_index(INDEX_NAME)
 
 
 def _add_pages(writer, pages: list[Page], progress: Progress | None, cancelled, done: int, total: int) -> int:
