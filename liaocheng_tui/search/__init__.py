@@ -5,7 +5,8 @@ Never imports Textual or the UI, and loads jieba only when it indexes.
 * ``service``      the front door: ``open_search``, ``open_archive``, ``SearchService``
 * ``backend``      the front door as a Protocol, with its typed results
 * ``store``        the article store in SQLite (files, pages, articles, people)
-* ``sync``         files → store → index at every start (only what changed)
+* ``sync``         files → store at every start (only what changed)
+* ``index_sync``   store → the live index generation (page-sized updates, builds beside it)
 * ``analysis``     folding, character bigrams, jieba words
 * ``schema``       the index fields and how an article becomes a document
 * ``indexer``      full builds from the store (segment by segment) and page-sized updates

@@ -21,8 +21,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import time
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -34,13 +32,11 @@ from liaocheng_tui.archive.model import Page
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.search.errors import CacheProblem, Cancelled
 from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow, StoreDamage
-from liaocheng_tui.search.versions import INDEX_VERSION, PARSER_VERSION
+from liaocheng_tui.search.index_sync import maybe_locked, one_line_error, sync_index
+from liaocheng_tui.search.versions import PARSER_VERSION
 
 #: Parsed pages written to the store per transaction (bounds memory and the work a crash loses).
 PAGES_PER_COMMIT = 100
-#: An index update of more pages than this (and than REBUILD_FRACTION of all) is done as a full build.
-REBUILD_MIN_PAGES = 500
-REBUILD_FRACTION = 0.3
 #: Below this many files to parse, a process pool costs more than it saves.
 POOL_MIN_FILES = 64
 #: Files handed to the pool at a time, per worker (parsed pages are held until stored).
@@ -247,9 +243,9 @@ class Synced:
             self.store = ArticleStore(where / STORE_FILE)
             bring_store_up_to_date(self.store, self.roots, self.cache, None, None, [])
             self.ix = sync_index(self.store, where, self.cache, None, None, [], rebuild=True)
-            return f"article store at {where} is damaged ({_one_line(exc)}); rebuilt"
+            return f"article store at {where} is damaged ({one_line_error(exc)}); rebuilt"
         self.ix = sync_index(self.store, where, self.cache, None, None, [], rebuild=True)
-        return f"index at {where} is damaged ({_one_line(exc)}); rebuilt"
+        return f"index at {where} is damaged ({one_line_error(exc)}); rebuilt"
 
     def reread(self, sources: list[str]) -> None:
         """Parse these files again into the store (their rows replaced, marked for indexing)."""
@@ -316,49 +312,6 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-@contextlib.contextmanager
-def _maybe_locked(cache, cancelled, progress, warnings: list[str]):
-    if cache is None:
-        yield
-        return
-
-    def waiting() -> None:
-        if progress is not None:
-            progress("index", 0, 0)
-
-    with cache.writer_lock(cancelled=cancelled, waiting=waiting) as stale:
-        if stale:
-            warnings.append(stale)
-            _sweep_generations(cache.folder, keep=_generations(cache.folder))  # only its dead builds go
-        yield
-
-
-def _lock_free(cache) -> bool:
-    """Is the writer lock free right now (no other lc-reader writing)?  Always, without a cache."""
-    if cache is None:
-        return True
-    import fcntl
-
-    path = cache.folder / "lock"
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        return True  # a lock that is not a file: repaired when it is taken
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return True
-    finally:
-        os.close(fd)
-
-
-def _generations(folder: Path) -> set[str | None]:
-    return {child.name for child in folder.iterdir() if child.name.startswith("gen-")}
-
-
 def _stale_parse(store: ArticleStore) -> bool:
     return store.meta("parser_version") != str(PARSER_VERSION)
 
@@ -377,7 +330,7 @@ def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: l
     skipped.extend(found.skipped)
     if not (found.changed or reparse or _stale_parse(store)):
         return []
-    with _maybe_locked(cache, cancelled, progress, warnings):
+    with maybe_locked(cache, cancelled, progress, warnings):
         if reparse:
             found = scan(roots, {}, cancelled)
             found.removed = [s for s in store.files() if s not in set(found.present)]
@@ -455,158 +408,6 @@ def open_synced(
     return Synced(store, ix, warnings, cleanup, folder if cache is not None else None, cache, roots)
 
 
-def _index_progress(progress: Progress | None):
-    if progress is None:
-        return None
-    return lambda done, total: progress("index", done, total)
-
-
-def sync_index(store: ArticleStore, folder: Path, cache, progress, cancelled, warnings: list[str], *,
-               rebuild: bool = False, verify: bool = False):
-    """The live index generation, brought up to date with the store (a full build when there is none)."""
-    from liaocheng_tui.search import indexer
-
-    def work() -> tuple[list[str], list[str]]:
-        return [s for s, row in store.files().items() if not row.indexed], store.pending_removals()
-
-    pending, removals = work()
-    complete = None if (pending or removals) else store.article_count()
-    told = len(warnings)
-    live = None if rebuild else _open_live(store, folder, warnings, thorough=verify, expected=complete)
-    rebuild = rebuild or len(warnings) > told  # found damaged: never fall back on it
-    if live is not None and not pending and not removals:
-        return live
-    if live is not None:
-        if not _lock_free(cache):
-            return live  # another lc-reader is writing (a rebuild, say): search what is live, don't wait
-        _close(live)
-    with _maybe_locked(cache, cancelled, progress, warnings):
-        pending, removals = work()  # another lc-reader may have done some of it while we waited
-        too_many = len(pending) + len(removals) > max(REBUILD_MIN_PAGES, REBUILD_FRACTION * max(1, store.page_count()))
-        live = None if (rebuild or too_many) else _open_live(store, folder, [])
-        if live is not None:
-            if pending or removals:
-                indexer.update_from_store(live, store, pending, removals, _index_progress(progress), cancelled)
-                with store.transaction():
-                    store.mark_indexed(pending)
-                    store.clear_pending_removals()
-                _close(live)
-                live = indexer.open_index(folder / str(store.meta("generation")))
-            return live
-        return _full_build(store, folder, progress, cancelled)
-
-
-def _full_build(store: ArticleStore, folder: Path, progress, cancelled):
-    """A new generation built from the store beside the live one, then made live (the old one is swept)."""
-    from liaocheng_tui.search import indexer
-
-    build = folder / f"build-{os.getpid()}-{uuid.uuid4().hex[:10]}"
-    build.mkdir()
-    try:
-        ix = indexer.create_index(build)
-        indexer.build_from_store(ix, store, _index_progress(progress), cancelled)
-        ix.close()
-        generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
-        os.rename(build, folder / generation)
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
-    previous = store.meta("generation")
-    with store.transaction():
-        store.set_meta("generation", generation)
-        store.set_meta("index_version", str(INDEX_VERSION))
-        store.mark_indexed(None)
-        store.clear_pending_removals()
-    _sweep_generations(folder, keep={generation, previous})
-    return indexer.open_index(folder / generation)
-
-
-def _close(ix) -> None:
-    """Close an index opened by ``_open_live`` (and the searcher it keeps)."""
-    searcher = getattr(ix, "_lc_searcher", None)
-    if searcher is not None:
-        searcher.close()
-        ix._lc_searcher = None
-    ix.close()
-
-
-def _open_live(store: ArticleStore, folder: Path, warnings: list[str], *, thorough: bool = False,
-               expected: int | None = None):
-    """The live generation's index, or None (with a warning if it was damaged rather than absent).
-
-    ``thorough``: read every posting list and stored column (``lc-reader index``),
-    not just the segments' tables; ``expected``: the number of articles it must hold.
-    """
-    from liaocheng_tui.search import indexer
-
-    generation = store.meta("generation")
-    if generation is None or store.meta("index_version") != str(INDEX_VERSION):
-        return None
-    path = folder / generation
-    if not path.is_dir():
-        if path.exists():
-            warnings.append(f"index at {path} is damaged (not a folder); rebuilt")
-        return None
-    try:
-        ix = indexer.open_index(path)
-        searcher = ix.searcher()  # touches the segment files; kept for the service if all is well
-        try:
-            reader = searcher.reader()
-            if expected is not None and reader.doc_count() != expected:
-                raise CacheProblem(f"it holds {reader.doc_count()} articles, the store {expected}")
-            for name in ("aid", "body_bg"):
-                next(iter(reader.lexicon(name)), None)
-            if thorough:
-                read_everything(reader)
-        except BaseException:
-            searcher.close()
-            raise
-        ix._lc_searcher = searcher
-        return ix
-    except Exception as exc:  # noqa: BLE001 - an index that cannot be read is rebuilt from the store
-        warnings.append(f"index at {path} is damaged ({_one_line(exc)}); rebuilt")
-        return None
-
-
-def _sweep_generations(folder: Path, keep: set[str | None]) -> None:
-    """Old generations and dead builds go (the previous generation stays for readers still using it)."""
-    for child in folder.iterdir():
-        if child.name in keep or not child.name.startswith(("gen-", "build-")):
-            continue
-        if child.name.startswith("build-"):
-            pid = child.name.split("-")[1]
-            if pid.isdigit() and (int(pid) == os.getpid() or _alive(int(pid))):
-                continue
-        shutil.rmtree(child, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
-
-
-def read_everything(reader) -> None:
-    """Read every term's postings and every stored column: raises on any damaged byte Whoosh reads."""
-    for fieldname in reader.indexed_field_names():
-        for text in reader.lexicon(fieldname):
-            matcher = reader.postings(fieldname, text)
-            for _ in matcher.all_ids():
-                pass
-    for fieldname in ("aid", "month"):
-        column = reader.column_reader(fieldname)
-        for i in range(reader.doc_count_all()):
-            column[i]
-
-
 def _deliver_pages(store, roots, folder, cache, warnings, pages_ready) -> ArticleStore:
     """``pages_ready(store, warnings)``; damaged rows met on the way are read again from their files first.
 
@@ -627,7 +428,7 @@ def _deliver_pages(store, roots, folder, cache, warnings, pages_ready) -> Articl
             _drop_store(folder)
             store = ArticleStore(folder / STORE_FILE)
             bring_store_up_to_date(store, roots, cache, None, None, [])
-            warnings.append(f"article store at {folder} is damaged ({_one_line(exc)}); rebuilt")
+            warnings.append(f"article store at {folder} is damaged ({one_line_error(exc)}); rebuilt")
     if reread:
         more = f" and {len(reread) - 1} more" if len(reread) > 1 else ""
         warnings.append(f"article store at {folder} is damaged (page {reread[0]}{more}: rows do not match their "
