@@ -15,10 +15,11 @@ from pathlib import Path
 import click
 
 from liaocheng_tui.archive.printable import display_path, json_text, one_line, printable
+from liaocheng_tui.export import person_record
 from liaocheng_tui.cli.consoles import stderr_console, stdout_console
 from liaocheng_tui.cli.group import main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
-from liaocheng_tui.cli.report import report_warnings, require_pages, require_readable
+from liaocheng_tui.cli.report import report_warnings, require_pages, require_readable, stored_pages
 
 FORMATS = click.Choice(["table", "jsonl"])
 
@@ -220,16 +221,12 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from liaocheng_tui.archive.people import people_stats
-    from liaocheng_tui.search.service import load_archive_cached
-
-    archive = load_archive_cached(resolve_paths(paths), cache_dir=cache_dir, use_cache=not no_cache)
-    require_pages(archive)
-    report_warnings(archive)
-    rows = people_stats(archive)
+    with stored_pages(paths, cache_dir, no_cache) as pages:
+        report_warnings(pages)
+        rows = pages.people()
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json_text(row.as_dict()))
+            click.echo(json_text(person_record(row)))
         return
     table = Table(title=f"lc-reader reporters — {len(rows)} name(s)")
     for name, kw in (("name", {}), ("role", {}), ("articles", {"justify": "right"}),
@@ -242,7 +239,7 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
             str(row.article_count),
             row.first.isoformat() if row.first else "—",
             row.last.isoformat() if row.last else "—",
-            Text(visible(", ".join(row.newspapers)) or "?"),
+            Text(visible(", ".join(row.papers)) or "?"),
         )
     stdout_console().print(table)
 

@@ -4,8 +4,9 @@
         # the CLI's path: the article store and the index brought up to date
         # (only changed files are parsed, only unindexed pages indexed), and
         # nothing archive-sized read into memory
-    archive, service = open_archive(roots, …, on_archive=None)
-        # the reader's path: the same, plus the Archive read from the store
+    shelf, service = open_archive(roots, …, on_archive=None)
+        # the reader's path: the same, plus a Shelf (shelf.py) that reads the
+        # store view by view as the reader shows them
     results = service.search("记者:林晨 2024", limit=50)   # raises QueryError
     service.highlight_spans(article, "query"), service.more_like(article), service.close()
 
@@ -29,11 +30,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liaocheng_tui.archive.model import Archive, Article
-from liaocheng_tui.archive.people import assign_roles
 from liaocheng_tui.search.backend import Hit, Progress, SearchResults, Span
 from liaocheng_tui.search.errors import Cancelled, QueryError
+from liaocheng_tui.search.store_rows import StoreDamage
 
 if TYPE_CHECKING:
+    from liaocheng_tui.search.shelf import Shelf
     from liaocheng_tui.search.store import ArticleStore
     from liaocheng_tui.search.substring import Needle
     from liaocheng_tui.search.sync import Synced
@@ -42,7 +44,7 @@ T = TypeVar("T")
 
 __all__ = [
     "Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span",
-    "load_archive_cached", "open_archive", "open_search",
+    "open_archive", "open_search",
 ]  # fmt: skip
 
 Resolver = Callable[[list[str]], dict[str, Article]]
@@ -104,16 +106,23 @@ class SearchService:
         return True
 
     def _answer(self, ask: Callable[[], T]) -> T:
-        """``ask()``, and once more after rebuilding a damaged index (the answer an undamaged cache gives)."""
+        """``ask()``, asked again after each repair of what it found damaged (the answer an undamaged
+        cache gives): damaged rows are read again page by page as they are met, anything else once."""
         with self._lock:
-            try:
-                return ask()
-            except (QueryError, Cancelled):
-                raise
-            except Exception as exc:  # noqa: BLE001 - a read error of a damaged index: rebuild, ask again
-                if not self._repaired(exc):
+            mended: set[str] = set()
+            while True:
+                try:
+                    return ask()
+                except (QueryError, Cancelled):
                     raise
-            return ask()
+                except StoreDamage as exc:
+                    if not exc.sources or set(exc.sources) <= mended or not self._repaired(exc):
+                        raise
+                    mended.update(exc.sources)
+                except Exception as exc:  # noqa: BLE001 - a read error of a damaged index: rebuild, ask again
+                    if not self._repaired(exc):
+                        raise
+                    return ask()
 
     # ------------------------------------------------------------ a throw-away index of a built archive
 
@@ -347,55 +356,45 @@ def open_archive(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
-    on_archive: Callable[[Archive], None] | None = None,
+    on_archive: Callable[[Shelf], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     rebuild: bool = False,
     verify: bool = False,
-) -> tuple[Archive, SearchService]:
-    """The reader's start: the store brought up to date, the Archive read from it, then the index.
+) -> tuple[Shelf, SearchService]:
+    """The reader's start: the store brought up to date, a Shelf over it, then the index.
 
-    ``on_archive`` is called as soon as the pages are ready (the UI browses
+    ``on_archive`` is called as soon as the store is ready (the UI browses
     while the index is brought up to date); problems are one-line strings in
-    ``archive.warnings`` (and ``service.warnings``).  Raises Cancelled.
+    ``shelf.warnings`` (and ``service.warnings``).  Raises Cancelled.
     """
+    from liaocheng_tui.search.shelf import StoreShelf
     from liaocheng_tui.search.sync import open_synced
 
-    holder: dict[str, Archive] = {}
+    holder: dict[str, Shelf] = {}
     skipped: list[str] = []
 
     def pages_ready(store: ArticleStore, warnings: list[str]) -> None:
-        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=list(warnings),
-                          skipped=list(skipped))
-        assign_roles(archive)  # names printed without a role take the role printed elsewhere
-        holder["archive"] = archive
+        shelf = StoreShelf(store.path, [str(r) for r in roots], list(warnings), skipped)
+        holder["shelf"] = shelf
         if on_archive is not None:
-            on_archive(archive)
+            on_archive(shelf)
 
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache, progress=progress,
                          cancelled=cancelled, pages_ready=pages_ready, rebuild=rebuild, verify=verify, skipped=skipped)
-    archive = holder["archive"]
-    archive.warnings.extend(w for w in synced.warnings if w not in archive.warnings)
-    by_id = {a.id: a for a in archive.articles}
-    service = SearchService(synced.ix, synced.store, synced.warnings, resolve=_resolver(by_id),
-                            cleanup=synced.cleanup, synced=synced)
-    return archive, service
+    shelf = holder["shelf"]
+    shelf.warnings.extend(w for w in synced.warnings if w not in shelf.warnings)
+    service = SearchService(synced.ix, synced.store, synced.warnings, cleanup=_closing(shelf, synced.cleanup),
+                            synced=synced)
+    return shelf, service
 
 
-def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use_cache: bool = True) -> Archive:
-    """The whole archive from the store (brought up to date first; no index work)."""
-    from liaocheng_tui.search.sync import open_store_synced
-
-    skipped: list[str] = []
-    store, warnings, cleanup = open_store_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
-                                                 skipped=skipped)
-    try:
-        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=warnings,
-                          skipped=skipped)
-        assign_roles(archive)
-        return archive
-    finally:
-        store.close()
+def _closing(shelf: Shelf, cleanup: Callable[[], None]) -> Callable[[], None]:
+    def close() -> None:
+        shelf.close()
         cleanup()
+
+    return close
+
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:100]

@@ -31,7 +31,8 @@ from liaocheng_tui.archive import files
 from liaocheng_tui.archive.model import Page
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.search.errors import CacheProblem, Cancelled
-from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow, StoreDamage
+from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow
+from liaocheng_tui.search.store_rows import StoreDamage
 from liaocheng_tui.search.index_sync import maybe_locked, one_line_error, sync_index
 from liaocheng_tui.search.versions import PARSER_VERSION
 

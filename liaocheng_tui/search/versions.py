@@ -16,4 +16,4 @@ of the project, so every layer can read it.
 
 PARSER_VERSION = 3
 INDEX_VERSION = 8
-STORE_LAYOUT = 1
+STORE_LAYOUT = 2

@@ -55,8 +55,8 @@ async def test_n_and_N_step_through_results_and_esc_returns_where_you_were(make_
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         browse = app.browse
-        await pilot.press("right_curly_bracket")
-        await waiter(pilot, lambda: browse.issue is app.catalog.issues[1])
+        await pilot.press("left_curly_bracket")
+        await waiter(pilot, lambda: browse.issue is app.catalog.issues[0])
         await pilot.press("j")
         place = (browse.issue, browse.article_list.highlighted, browse.article_view.article)
         await search(pilot, "聊城")
@@ -145,7 +145,10 @@ async def test_search_layer_missing_leaves_browsing_working(make_app, ready):
         await search(pilot, "林晨")
         await pilot.pause()
         assert bar.status.startswith("search unavailable")
-        await pilot.press("escape", "j")
+        await pilot.press("escape", "left_curly_bracket")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
         assert app.browse.article_view.article is app.catalog.issues[0].articles[1]
 
 

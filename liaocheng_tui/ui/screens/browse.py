@@ -149,10 +149,11 @@ class BrowseScreen(Screen):
         self.catalog = catalog
         self.query_one(ArchiveHeader).show_catalog(catalog)
         self.tree.show_catalog(catalog)
-        if catalog.issues:
-            self.tree.go_to_issue(catalog.issues[0])
+        newest = catalog.newest()
+        if newest is not None:
+            self.tree.go_to_issue(newest)
         else:
-            roots = ", ".join(display_path(r) for r in catalog.archive.roots)
+            roots = ", ".join(display_path(r) for r in catalog.shelf.roots)
             self.article_view.show_message(f"No pages found in {roots}.\n\nPage files are .txt files; press w for files that could not be read.")
             self._set_list_title("no pages found")
         self.article_list.focus()
@@ -192,9 +193,11 @@ class BrowseScreen(Screen):
     def show_issue(self, issue: Issue, index: int | None = None) -> None:
         self.issue, self._heading_to = issue, None
         articles = issue.articles
-        if self._pending_article is not None and self._pending_article in articles:
-            index = articles.index(self._pending_article)
-        self._pending_article = None
+        pending = self._pending_article
+        # the tree may pass over other issues while it opens the way to the pending one
+        if pending is not None and self.catalog is not None and self.catalog.issue_of(pending) is issue:
+            index = next((i for i, a in enumerate(articles) if a.id == pending.id), index)
+            self._pending_article = None
         count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
         warn = f" · ⚠ {len(issue.warnings)} warning(s), press w" if issue.warnings else ""
         self._set_list_title(f"{issue.newspaper} {issue.date_label} · {count}{warn}")
@@ -234,10 +237,12 @@ class BrowseScreen(Screen):
         issue = self.catalog.issue_of(article)
         if issue is None:
             return
-        if self.mode != BROWSE:
+        browsing = self.mode == BROWSE  # the list shows self.issue (not results)
+        if not browsing:
             self._leave_results()
-        if issue is self.issue and article in self.article_list.articles:
-            self.article_list.highlighted = self.article_list.articles.index(article)
+        shown = [a.id for a in self.article_list.articles]
+        if browsing and issue is self.issue and article.id in shown:
+            self.article_list.highlighted = shown.index(article.id)
         else:
             self._pending_article = article
             self.tree.go_to_issue(issue)
@@ -317,8 +322,9 @@ class BrowseScreen(Screen):
         self.mode, self.person = PERSON, person
         self.search.query, self.search.results = "", None
         self.search_bar.set_value("")
+        articles = self.catalog.shelf.credited(person) if self.catalog else []
         per_month: dict[str, int] = {}
-        for a in person.articles:
+        for a in articles:
             if a.page is not None and a.page.issue_date is not None:
                 key = a.page.issue_date.strftime("%Y-%m")
                 per_month[key] = per_month.get(key, 0) + 1
@@ -326,7 +332,6 @@ class BrowseScreen(Screen):
         self._show_summary(label, per_month)
         self._set_list_title("")
         self.search_bar.set_status(f"{person.name}'s articles, oldest first · Esc back to browsing", "info")
-        articles = sorted(person.articles, key=_article_date)
         self.article_list.show_articles(articles, 0)
         self.article_list.focus()
 
@@ -406,7 +411,8 @@ class BrowseScreen(Screen):
         base = self._heading_to or self.issue  # } } } pressed quickly: step on from the last target
         target = self.catalog.step_issue(base, delta)
         if target is None or target is base:
-            self.notify("Last issue." if delta > 0 else "First issue.")
+            paper = clean(base.newspaper) if base is not None else ""
+            self.notify(f"{'Last' if delta > 0 else 'First'} issue of {paper}.")
             return
         self.open_issue(target)
 
@@ -430,8 +436,3 @@ class BrowseScreen(Screen):
         if self.catalog is not None:
             self.app.push_screen(ProblemsScreen(self.catalog))
 
-
-def _article_date(article: Article) -> tuple:
-    page = article.page
-    date = page.issue_date if page is not None else None
-    return (date is None, date.isoformat() if date else "", article.index)
