@@ -15,7 +15,7 @@ from liaocheng_tui.archive.model import Article, Page
 from liaocheng_tui.archive.printable import json_text, printable
 
 if TYPE_CHECKING:
-    from liaocheng_tui.search.store import PersonRow
+    from liaocheng_tui.search.store_people import PersonRow
 
 
 def article_record(article: Article) -> dict:

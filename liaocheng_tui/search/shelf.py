@@ -19,7 +19,9 @@ from typing import Protocol
 
 from liaocheng_tui.archive.model import Archive, Article, DateSource, Page
 from liaocheng_tui.archive.people import assign_roles, people_stats
-from liaocheng_tui.search.store import ArticleStore, IssueRow, PersonRow
+from liaocheng_tui.search.store import ArticleStore
+from liaocheng_tui.search.store_people import PersonRow
+from liaocheng_tui.search.store_views import IssueRow
 from liaocheng_tui.search.store_rows import StoreDamage
 from liaocheng_tui.search.sync import parse_file
 

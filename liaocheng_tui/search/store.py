@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaocheng_tui.archive.people import CORRESPONDENT, REPORTER, ROLE_LABELS, role_from_printed
+from liaocheng_tui.archive.people import CORRESPONDENT, REPORTER
 from liaocheng_tui.archive.model import (
     Article,
     Page,
@@ -56,14 +56,14 @@ from liaocheng_tui.search.store_rows import (
     check_page,
     extra_json,
     known_fields,
-    like_escape,
-    like_prefix,
     one_line,
     path_bytes,
     path_text,
     row_crc,
     to_json,
 )
+from liaocheng_tui.search.store_people import PeopleQueries
+from liaocheng_tui.search.store_views import ReaderViews
 from liaocheng_tui.search.versions import STORE_LAYOUT
 
 STORE_FILE = "store.sqlite"
@@ -127,35 +127,7 @@ class FileRow:
     indexed: bool
 
 
-@dataclass(frozen=True)
-class IssueRow:
-    """One issue (a paper's pages of a date, or one undated page) with its counts: a node of the reader's tree."""
-
-    newspaper: str | None
-    issue_date: dt.date | None
-    inferred: bool  # a page of it was dated by inference (shown as ≈date)
-    undated: str | None  # the undated page's path
-    pages: int
-    articles: int
-    warned_pages: int
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    name: str
-    role: str
-    article_count: int
-    first: dt.date | None
-    last: dt.date | None
-    papers: tuple[str, ...]
-
-    @property
-    def role_label(self) -> str:
-        """记者 or 通讯员."""
-        return ROLE_LABELS.get(self.role, self.role)
-
-
-class ArticleStore:
+class ArticleStore(PeopleQueries, ReaderViews):
     """One archive's pages and articles in SQLite; thread-safe for one writer and many readers."""
 
     def __init__(self, path: Path, *, readonly: bool = False):
@@ -303,71 +275,6 @@ class ArticleStore:
             path = path_bytes(source)
             self._people_touched(path)
             self._db.execute("DELETE FROM files WHERE path = ?", (path,))
-
-    def _people_touched(self, path: bytes) -> None:
-        """The names credited on the page of file ``path``: their people rows are recounted."""
-        self._db.execute(
-            "INSERT OR IGNORE INTO people_dirty(name) SELECT DISTINCT c.name FROM credits c"
-            " JOIN articles a ON a.id = c.article_id JOIN pages p ON p.id = a.page_id"
-            " JOIN files f ON f.id = p.file_id WHERE f.path = ?",
-            (path,),
-        )
-
-    def refresh_people(self) -> None:
-        """Recount the people rows of every name a write touched (one pass in SQL over their credits).
-
-        A name's role where it was printed without one follows ``archive.people.role_from_printed``
-        (expressed here in SQL): correspondent when the archive prints it more often as 通讯员
-        than as 记者, else as parsed.
-        """
-        db = self._db
-        dirty = "SELECT name FROM people_dirty"
-        db.execute(f"DELETE FROM people WHERE name IN ({dirty})")
-        db.execute(
-            f"""
-            WITH printed AS (
-                SELECT name, SUM(role = '{REPORTER}') AS r, SUM(role = '{CORRESPONDENT}') AS c FROM credits
-                WHERE printed AND name IN ({dirty}) GROUP BY name
-            ), credited AS (
-                SELECT k.name, k.article_id,
-                       CASE WHEN NOT k.printed AND IFNULL(pr.c, 0) > IFNULL(pr.r, 0) THEN '{CORRESPONDENT}'
-                            ELSE k.role END AS role
-                FROM credits k LEFT JOIN printed pr ON pr.name = k.name WHERE k.name IN ({dirty})
-            )
-            INSERT INTO people(name, role, article_count, first_date, last_date, papers)
-            SELECT k.name, k.role, COUNT(DISTINCT k.article_id), MIN(p.issue_date), MAX(p.issue_date),
-                   COALESCE(json_group_array(DISTINCT p.newspaper) FILTER (WHERE p.newspaper IS NOT NULL), '[]')
-            FROM credited k JOIN articles a ON a.id = k.article_id JOIN pages p ON p.id = a.page_id
-            GROUP BY k.name, k.role
-            """
-        )
-        db.execute("DELETE FROM people_dirty")
-
-    def printed_roles(self, names: Iterable[str]) -> dict[str, tuple[int, int]]:
-        """name → (times printed as 记者, times printed as 通讯员) across the archive."""
-        wanted = to_json(sorted(set(names)))
-        return {
-            name: (r, c)
-            for name, r, c in self._db.execute(
-                f"SELECT name, SUM(role = '{REPORTER}'), SUM(role = '{CORRESPONDENT}') FROM credits"
-                " WHERE printed AND name IN (SELECT value FROM json_each(?)) GROUP BY name",
-                (wanted,),
-            )
-        }
-
-    def apply_roles(self, articles: Iterable[Article]) -> None:
-        """Names printed without a role take the role the archive prints them with (``assign_roles``'s rule)."""
-        roleless = [a for a in articles if a.roleless]
-        if not roleless:
-            return
-        counts = self.printed_roles(n for a in roleless for n in a.roleless)
-        for article in roleless:
-            for name in article.roleless:
-                r, c = counts.get(name, (0, 0))
-                if role_from_printed(r, c) == CORRESPONDENT and name in article.reporters:
-                    article.reporters.remove(name)
-                    if name not in article.correspondents:
-                        article.correspondents.append(name)
 
     # ------------------------------------------------------------ reading
 
@@ -543,90 +450,3 @@ class ArticleStore:
                 "SELECT a.aid, p.issue_date FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_date IS NOT NULL"
             )
         }
-
-    def issues(self) -> list[IssueRow]:
-        """Every issue — (paper, date), or one undated page — with its counts: the reader's tree in one query.
-
-        Over the pages table only (each page row carries its article count), so
-        it costs the number of pages, not of articles.
-        """
-        rows = self._db.execute(
-            "SELECT p.newspaper, p.issue_date, CASE WHEN p.issue_date IS NULL THEN f.path END AS undated,"
-            " MAX(p.date_source = 'inferred'), COUNT(*), SUM(p.article_count), SUM(p.warnings != '[]')"
-            " FROM pages p JOIN files f ON f.id = p.file_id GROUP BY p.newspaper, p.issue_date, undated"
-        ).fetchall()
-        return [
-            IssueRow(paper, dt.date.fromisoformat(date) if date else None, bool(inferred),
-                     path_text(undated) if undated is not None else None, pages, articles or 0, warned or 0)
-            for paper, date, undated, inferred, pages, articles, warned in rows
-        ]
-
-    def issue_pages(self, newspaper: str | None, date: dt.date | None, undated: str | None = None) -> list[Page]:
-        """The pages (with articles) of one issue: a paper's pages of a date, or one undated file."""
-        if date is None:
-            rows = self._page_rows("WHERE f.path = ?", (path_bytes(undated or ""),))
-        else:
-            rows = self._page_rows("WHERE p.issue_date = ? AND p.newspaper IS ?", (date.isoformat(), newspaper),
-                                   order=True)
-        return self._pages(rows)
-
-    def issue_sources(self, newspaper: str | None, date: dt.date | None, undated: str | None = None) -> list[str]:
-        """The paths of one issue's pages (no row read: what a damaged issue is read again from)."""
-        if date is None:
-            return [undated] if undated else []
-        rows = self._db.execute(
-            "SELECT f.path FROM pages p JOIN files f ON f.id = p.file_id WHERE p.issue_date = ? AND p.newspaper IS ?"
-            " ORDER BY f.path", (date.isoformat(), newspaper),
-        )
-        return [path_text(path) for (path,) in rows if isinstance(path, bytes)]
-
-    def problem_pages(self) -> list[Page]:
-        """Pages with warnings (their articles not read): the reader's ``w`` screen."""
-        rows = self._page_rows("WHERE p.warnings != '[]'", (), order=True)
-        pages = []
-        for row in rows:
-            check_page(row)
-            shell = self._page_shells([row[0]])[0][1]
-            shell.warnings = json.loads(row[7])
-            pages.append(shell)
-        return pages
-
-    def credited_ids(self, name: str) -> list[str]:
-        """Ids of the articles crediting ``name`` in any role, oldest first."""
-        rows = self._db.execute(
-            "SELECT DISTINCT a.aid, p.issue_date IS NULL, p.issue_date, a.page_id, a.position FROM credits c"
-            " JOIN articles a ON a.id = c.article_id JOIN pages p ON p.id = a.page_id WHERE c.name = ?"
-            " ORDER BY p.issue_date IS NULL, p.issue_date, a.page_id, a.position",
-            (name,),
-        ).fetchall()
-        return [row[0] for row in rows]
-
-    def credited(self, name: str, role: str) -> list[Article]:
-        """The articles crediting ``name`` in ``role`` (after the role pass), oldest first."""
-        aids = self.credited_ids(name)
-        found = self.articles(aids)
-        field = "reporters" if role == REPORTER else "correspondents"
-        return [a for a in (found.get(aid) for aid in aids) if a is not None and name in getattr(a, field)]
-
-    def titles(self, letters: str, limit: int = 200) -> list[tuple[str, str, str | None, dt.date | None]]:
-        """(aid, title, paper, date) of titled articles whose title holds ``letters`` in that order (the palette)."""
-        pattern = "%" + "%".join(like_escape(ch) for ch in letters) + "%"
-        rows = self._db.execute(
-            "SELECT a.aid, a.title, p.newspaper, p.issue_date FROM articles a JOIN pages p ON p.id = a.page_id"
-            " WHERE a.title IS NOT NULL AND a.title LIKE ? ESCAPE '\\' LIMIT ?",
-            (pattern, int(limit)),
-        ).fetchall()
-        return [(aid, title, paper, dt.date.fromisoformat(d) if d else None) for aid, title, paper, d in rows]
-
-    def people(self, name_prefix: str = "") -> list[PersonRow]:
-        """People (most articles first); ``name_prefix`` filters as the user types."""
-        rows = self._db.execute(
-            "SELECT name, role, article_count, first_date, last_date, papers FROM people"
-            " WHERE name LIKE ? ESCAPE '\\' ORDER BY article_count DESC, role != 'reporter', name",
-            (like_prefix(name_prefix),),
-        ).fetchall()
-        return [
-            PersonRow(n, r, c, dt.date.fromisoformat(f) if f else None, dt.date.fromisoformat(la) if la else None,
-                      tuple(json.loads(p)))
-            for n, r, c, f, la, p in rows
-        ]

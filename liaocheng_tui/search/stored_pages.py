@@ -13,7 +13,8 @@ from pathlib import Path
 
 from liaocheng_tui.archive.model import Page
 from liaocheng_tui.search.backend import Progress
-from liaocheng_tui.search.store import ArticleStore, PersonRow
+from liaocheng_tui.search.store import ArticleStore
+from liaocheng_tui.search.store_people import PersonRow
 
 
 class StoredPages:
