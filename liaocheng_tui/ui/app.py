@@ -169,6 +169,11 @@ class ReaderApp(App[None]):
     def show_person(self, person: Person) -> None:
         self._to_browse().show_person(person)
 
+    def on_this_day(self) -> None:
+        """历史上的今天 for the issue being read (the newest issue when none is)."""
+        browse = self._to_browse()
+        browse.action_on_this_day()
+
     def run_search(self, query: str) -> None:
         browse = self._to_browse()
         browse.search_bar.set_value(query)

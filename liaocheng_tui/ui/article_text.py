@@ -18,13 +18,21 @@ HIT = "bold reverse"
 KIND_LABEL = {ArticleKind.PHOTO: "〔图片〕", ArticleKind.LEAD_IN: "〔导读〕"}
 
 
+INFERRED_ROLE = "*"
+INFERRED_ROLE_NOTE = "* printed without a role: the role it is printed with elsewhere in the archive (else 记者)"
+INFERRED_DATE_NOTE = "≈ date inferred from the text"
+
+
 def byline(article: Article) -> str:
-    """``记者 甲 乙 · 通讯员 丙``, or an empty string."""
+    """``记者 甲 乙 · 通讯员 丙*``, or an empty string; ``*`` marks a name printed without a role."""
+    def names(people: list[str]) -> str:
+        return " ".join(n + (INFERRED_ROLE if n in article.roleless else "") for n in people)
+
     parts = []
     if article.reporters:
-        parts.append("记者 " + " ".join(article.reporters))
+        parts.append("记者 " + names(article.reporters))
     if article.correspondents:
-        parts.append("通讯员 " + " ".join(article.correspondents))
+        parts.append("通讯员 " + names(article.correspondents))
     return clean(" · ".join(parts))
 
 
@@ -90,8 +98,11 @@ def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: li
     return CJKText(Text("\n", end="").join(lines), nowrap={1})
 
 
-def article_body(article: Article, highlights: dict[str, list[Span]] | None = None) -> Text:
+def article_body(article: Article, highlights: dict[str, list[Span]] | None = None, *, compact: bool = False) -> Text:
     """The whole article for the reading pane, hits highlighted.
+
+    ``compact`` (full-screen reading on a small terminal): the head is title,
+    byline and ``paper · date`` only; the file and the notes follow the text.
 
     ``highlights`` maps ``title``/``subtitle``/``kicker``/``body`` to spans as
     returned by ``SearchService.highlight_spans`` (body offsets index
@@ -115,10 +126,17 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
     if who:
         blocks.append(Text(who, style="bold", end=""))
     source = short_source(article.page.source) if article.page else "?"
-    meta = Text(f"{paper_label(article)} · {date_label(article)} · ", style="dim", end="")
-    meta.append(display_path(source), style="dim underline")
+    when = date_label(article)
+    meta = Text(f"{paper_label(article)} · {when}", style="dim", end="")
+    notes = [Text(display_path(source), style="dim underline", end="")]
+    if article.roleless and who:
+        notes.append(Text(INFERRED_ROLE_NOTE, style="dim italic", end=""))
+    if when.startswith("≈"):
+        notes.insert(0, Text(INFERRED_DATE_NOTE, style="dim italic", end=""))
     blocks.append(meta)
-    blocks.append(Text("─" * 8, style="dim", end=""))
+    if not compact:
+        blocks += notes
+        blocks.append(Text("─" * 8, style="dim", end=""))
     head = Text("\n", end="").join(blocks)
     blocks = []
     body_spans = hl.get("body", [])
@@ -139,6 +157,8 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
             line = Text(INDENT, end="")
             line.append_text(safe_text(para.text, spans, highlight=HIT))
             blocks.append(line)
+    if compact:
+        blocks += [Text("─" * 8, style="dim", end=""), *notes]
     return Text("\n", end="").join([head, *blocks])
 
 

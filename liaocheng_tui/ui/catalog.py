@@ -141,6 +141,31 @@ class Catalog:
         index = max(0, min(len(same) - 1, same.index(issue) + delta))
         return same[index]
 
+    def papers(self) -> list[str]:
+        """The newspapers of the archive, in tree order."""
+        return list(dict.fromkeys(i.newspaper for i in self.issues))
+
+    def nearest(self, date: dt.date, newspaper: str | None = None) -> Issue | None:
+        """The dated issue closest to ``date`` (of ``newspaper`` if given; the earlier one on a tie)."""
+        dated = [i for i in self.issues if i.date is not None and newspaper in (None, i.newspaper)]
+        if not dated:
+            return None
+        return min(dated, key=lambda i: (abs((i.date - date).days), i.date > date, i.newspaper))  # type: ignore[operator]
+
+    def other_paper(self, issue: Issue) -> tuple[Issue | None, bool]:
+        """The next paper's issue of the same date, or (when it has none) its nearest; True when same date."""
+        papers = self.papers()
+        if issue.date is None or len(papers) < 2:
+            return None, False
+        other = papers[(papers.index(issue.newspaper) + 1) % len(papers)]
+        found = self.nearest(issue.date, other)
+        return found, found is not None and found.date == issue.date
+
+    def on_this_day(self, date: dt.date) -> list[Issue]:
+        """Every issue printed on ``date``'s month and day, in any year and paper: newest first."""
+        same = [i for i in self.issues if i.date is not None and (i.date.month, i.date.day) == (date.month, date.day)]
+        return sorted(same, key=lambda i: (i.date, i.newspaper), reverse=True)
+
     def tree(self) -> dict[str, dict[str, dict[str, list[Issue]]]]:
         """newspaper → year (or ``undated``) → month (``06``) → issues, in reading order."""
         out: dict[str, dict[str, dict[str, list[Issue]]]] = {}

@@ -11,6 +11,8 @@ rather than Textual's ``Matcher.highlight``, which would read them as markup.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 
@@ -69,14 +71,49 @@ class _ReaderProvider(Provider):
 
 
 class IssueDateProvider(_ReaderProvider):
-    """``issue 2024-06-21 聊城日报`` → that issue."""
+    """``issue 2024-06-21 聊城日报`` → that issue; a date with no issue → each paper's nearest."""
 
     def candidates(self, query: str) -> Iterable[Candidate]:
         catalog = getattr(self.app, "catalog", None)
-        for issue in catalog.issues if catalog else []:
+        if catalog is None:
+            return
+        asked = typed_date(query)
+        if asked is not None and not any(i.date == asked for i in catalog.issues):
+            for paper in catalog.papers():
+                issue = catalog.nearest(asked, paper)
+                if issue is not None and issue.date != asked:
+                    label = f"issue {asked.isoformat()} {clean(paper)} → nearest {issue.date_label}"
+                    yield label, f"no issue that day; {_articles(issue.article_count)}", \
+                        partial(self.app.go_to_issue, issue)
+        for issue in catalog.issues:
             label = f"issue {issue.date_label} {clean(issue.newspaper)}"
-            count = issue.article_count
-            yield label, f"{count} article{'s' if count != 1 else ''}", partial(self.app.go_to_issue, issue)
+            yield label, _articles(issue.article_count), partial(self.app.go_to_issue, issue)
+
+
+class OnThisDayProvider(_ReaderProvider):
+    """``历史上的今天 this day in other years`` → the articles of this month and day in every year."""
+
+    def candidates(self, query: str) -> Iterable[Candidate]:
+        if getattr(self.app, "catalog", None) is not None:
+            yield "历史上的今天 this day in other years", "key y", self.app.on_this_day
+
+
+def typed_date(query: str) -> dt.date | None:
+    """A date in what was typed (``2024-06-20``, ``2024/6/20``, ``20240620``, ``2024年6月20日``), or None."""
+    match = DATE_TYPED.search(query)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+DATE_TYPED = re.compile(r"(?P<y>(?:19|20)\d\d)(?:[-/.年]?)(?P<m>[01]?\d)(?:[-/.月]?)(?P<d>[0-3]?\d)")
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
 
 
 class ReporterProvider(_ReaderProvider):
@@ -116,4 +153,4 @@ class RecentSearchProvider(_ReaderProvider):
             yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
 
 
-PROVIDERS = (RecentSearchProvider, IssueDateProvider, ReporterProvider, TitleProvider)
+PROVIDERS = (RecentSearchProvider, IssueDateProvider, OnThisDayProvider, ReporterProvider, TitleProvider)

@@ -44,7 +44,7 @@ async def test_first_issue_shown_with_header_and_byline(make_app, ready, waiter)
         assert shown[2].splitlines() == ["组织实施“十大工程” 我市出台方案——", "推动大规模设备更新和消费品以旧换新", "记者 林晨 黄振"]
         text = app.browse.article_view.plain
         assert text.splitlines()[:2] == ["科技创新驱动我市经济高质量发展", "记者 白文斌"]
-        assert "聊城日报 · 2024-06-21 · /arch/lc-2024-06-21-a.txt" in text
+        assert "聊城日报 · 2024-06-21\n/arch/lc-2024-06-21-a.txt" in text
         assert "\u3000\u3000面对设备老化和市场挑战" in text  # two full-width spaces indent
         assert app.browse.query_one("#list-title").render().plain.startswith("聊城日报 2024-06-21 · 3 articles")
 

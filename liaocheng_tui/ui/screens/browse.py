@@ -8,6 +8,7 @@ articles are asked of a :class:`SearchRunner`, which answers with messages.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.ui.catalog import Catalog, Issue
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.safe_text import clean
+from liaocheng_tui.ui.screens.browse_moves import BROWSE, ON_THIS_DAY, PERSON, SEARCH, BrowseMoves
 from liaocheng_tui.ui.widgets.archive_header import ArchiveHeader
 from liaocheng_tui.ui.widgets.article_list import ArticleList
 from liaocheng_tui.ui.widgets.article_view import ArticleView
@@ -35,7 +37,6 @@ from liaocheng_tui.ui.widgets.load_progress import LoadProgress
 from liaocheng_tui.ui.widgets.search_bar import SearchBar
 from liaocheng_tui.ui.widgets.search_runner import SearchRunner
 
-BROWSE, SEARCH, PERSON = "browse", "search", "person"
 
 
 @dataclass
@@ -57,7 +58,7 @@ class SearchState:
     pending: str = ""  # a query submitted while indexing
 
 
-class BrowseScreen(Screen):
+class BrowseScreen(BrowseMoves, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
@@ -77,6 +78,12 @@ class BrowseScreen(Screen):
         Binding("right_curly_bracket", "step_issue(1)", "Next issue", id="browse.next-issue",
                 tooltip="Next issue in the tree"),
         Binding("t", "toggle_tree", "Tree", id="browse.toggle-tree", tooltip="Show or hide the issue tree"),
+        Binding("p", "other_paper", "Other paper", id="browse.other-paper",
+                tooltip="The other paper's issue of the same date (or the nearest one, saying so)"),
+        Binding("y", "on_this_day", "This day", show=False, id="browse.on-this-day",
+                tooltip="历史上的今天: the articles of this month and day in every year"),
+        Binding("f", "full_screen", "Full screen", show=False, id="browse.full-screen",
+                tooltip="Read the article alone (header and footer kept); f again to come back"),
         Binding("w", "problems", "Warnings", show=False, id="browse.problems",
                 tooltip="Pages that failed to read or parse cleanly, with their warnings"),
         *(
@@ -332,7 +339,31 @@ class BrowseScreen(Screen):
         self._show_summary(label, per_month)
         self._set_list_title("")
         self.search_bar.set_status(f"{person.name}'s articles, oldest first · Esc back to browsing", "info")
-        self.article_list.show_articles(articles, 0)
+        self.article_list.show_dated(articles, 0)
+        self.article_list.focus()
+
+    # --- 历史上的今天: this month and day in every year ------------------------------------------
+    def show_on_this_day(self, date: dt.date) -> None:
+        if self.catalog is None:
+            return
+        issues = self.catalog.on_this_day(date)
+        self._save_place()
+        self.mode, self.person = ON_THIS_DAY, None
+        self.search.query, self.search.results = "", None
+        self.search_bar.set_value("")
+        articles = [a for issue in issues for a in issue.articles]
+        per_month: dict[str, int] = {}
+        for issue in issues:
+            if issue.date is not None:
+                key = issue.date.strftime("%Y-%m")
+                per_month[key] = per_month.get(key, 0) + issue.article_count
+        years = {i.date.year for i in issues if i.date}
+        label = (f"历史上的今天 {date:%m-%d} · {len(issues)} issue(s) in {len(years)} year(s)"
+                 f" · {len(articles)} article(s)")
+        self._show_summary(label, per_month)
+        self._set_list_title("")
+        self.search_bar.set_status(f"this day ({date:%m-%d}) in every year, newest first · Esc back to browsing", "info")
+        self.article_list.show_dated(articles, 0)
         self.article_list.focus()
 
     # --- leaving results: back where the user was ---------------------------------------------
@@ -389,50 +420,3 @@ class BrowseScreen(Screen):
         # set_focus at once (not focus(), which waits a turn): keys typed right after / must
         # already reach the bar, or a quick typist's first characters go to the list.
         self.set_focus(bar)
-
-    def action_step_result(self, delta: int) -> None:
-        if not self.article_list.step(delta):
-            self.notify("Last result." if delta > 0 else "First result.")
-
-    def action_step_article(self, delta: int) -> None:
-        if self.article_list.step(delta):
-            return
-        if self.mode == BROWSE and self.catalog is not None and self.issue is not None:
-            target = self.catalog.step_issue(self.issue, delta)
-            if target is not None and target is not self.issue and target.articles:
-                self._pending_article = target.articles[0 if delta > 0 else -1]
-                self.tree.go_to_issue(target)
-                return
-        self.notify("Last article." if delta > 0 else "First article.")
-
-    def action_step_issue(self, delta: int) -> None:
-        if self.catalog is None:
-            return
-        base = self._heading_to or self.issue  # } } } pressed quickly: step on from the last target
-        target = self.catalog.step_issue(base, delta)
-        if target is None or target is base:
-            paper = clean(base.newspaper) if base is not None else ""
-            self.notify(f"{'Last' if delta > 0 else 'First'} issue of {paper}.")
-            return
-        self.open_issue(target)
-
-    def action_toggle_tree(self) -> None:
-        self.toggle_class("-tree-toggled")
-        if self.has_class("-narrow") == self.has_class("-tree-toggled"):
-            self.tree.focus()
-        elif self.focused is self.tree:
-            self.article_list.focus()
-
-    def action_related(self, index: int) -> None:
-        related = self.article_view.related
-        if 0 <= index < len(related):
-            self.open_article(related[index])
-        else:
-            self.notify(f"No related article {index + 1}.")
-
-    def action_problems(self) -> None:
-        from liaocheng_tui.ui.screens.problems import ProblemsScreen
-
-        if self.catalog is not None:
-            self.app.push_screen(ProblemsScreen(self.catalog))
-

@@ -44,6 +44,10 @@ class ArticleList(OptionList):
         """List ``articles`` (an issue's, or a person's) and highlight one of them."""
         self._fill(articles, [list_entry(a) for a in articles], highlight)
 
+    def show_dated(self, articles: list[Article], highlight: int | None = 0) -> None:
+        """List articles of many issues (a person's, this day in every year): each with date and paper."""
+        self._fill(articles, [hit_entry(a, "", []) for a in articles], highlight)
+
     def show_hits(self, hits: list, highlight: int | None = 0) -> None:
         """List search hits (``Hit`` objects of the search layer), best first."""
         articles = [h.article for h in hits]

@@ -43,6 +43,8 @@ class ArticleView(VerticalScroll):
         self.article: Article | None = None
         self.text: Text = Text(WELCOME)
         self.related: list[Article] = []
+        self.compact = False  # full-screen reading: a shorter head (article_body's ``compact``)
+        self._highlights: dict | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(CJKText(self.text), id="article-text")
@@ -59,13 +61,19 @@ class ArticleView(VerticalScroll):
     def show(self, article: Article | None, highlights: dict | None = None, *, keep_scroll: bool = False) -> None:
         """Show ``article`` (hits from ``highlights`` styled); scroll to the top unless told not to."""
         same = article is self.article
-        self.article = article
-        self.text = article_body(article, highlights) if article is not None else Text(WELCOME)
+        self.article, self._highlights = article, highlights
+        self.text = article_body(article, highlights, compact=self.compact) if article is not None else Text(WELCOME)
         self.query_one("#article-text", Static).update(CJKText(self.text))
         if not same:
             self.show_related([])
         if not (keep_scroll and same):
             self.scroll_home(animate=False)
+
+    def set_compact(self, compact: bool) -> None:
+        """Full-screen reading on or off: the article shown again with the head that suits it."""
+        self.compact = compact
+        if self.article is not None:
+            self.show(self.article, self._highlights, keep_scroll=True)
 
     def show_related(self, articles: list[Article], note: str = "") -> None:
         """List related articles under the text, numbered 1–5."""

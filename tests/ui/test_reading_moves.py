@@ -1,0 +1,140 @@
+"""Pilot tests of moving like a reporter: p (the other paper), y (this day in other years),
+f (full-screen reading), palette dates with no issue, and what the article head explains."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from liaocheng_tui.archive.model import Article, DateSource, Page, Paragraph
+
+SIZE = (120, 36)
+
+
+def add_page(archive, source: str, paper: str, date: dt.date, titles: list[str]) -> None:
+    page = Page(source=source, newspaper=paper, issue_date=date, date_source=DateSource.FILENAME)
+    page.articles = [Article(title=t, paragraphs=[Paragraph(f"{t}的正文。")], page=page, index=i, reporters=["林晨"])
+                     for i, t in enumerate(titles)]
+    archive.pages.append(page)
+
+
+def notes_of(app) -> list[str]:
+    seen: list[str] = []
+    app.notify = lambda message, **_kw: seen.append(message)
+    return seen
+
+
+def entries(app) -> list[str]:
+    lst = app.browse.article_list
+    return [lst.get_option_at_index(i).prompt.plain for i in range(lst.option_count)]
+
+
+async def test_p_switches_to_the_other_papers_issue_of_the_same_date_and_back(make_app, ready, waiter, archive):
+    add_page(archive, "/arch/lc-2025-07-24.txt", "聊城日报", dt.date(2025, 7, 24), ["同日聊城日报"])
+    app = make_app(archive)
+    notes = notes_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.browse.issue.key in ("大众日报|2025-07-24", "聊城日报|2025-07-24")
+        start = app.browse.issue.key
+        await pilot.press("p")
+        await waiter(pilot, lambda: app.browse.issue.key != start)
+        assert app.browse.issue.date == dt.date(2025, 7, 24), "p left the date"
+        assert {start, app.browse.issue.key} == {"大众日报|2025-07-24", "聊城日报|2025-07-24"}
+        await pilot.press("p")
+        await waiter(pilot, lambda: app.browse.issue.key == start)
+        assert not any("nearest" in n for n in notes), notes
+
+
+async def test_p_goes_to_the_nearest_issue_and_says_so(make_app, ready, waiter):
+    app = make_app()
+    notes = notes_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.browse.issue.key == "大众日报|2025-07-24"
+        await pilot.press("p")
+        await waiter(pilot, lambda: app.browse.issue.newspaper == "聊城日报")
+        assert app.browse.issue.key == "聊城日报|2024-12-28"
+        assert "聊城日报 has no issue on 2025-07-24: the nearest is 2024-12-28 (-208 days)." in notes
+
+
+async def test_y_lists_this_month_and_day_in_every_year_newest_first(make_app, ready, waiter, archive):
+    add_page(archive, "/arch/dz-2023-06-21.txt", "大众日报", dt.date(2023, 6, 21), ["两年前的今天"])
+    add_page(archive, "/arch/dz-2023-06-22.txt", "大众日报", dt.date(2023, 6, 22), ["不是这一天"])
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        issue = next(i for i in app.catalog.issues if i.key == "聊城日报|2024-06-21")
+        app.browse.open_issue(issue)
+        await waiter(pilot, lambda: app.browse.issue is issue)
+        await pilot.press("j")
+        await pilot.press("y")
+        await waiter(pilot, lambda: app.browse.mode == "days")
+        shown = entries(app)
+        assert [e.splitlines()[0] for e in shown] == [
+            "科技创新驱动我市经济高质量发展", "聊城市基层卫生协会成立", "推动大规模设备更新和消费品以旧换新", "两年前的今天"]
+        assert shown[-1].splitlines()[1].startswith("2023-06-21 · 大众日报"), "entries do not show their date"
+        label = app.browse.query_one("#hits-count").render().plain
+        assert label == "历史上的今天 06-21 · 2 issue(s) in 2 year(s) · 4 article(s)"
+        await pilot.press("escape")
+        await waiter(pilot, lambda: app.browse.mode == "browse")
+        assert app.browse.issue is issue and app.browse.article_list.highlighted == 1
+
+
+async def test_this_day_is_a_palette_command_too(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"历史上的今天")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await waiter(pilot, lambda: app.browse.mode == "days")
+        assert app.browse.query_one("#hits-count").render().plain.startswith("历史上的今天 07-24 · 1 issue(s)")
+
+
+async def test_a_palette_date_with_no_issue_goes_to_the_nearest(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"issue 2024-06-20 聊城")  # a day before 聊城日报's issue of 06-21
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await waiter(pilot, lambda: app.browse.issue.key == "聊城日报|2024-06-21")
+
+
+async def test_f_reads_the_article_alone_and_back(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        browse = app.browse
+        await pilot.press("f")
+        await pilot.pause()
+        assert browse.tree.region.width == 0 and browse.article_list.region.height == 0
+        assert browse.article_view.region.width == 60 and browse.article_view.region.height >= 17
+        assert app.focused is browse.article_view
+        assert browse.article_view.plain.splitlines()[:3] == ["聊城产研院助力产业升级", "记者 苑莘 · 通讯员 赵怀建", "大众日报 · 2025-07-24"]
+        await pilot.press("f")
+        await pilot.pause()
+        assert browse.article_list.region.height > 0
+        assert browse.article_view.plain.splitlines()[3] == "/arch/dz-2025-07-24.txt"
+
+
+async def test_the_article_head_explains_inferred_dates_and_roles(make_app, ready, waiter, archive):
+    lead = archive.pages[2].articles[1]  # 大众日报 ≈2025-03-17, 聊城乡村振兴有能人
+    lead.roleless = ["高田"]
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        issue = next(i for i in app.catalog.issues if i.key == "大众日报|2025-03-17")
+        app.browse.open_issue(issue)
+        await waiter(pilot, lambda: app.browse.issue is issue)
+        await pilot.press("j")
+        await waiter(pilot, lambda: app.browse.article_view.article.title == "聊城乡村振兴有能人")
+        lines = app.browse.article_view.plain.splitlines()
+        assert lines[2] == "记者 孙亚飞 高田*"
+        assert "大众日报 · ≈2025-03-17" in lines
+        assert "≈ date inferred from the text" in lines
+        assert any(line.startswith("* printed without a role") for line in lines)
