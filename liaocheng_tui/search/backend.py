@@ -57,7 +57,8 @@ class SearchBackend(Protocol):
         ...
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
-        """Spans to mark in each text of ``article`` (title, kicker, subtitle, body, byline, dateline)."""
+        """Spans to mark in each text of ``article`` (title, kicker, subtitle, body, byline, dateline), and
+        under ``credits`` the names asked for (spans into the names joined by newlines)."""
         ...
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:

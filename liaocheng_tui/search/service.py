@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import re
 import shutil
 import tempfile
 import threading
@@ -260,8 +261,11 @@ class SearchService:
         return newest, source, int(index) if index.isdigit() else 0
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
-        """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
-        from liaocheng_tui.search.highlight import FIELD_TEXTS, needles_by_field, text_spans
+        """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline;
+        ``credits``: spans into ``highlight.credits_text(article)``, the names credited)."""
+        from liaocheng_tui.search.highlight import (
+            FIELD_TEXTS, NAMES, credit_spans, merge, needles_by_field, text_spans,
+        )
 
         with self._lock:
             q = self._builder.parse(query)
@@ -270,6 +274,12 @@ class SearchService:
         for fieldname, attrs in FIELD_TEXTS.items():
             for attr in attrs:
                 out[attr] = text_spans(getattr(article, attr, None), needles.get(fieldname, set()))
+        names = {n[0] for n in needles.get(NAMES, set()) if isinstance(n, tuple)}
+        for attr in ("byline", "dateline"):  # a name asked for by field: where the credit prints it
+            text = getattr(article, attr, None) or ""
+            extra = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+            out[attr] = merge(out[attr] + extra)
+        out["credits"] = credit_spans(article, names)
         return out
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:

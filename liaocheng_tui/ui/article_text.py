@@ -124,7 +124,11 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
         blocks.append(safe_text(article.subtitle, hl.get("subtitle", ()), style="italic", highlight=HIT))
     who = byline(article)
     if who:
-        blocks.append(Text(who, style="bold", end=""))
+        line = Text(who, style="bold", end="")
+        for name in credited_hits(article, hl):  # 记者:林晨 — the name marked where it is credited
+            for start in _occurrences(who, name):
+                line.stylize(HIT, start, start + len(name))
+        blocks.append(line)
     source = short_source(article.page.source) if article.page else "?"
     when = date_label(article)
     meta = Text(f"{paper_label(article)} · {when}", style="dim", end="")
@@ -160,6 +164,35 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
     if compact:
         blocks += [Text("─" * 8, style="dim", end=""), *notes]
     return Text("\n", end="").join([head, *blocks])
+
+
+def credited_hits(article: Article, highlights: dict[str, list[Span]]) -> set[str]:
+    """The credited names that a hit in the printed byline or dateline covers."""
+    hit_text = set()
+    for attr in ("byline", "dateline"):
+        text = getattr(article, attr, None) or ""
+        hit_text.update(text[s:e] for s, e in highlights.get(attr, ()))
+    names = [*article.reporters, *article.correspondents]
+    found = {n for n in names if any(n in t or t in n for t in hit_text if len(t) >= 2 or t == n)}
+    start = 0
+    for name in names:  # the names a field query asked for (spans into the names joined by newlines)
+        if any(s < start + len(name) and e > start for s, e in highlights.get("credits", ())):
+            found.add(name)
+        start += len(name) + 1
+    return found
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    out, start = [], text.find(needle)
+    while needle and start >= 0:
+        out.append(start)
+        start = text.find(needle, start + len(needle))
+    return out
+
+
+def hit_offsets(text: Text) -> list[int]:
+    """Where the marked hits of ``text`` start (offsets into its plain string), in order."""
+    return sorted({span.start for span in text.spans if str(span.style) == HIT})
 
 
 def short_source(source: str) -> str:

@@ -138,3 +138,44 @@ async def test_the_article_head_explains_inferred_dates_and_roles(make_app, read
         assert "大众日报 · ≈2025-03-17" in lines
         assert "≈ date inferred from the text" in lines
         assert any(line.startswith("* printed without a role") for line in lines)
+
+
+async def test_a_result_opens_at_its_hit_and_dot_comma_step_through_the_hits(make_app, ready, waiter, archive):
+    page = archive.pages[0]
+    body = [Paragraph(f"第{n}段，寻常的叙述文字，没有要找的词。") for n in range(60)]
+    body[40] = Paragraph("第40段里有一个独特词语鲲鹏展翅。")
+    body[55] = Paragraph("第55段又一次写到鲲鹏展翅。")
+    page.articles.append(Article(title="很长的一篇文章", paragraphs=body, page=page, index=len(page.articles)))
+    app = make_app(archive)
+    notes = notes_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view = app.browse.article_view
+        await pilot.press("slash", *"鲲鹏展翅", "enter")
+        await waiter(pilot, lambda: app.browse.mode == "search" and view.article is not None
+                     and view.article.title == "很长的一篇文章")
+        await waiter(pilot, lambda: view.scroll_y > 0)
+        lines = view.hit_lines()
+        assert len(lines) == 2 and lines[0] > view.size.height, "the first hit was on the first screen anyway"
+        assert view.scroll_y <= lines[0] < view.scroll_y + view.size.height, "the first hit is not in view"
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert view.scroll_y <= lines[1] < view.scroll_y + view.size.height, ". did not go to the second hit"
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert "No more hits in this article." in notes
+        await pilot.press("comma")
+        await pilot.pause()
+        assert view.scroll_y <= lines[0] < view.scroll_y + view.size.height, ", did not go back to the first hit"
+
+
+async def test_a_name_query_marks_the_name_in_the_articles_byline(make_app, ready, waiter, archive):
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view = app.browse.article_view
+        await pilot.press("slash", *"记者:赵琦", "enter")
+        await waiter(pilot, lambda: app.browse.mode == "search" and view.article is not None)
+        await waiter(pilot, lambda: app.browse.extras_for is view.article)
+        marked = [view.text.plain[s.start:s.end] for s in view.text.spans if str(s.style) == "bold reverse"]
+        assert marked == ["赵琦"], marked

@@ -69,6 +69,10 @@ class BrowseScreen(BrowseMoves, Screen):
                 tooltip="Leave results or a person's list: back to the issue you were reading"),
         Binding("n", "step_result(1)", "Next hit", id="browse.next-hit", tooltip="Next search result"),
         Binding("N", "step_result(-1)", "Prev hit", show=False, id="browse.prev-hit", tooltip="Previous search result"),
+        Binding("full_stop", "step_hit(1)", "Hit in text", id="browse.next-hit-in-article",
+                tooltip="Scroll the article to its next marked hit"),
+        Binding("comma", "step_hit(-1)", "Prev hit in text", show=False, id="browse.prev-hit-in-article",
+                tooltip="Scroll the article to its previous marked hit"),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False, id="browse.prev-article",
                 tooltip="Previous article (runs on into the previous issue)"),
         Binding("right_square_bracket", "step_article(1)", "Next", id="browse.next-article",
@@ -271,7 +275,10 @@ class BrowseScreen(BrowseMoves, Screen):
         if event.article is not self.article_view.article:
             return
         if event.highlights:
+            first = self.extras_for is not event.article
             self.article_view.show(event.article, event.highlights, keep_scroll=True)
+            if first and self.mode == SEARCH:
+                self.call_after_refresh(self.article_view.scroll_to_first_hit)  # once laid out
         self.article_view.show_related(event.related, event.note)
         self.extras_for = event.article
 
@@ -405,7 +412,7 @@ class BrowseScreen(BrowseMoves, Screen):
     # --- keys --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """n/N only among results; Esc only where there is somewhere to go back to."""
-        if action == "step_result":
+        if action in ("step_result", "step_hit"):
             return self.mode == SEARCH
         if action == "back":
             return self.mode != BROWSE or (self.focused is not None and self.focused.id == "query")

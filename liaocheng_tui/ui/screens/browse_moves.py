@@ -27,6 +27,11 @@ class BrowseMoves(_Base):
         if not self.article_list.step(delta):
             self.notify("Last result." if delta > 0 else "First result.")
 
+    def action_step_hit(self, delta: int) -> None:
+        """``.`` / ``,``: the article's next / previous marked hit (``n``/``N`` step between results)."""
+        if not self.article_view.step_hit(delta):
+            self.notify("No more hits in this article." if delta > 0 else "No earlier hit in this article.")
+
     def action_step_article(self, delta: int) -> None:
         if self.article_list.step(delta):
             return
