@@ -153,7 +153,7 @@ class ReaderApp(App[None]):
         return self.browse
 
     def go_to_issue(self, issue: Issue) -> None:
-        self._to_browse().open_issue(issue)
+        self._to_browse().open_issue(issue, jump=True)
 
     def go_to_article(self, article: Article) -> None:
         self._to_browse().open_article(article)

@@ -179,3 +179,64 @@ async def test_a_name_query_marks_the_name_in_the_articles_byline(make_app, read
         await waiter(pilot, lambda: app.browse.extras_for is view.article)
         marked = [view.text.plain[s.start:s.end] for s in view.text.spans if str(s.style) == "bold reverse"]
         assert marked == ["赵琦"], marked
+
+
+def long_article(archive) -> Article:
+    page = archive.pages[0]
+    body = [Paragraph(f"第{n}段，聊城的一段很长的叙述，写满了这一行还要再写一些字。") for n in range(60)]
+    article = Article(title="很长的一篇文章", paragraphs=body, page=page, index=len(page.articles), reporters=["林晨"])
+    page.articles.append(article)
+    return article
+
+
+async def test_backspace_goes_back_after_a_jump_and_ctrl_f_forward(make_app, ready, waiter, archive):
+    app = make_app(archive)
+    notes = notes_of(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        browse = app.browse
+        issue = next(i for i in app.catalog.issues if i.key == "聊城日报|2024-06-21")
+        browse.open_issue(issue)
+        await waiter(pilot, lambda: browse.issue is issue)
+        await pilot.press("j")
+        await waiter(pilot, lambda: browse.extras_for is browse.article_view.article and browse.article_view.related)
+        first = browse.article_view.article.id
+        related = browse.article_view.related[0].id
+        await pilot.press("1")  # a jump: to the first related article
+        await waiter(pilot, lambda: browse.article_view.article is not None and browse.article_view.article.id == related)
+        await pilot.press("backspace")
+        await waiter(pilot, lambda: browse.article_view.article is not None and browse.article_view.article.id == first)
+        assert browse.issue is issue and browse.article_list.highlighted == 1
+        await pilot.press("ctrl+f")
+        await waiter(pilot, lambda: browse.article_view.article is not None and browse.article_view.article.id == related)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert "Nothing to go forward to." in notes
+
+
+async def test_esc_and_backspace_restore_the_article_scroll_and_the_result(make_app, ready, waiter, archive):
+    target = long_article(archive)
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        browse, view = app.browse, app.browse.article_view
+        issue = next(i for i in app.catalog.issues if i.key == "聊城日报|2024-06-21")
+        browse.open_issue(issue)
+        await waiter(pilot, lambda: browse.issue is issue)
+        await pilot.press("G")  # the last entry: the long article
+        await waiter(pilot, lambda: view.article is not None and view.article.id == target.id)
+        view.focus()
+        for _ in range(12):
+            await pilot.press("j")
+        await waiter(pilot, lambda: view.scroll_y >= 12)
+        scrolled = view.scroll_y
+        await pilot.press("slash", *"聊城", "enter")
+        await waiter(pilot, lambda: browse.mode == "search")
+        await pilot.press("j")
+        chosen = browse.article_list.highlighted
+        await pilot.press("escape")
+        await waiter(pilot, lambda: browse.mode == "browse" and view.article is not None and view.article.id == target.id)
+        await waiter(pilot, lambda: view.scroll_y == scrolled)
+        await pilot.press("backspace")  # back to the results left by Esc, the same result highlighted
+        await waiter(pilot, lambda: browse.mode == "search")
+        assert browse.search.query == "聊城" and browse.article_list.highlighted == chosen

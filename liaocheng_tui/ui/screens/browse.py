@@ -8,7 +8,6 @@ articles are asked of a :class:`SearchRunner`, which answers with messages.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +24,10 @@ from textual.widgets import Footer, Static
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.ui.catalog import Catalog, Issue
+from liaocheng_tui.ui.history import History, Place
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.safe_text import clean
+from liaocheng_tui.ui.screens.browse_lists import BrowseLists
 from liaocheng_tui.ui.screens.browse_moves import BROWSE, ON_THIS_DAY, PERSON, SEARCH, BrowseMoves
 from liaocheng_tui.ui.widgets.archive_header import ArchiveHeader
 from liaocheng_tui.ui.widgets.article_list import ArticleList
@@ -40,15 +41,6 @@ from liaocheng_tui.ui.widgets.search_runner import SearchRunner
 
 
 @dataclass
-class Place:
-    """Where the user was while browsing, to come back to with Esc."""
-
-    issue: Issue | None
-    index: int | None
-    focus_id: str | None
-
-
-@dataclass
 class SearchState:
     status: str = "indexing"  # indexing | ready | unavailable
     reason: str = ""
@@ -58,7 +50,7 @@ class SearchState:
     pending: str = ""  # a query submitted while indexing
 
 
-class BrowseScreen(BrowseMoves, Screen):
+class BrowseScreen(BrowseMoves, BrowseLists, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
@@ -82,6 +74,10 @@ class BrowseScreen(BrowseMoves, Screen):
         Binding("right_curly_bracket", "step_issue(1)", "Next issue", id="browse.next-issue",
                 tooltip="Next issue in the tree"),
         Binding("t", "toggle_tree", "Tree", id="browse.toggle-tree", tooltip="Show or hide the issue tree"),
+        Binding("backspace,ctrl+o", "history_back", "Back", show=False, id="browse.history-back",
+                tooltip="Back to where you were before the last jump (related, palette, results, a person, p)"),
+        Binding("ctrl+f", "history_forward", "Forward", show=False, id="browse.history-forward",
+                tooltip="Forward again after going back"),
         Binding("p", "other_paper", "Other paper", id="browse.other-paper",
                 tooltip="The other paper's issue of the same date (or the nearest one, saying so)"),
         Binding("y", "on_this_day", "This day", show=False, id="browse.on-this-day",
@@ -110,6 +106,10 @@ class BrowseScreen(BrowseMoves, Screen):
         self.place: Place | None = None
         self.search = SearchState()
         self.person: Person | None = None
+        self.day = None  # the date of 历史上的今天's list
+        self.history = History()
+        self._pending_scroll: float | None = None  # where to scroll the next article shown (back stack, Esc)
+        self._restored_for: Article | None = None  # shown at a restored scroll: not moved to its first hit
         self._pending_article: Article | None = None
         self._heading_to: Issue | None = None  # asked of the tree, not shown yet (for quick repeats)
         self.extras_for: Article | None = None  # the article whose highlights and related are shown
@@ -236,6 +236,9 @@ class BrowseScreen(BrowseMoves, Screen):
 
     def show_article(self, article: Article) -> None:
         self.article_view.show(article)
+        if self._pending_scroll is not None:
+            y, self._pending_scroll, self._restored_for = self._pending_scroll, None, article
+            self.call_after_refresh(lambda: self.article_view.scroll_to(y=y, animate=False))
         query = self._highlight_query()
         if self.search.status == "ready":
             self.article_view.show_related([], "finding related articles…")
@@ -248,6 +251,7 @@ class BrowseScreen(BrowseMoves, Screen):
         issue = self.catalog.issue_of(article)
         if issue is None:
             return
+        self.jumped()
         browsing = self.mode == BROWSE  # the list shows self.issue (not results)
         if not browsing:
             self._leave_results()
@@ -260,7 +264,10 @@ class BrowseScreen(BrowseMoves, Screen):
             if self.tree.current_issue is issue:  # the cursor will not move: show it ourselves
                 self.show_issue(issue)
 
-    def open_issue(self, issue: Issue) -> None:
+    def open_issue(self, issue: Issue, *, jump: bool = False) -> None:
+        """Browse ``issue``; ``jump`` (a palette command, another paper) remembers where the user was."""
+        if jump:
+            self.jumped()
         if self.mode != BROWSE:
             self._leave_results()
         self._heading_to = issue
@@ -277,7 +284,7 @@ class BrowseScreen(BrowseMoves, Screen):
         if event.highlights:
             first = self.extras_for is not event.article
             self.article_view.show(event.article, event.highlights, keep_scroll=True)
-            if first and self.mode == SEARCH:
+            if first and self.mode == SEARCH and self._restored_for is not event.article:
                 self.call_after_refresh(self.article_view.scroll_to_first_hit)  # once laid out
         self.article_view.show_related(event.related, event.note)
         self.extras_for = event.article
@@ -309,19 +316,23 @@ class BrowseScreen(BrowseMoves, Screen):
 
     @on(SearchRunner.Finished)
     def _search_finished(self, event: SearchRunner.Finished) -> None:
-        results = event.results
         self.app.remember_search(event.query)
+        self.jumped()
         self._save_place()
-        self.mode, self.search.query, self.search.results = SEARCH, event.query, results
+        self.show_results(event.query, event.results)
+
+    def show_results(self, query: str, results, index: int = 0) -> None:
+        """The results of ``query`` in the list (from a search, or from the back stack)."""
+        self.mode, self.search.query, self.search.results = SEARCH, query, results
         shown = len(results.hits)
         more = f" (showing the best {shown})" if results.total > shown else ""
-        label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{event.query}」{more}"
+        label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{query}」{more}"
         self._show_summary(label, results.per_month)
         self._set_list_title("")
         self.search_bar.set_status(f"{label} · best first · n/N next/previous · Esc back to browsing", "info")
-        self.article_list.show_hits(results.hits, 0)
+        self.article_list.show_hits(results.hits, index)
         if not results.hits:
-            self.article_view.show_message(f"Nothing matches 「{event.query}」. Esc goes back to browsing.")
+            self.article_view.show_message(f"Nothing matches 「{query}」. Esc goes back to browsing.")
         self.article_list.focus()
 
     def _show_summary(self, label: str, per_month: dict[str, int]) -> None:
@@ -330,54 +341,43 @@ class BrowseScreen(BrowseMoves, Screen):
         summary.show(label, months, per_month)
         summary.display = True
 
-    # --- a person's articles (from the reporters screen) -------------------------------------
-    def show_person(self, person: Person) -> None:
-        self._save_place()
-        self.mode, self.person = PERSON, person
-        self.search.query, self.search.results = "", None
-        self.search_bar.set_value("")
-        articles = self.catalog.shelf.credited(person) if self.catalog else []
-        per_month: dict[str, int] = {}
-        for a in articles:
-            if a.page is not None and a.page.issue_date is not None:
-                key = a.page.issue_date.strftime("%Y-%m")
-                per_month[key] = per_month.get(key, 0) + 1
-        label = f"{person.name} · {person.role_label} · {person.article_count} article(s)"
-        self._show_summary(label, per_month)
-        self._set_list_title("")
-        self.search_bar.set_status(f"{person.name}'s articles, oldest first · Esc back to browsing", "info")
-        self.article_list.show_dated(articles, 0)
-        self.article_list.focus()
-
-    # --- 历史上的今天: this month and day in every year ------------------------------------------
-    def show_on_this_day(self, date: dt.date) -> None:
-        if self.catalog is None:
-            return
-        issues = self.catalog.on_this_day(date)
-        self._save_place()
-        self.mode, self.person = ON_THIS_DAY, None
-        self.search.query, self.search.results = "", None
-        self.search_bar.set_value("")
-        articles = [a for issue in issues for a in issue.articles]
-        per_month: dict[str, int] = {}
-        for issue in issues:
-            if issue.date is not None:
-                key = issue.date.strftime("%Y-%m")
-                per_month[key] = per_month.get(key, 0) + issue.article_count
-        years = {i.date.year for i in issues if i.date}
-        label = (f"历史上的今天 {date:%m-%d} · {len(issues)} issue(s) in {len(years)} year(s)"
-                 f" · {len(articles)} article(s)")
-        self._show_summary(label, per_month)
-        self._set_list_title("")
-        self.search_bar.set_status(f"this day ({date:%m-%d}) in every year, newest first · Esc back to browsing", "info")
-        self.article_list.show_dated(articles, 0)
-        self.article_list.focus()
-
     # --- leaving results: back where the user was ---------------------------------------------
+    def here(self) -> Place:
+        """Where the user is now (what the list shows, the entry, the article's scroll, the focus)."""
+        focused = self.focused.id if self.focused is not None else None
+        return Place(self.mode, self.issue, self.article_list.highlighted, self.article_view.scroll_y, focused,
+                     self.search.query, self.search.results, self.person, self.day)
+
+    def jumped(self) -> None:
+        """A jump is about to leave this place: remember it for Backspace."""
+        if self.catalog is not None and (self.issue is not None or self.mode != BROWSE):
+            self.history.push(self.here())
+
+    def restore(self, place: Place) -> None:
+        """Show ``place`` again, its entry highlighted and its article scrolled as it was."""
+        self._pending_scroll = place.scroll
+        if place.mode == SEARCH and place.results is not None:
+            self.show_results(place.query, place.results, place.index or 0)
+        elif place.mode == PERSON and place.person is not None:
+            self.show_person(place.person, place.index or 0, remember=False)
+        elif place.mode == ON_THIS_DAY and place.day is not None:
+            self.show_on_this_day(place.day, place.index or 0, remember=False)
+        elif place.issue is not None:
+            self._leave_results()
+            articles = place.issue.articles
+            if place.index is not None and 0 <= place.index < len(articles):
+                self._pending_article = articles[place.index]
+            if self.tree.current_issue is place.issue:
+                self.show_issue(place.issue, place.index)
+            else:
+                self.tree.go_to_issue(place.issue)
+            self._restore_search_status()
+        if place.focus_id and place.focus_id != "query":
+            self.query_one(f"#{place.focus_id}").focus()
+
     def _save_place(self) -> None:
         if self.mode == BROWSE:
-            focused = self.focused.id if self.focused is not None else None
-            self.place = Place(self.issue, self.article_list.highlighted, focused)
+            self.place = self.here()
 
     def _leave_results(self) -> None:
         self.mode, self.person = BROWSE, None
@@ -389,9 +389,11 @@ class BrowseScreen(BrowseMoves, Screen):
             if self.focused is self.search_bar.input:
                 self.article_list.focus()
             return
+        self.history.push(self.here())  # Backspace returns to the results (or list) left here
         self._leave_results()
         place, self.place = self.place, None
         if place is not None and place.issue is not None:
+            self._pending_scroll = place.scroll
             self.show_issue(place.issue, place.index)
             if place.focus_id and place.focus_id != "query":
                 self.query_one(f"#{place.focus_id}").focus()

@@ -87,7 +87,21 @@ class BrowseMoves(_Base):
             days = (target.date - self.issue.date).days
             self.notify(f"{clean(target.newspaper)} has no issue on {self.issue.date}: the nearest is "
                         f"{target.date} ({days:+d} day{'s' if abs(days) != 1 else ''}).")
-        self.open_issue(target)
+        self.open_issue(target, jump=True)
+
+    def action_history_back(self) -> None:
+        place = self.history.back(self.here())
+        if place is None:
+            self.notify("Nothing to go back to.")
+            return
+        self.restore(place)
+
+    def action_history_forward(self) -> None:
+        place = self.history.forward(self.here())
+        if place is None:
+            self.notify("Nothing to go forward to.")
+            return
+        self.restore(place)
 
     def action_on_this_day(self) -> None:
         """``y``: 历史上的今天 — the articles of this issue's month and day in every year."""
