@@ -21,6 +21,7 @@ never builds markup from article text.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import heapq
 import re
 import shutil
@@ -47,6 +48,9 @@ __all__ = [
     "Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span",
     "open_archive", "open_search",
 ]  # fmt: skip
+
+#: Orders results can come in (``auto``: best, or newest for a filter-only query).
+ORDERS = ("auto", "best", "newest", "oldest")
 
 Resolver = Callable[[list[str]], dict[str, Article]]
 
@@ -210,11 +214,15 @@ class SearchService:
         """Every matching docnum with its score (the one evaluator; raises QueryError)."""
         return self._answer(lambda: self._fast().evaluate(self._builder.parse(query)))
 
-    def search(self, query: str, limit: int | None = 50) -> SearchResults:
-        """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
-        return self._answer(lambda: self._search(query, limit))
+    def search(self, query: str, limit: int | None = 50, order: str = "auto") -> SearchResults:
+        """Hits in ``order`` (``best``, ``newest``, ``oldest``; ``auto``: best, or newest when nothing
+        in the query ranks — a filter-only query); ``total`` and ``per_month`` count every match.
+        Raises QueryError."""
+        if order not in ORDERS:
+            raise QueryError(f"unknown order {order!r}: one of {', '.join(ORDERS)}")
+        return self._answer(lambda: self._search(query, limit, order))
 
-    def _search(self, query: str, limit: int | None) -> SearchResults:
+    def _search(self, query: str, limit: int | None, order: str = "auto") -> SearchResults:
         from liaocheng_tui.search.highlight import needles_by_field
 
         with self._lock:
@@ -226,7 +234,9 @@ class SearchService:
                 month = months[docnum]
                 month = month.decode("utf-8") if isinstance(month, bytes) else month
                 counts[month] = counts.get(month, 0) + 1
-            top = self._best(scores, limit)
+            if order == "auto":
+                order = "best" if any(scores.values()) else "newest"
+            top = self._best(scores, limit) if order == "best" else self._by_date(scores, limit, order == "newest")
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
             needles = needles_by_field(q).get("body_bg", set())
             articles = self._resolve([self._aid(d) for d, _ in top])
@@ -237,7 +247,7 @@ class SearchService:
                     continue
                 snippet, spans = self._snippets.snippet(article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
-            return SearchResults(query=query, total=len(scores), hits=hits, per_month=per_month)
+            return SearchResults(query=query, total=len(scores), hits=hits, per_month=per_month, order=order)
 
     def _best(self, scores: dict[int, float], limit: int | None) -> list[tuple[int, float]]:
         """The ``limit`` best (docnum, score), equal scores newest first, then in page order.
@@ -252,6 +262,20 @@ class SearchService:
             items = [kv for kv in best if kv[1] > cutoff] + [kv for kv in items if kv[1] == cutoff]
         items.sort(key=lambda kv: (-kv[1], *self._tie_key(kv[0])))
         return items[:limit] if limit else items
+
+    def _by_date(self, scores: dict[int, float], limit: int | None, newest: bool) -> list[tuple[int, float]]:
+        """The ``limit`` newest (or oldest) hits, undated last; one day's hits in page order."""
+        dates = self._doc_dates()
+        far = dt.date.min if newest else dt.date.max
+
+        def key(docnum: int) -> tuple:
+            source, _, index = self._aid(docnum).rpartition("#")
+            when = dates[docnum] or far
+            return (when.toordinal() * (-1 if newest else 1), dates[docnum] is None, source,
+                    int(index) if index.isdigit() else 0)
+
+        chosen = heapq.nsmallest(limit, scores, key=key) if limit else sorted(scores, key=key)
+        return [(d, scores[d]) for d in chosen]
 
     def _tie_key(self, docnum: int) -> tuple:
         month = self._months[docnum]

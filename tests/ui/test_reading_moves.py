@@ -240,3 +240,47 @@ async def test_esc_and_backspace_restore_the_article_scroll_and_the_result(make_
         await pilot.press("backspace")  # back to the results left by Esc, the same result highlighted
         await waiter(pilot, lambda: browse.mode == "search")
         assert browse.search.query == "聊城" and browse.article_list.highlighted == chosen
+
+
+def dates_listed(app) -> list[str]:
+    return [e.splitlines()[1].split(" · ")[0] for e in entries(app)]
+
+
+async def test_s_sorts_results_best_newest_oldest_and_filters_start_newest(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        browse = app.browse
+        await pilot.press("slash", *"聊城", "enter")
+        await waiter(pilot, lambda: browse.mode == "search")
+        summary = browse.query_one("#hits-count")
+        assert summary.render().plain.endswith("· best first")
+        best = [a.id for a in browse.article_list.articles]
+        await pilot.press("s")
+        await waiter(pilot, lambda: summary.render().plain.endswith("· newest first"))
+        newest = [d.lstrip("≈") for d in dates_listed(app)]
+        assert newest == sorted(newest, reverse=True) and len(newest) == len(best)
+        await pilot.press("s")
+        await waiter(pilot, lambda: summary.render().plain.endswith("· oldest first"))
+        assert [d.lstrip("≈") for d in dates_listed(app)] == sorted(newest)
+        await pilot.press("s")
+        await waiter(pilot, lambda: summary.render().plain.endswith("· best first"))
+        assert [a.id for a in browse.article_list.articles] == best
+        app.run_search("日期:2024..2025")  # filter only: nothing ranks
+        await waiter(pilot, lambda: browse.mode == "search" and browse.search.query == "日期:2024..2025")
+        assert summary.render().plain.endswith("· newest first")
+        listed = [d.lstrip("≈") for d in dates_listed(app)]
+        assert listed == sorted(listed, reverse=True)
+
+
+async def test_a_persons_list_is_newest_first_with_dates_and_s_flips_it(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        lin = next(p for p in app.people if p.name == "林晨")
+        app.show_person(lin)
+        await waiter(pilot, lambda: app.browse.mode == "person")
+        assert dates_listed(app) == ["2024-12-28", "2024-12-28", "2024-06-21"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert dates_listed(app) == ["2024-06-21", "2024-12-28", "2024-12-28"]

@@ -35,8 +35,8 @@ async def test_slash_search_shows_results_count_sparkline_and_snippets(make_app,
         await search(pilot, "林晨")
         await waiter(pilot, lambda: app.browse.mode == "search")
         browse = app.browse
-        assert browse.query_one("#hits-count").render().plain == "3 hits for 「林晨」"
-        assert browse.search_bar.status.startswith("3 hits for 「林晨」 · best first · n/N")
+        assert browse.query_one("#hits-count").render().plain == "3 hits for 「林晨」 · best first"
+        assert browse.search_bar.status.startswith("3 hits for 「林晨」 · best first · s sorts · n/N")
         spark = browse.query_one("#hits-spark")
         assert list(spark.data) == [1.0, 0, 0, 0, 0, 0, 2.0] + [0.0] * 7  # 2024-06 … 2025-07
         shown = entries(app)

@@ -28,7 +28,7 @@ from liaocheng_tui.ui.history import History, Place
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.safe_text import clean
 from liaocheng_tui.ui.screens.browse_lists import BrowseLists
-from liaocheng_tui.ui.screens.browse_moves import BROWSE, ON_THIS_DAY, PERSON, SEARCH, BrowseMoves
+from liaocheng_tui.ui.screens.browse_moves import BROWSE, ON_THIS_DAY, ORDER_LABELS, PERSON, SEARCH, BrowseMoves
 from liaocheng_tui.ui.widgets.archive_header import ArchiveHeader
 from liaocheng_tui.ui.widgets.article_list import ArticleList
 from liaocheng_tui.ui.widgets.article_view import ArticleView
@@ -61,6 +61,8 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
                 tooltip="Leave results or a person's list: back to the issue you were reading"),
         Binding("n", "step_result(1)", "Next hit", id="browse.next-hit", tooltip="Next search result"),
         Binding("N", "step_result(-1)", "Prev hit", show=False, id="browse.prev-hit", tooltip="Previous search result"),
+        Binding("s", "sort", "Sort", id="browse.sort",
+                tooltip="Results: best first → newest first → oldest first; a person's list, this day: flip the order"),
         Binding("full_stop", "step_hit(1)", "Hit in text", id="browse.next-hit-in-article",
                 tooltip="Scroll the article to its next marked hit"),
         Binding("comma", "step_hit(-1)", "Prev hit in text", show=False, id="browse.prev-hit-in-article",
@@ -108,6 +110,7 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         self.person: Person | None = None
         self.day = None  # the date of 历史上的今天's list
         self.history = History()
+        self.list_order = "newest"  # a person's list, 历史上的今天 (s flips it)
         self._pending_scroll: float | None = None  # where to scroll the next article shown (back stack, Esc)
         self._restored_for: Article | None = None  # shown at a restored scroll: not moved to its first hit
         self._pending_article: Article | None = None
@@ -305,10 +308,10 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         else:
             self._start_search(query)
 
-    def _start_search(self, query: str) -> None:
+    def _start_search(self, query: str, order: str = "auto") -> None:
         self.search.pending = ""
         self.search_bar.set_status(f"searching 「{query}」…", "busy")
-        self.query_one(SearchRunner).search(query)
+        self.query_one(SearchRunner).search(query, order)
 
     @on(SearchRunner.Failed)
     def _search_failed(self, event: SearchRunner.Failed) -> None:
@@ -317,6 +320,9 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
     @on(SearchRunner.Finished)
     def _search_finished(self, event: SearchRunner.Finished) -> None:
         self.app.remember_search(event.query)
+        if self.mode == SEARCH and self.search.query == event.query:  # the same query in another order
+            self.show_results(event.query, event.results)
+            return
         self.jumped()
         self._save_place()
         self.show_results(event.query, event.results)
@@ -325,11 +331,13 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         """The results of ``query`` in the list (from a search, or from the back stack)."""
         self.mode, self.search.query, self.search.results = SEARCH, query, results
         shown = len(results.hits)
-        more = f" (showing the best {shown})" if results.total > shown else ""
-        label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{query}」{more}"
+        order = ORDER_LABELS.get(getattr(results, "order", "best"), "best first")
+        kept = {"best": "best", "newest": "newest", "oldest": "oldest"}.get(getattr(results, "order", "best"), "best")
+        more = f" (showing the {kept} {shown})" if results.total > shown else ""
+        label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{query}」{more} · {order}"
         self._show_summary(label, results.per_month)
         self._set_list_title("")
-        self.search_bar.set_status(f"{label} · best first · n/N next/previous · Esc back to browsing", "info")
+        self.search_bar.set_status(f"{label} · s sorts · n/N next/previous · Esc back to browsing", "info")
         self.article_list.show_hits(results.hits, index)
         if not results.hits:
             self.article_view.show_message(f"Nothing matches 「{query}」. Esc goes back to browsing.")
@@ -416,6 +424,8 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         """n/N only among results; Esc only where there is somewhere to go back to."""
         if action in ("step_result", "step_hit"):
             return self.mode == SEARCH
+        if action == "sort":
+            return self.mode != BROWSE
         if action == "back":
             return self.mode != BROWSE or (self.focused is not None and self.focused.id == "query")
         if action == "focus_search":

@@ -29,7 +29,8 @@ class BrowseLists(_Base):
         self.mode, self.person = PERSON, person
         self.search.query, self.search.results = "", None
         self.search_bar.set_value("")
-        articles = self.catalog.shelf.credited(person) if self.catalog else []
+        articles = list(reversed(self.catalog.shelf.credited(person))) if self.catalog else []  # newest first
+        self.list_order = "newest"
         per_month: dict[str, int] = {}
         for a in articles:
             if a.page is not None and a.page.issue_date is not None:
@@ -38,7 +39,7 @@ class BrowseLists(_Base):
         label = f"{person.name} · {person.role_label} · {person.article_count} article(s)"
         self._show_summary(label, per_month)
         self._set_list_title("")
-        self.search_bar.set_status(f"{person.name}'s articles, oldest first · Esc back to browsing", "info")
+        self.search_bar.set_status(f"{person.name}'s articles, newest first · s flips · Esc back to browsing", "info")
         self.article_list.show_dated(articles, index)
         self.article_list.focus()
 
@@ -51,6 +52,7 @@ class BrowseLists(_Base):
             self.jumped()
             self._save_place()
         self.mode, self.person, self.day = ON_THIS_DAY, None, date
+        self.list_order = "newest"
         self.search.query, self.search.results = "", None
         self.search_bar.set_value("")
         articles = [a for issue in issues for a in issue.articles]
@@ -64,6 +66,6 @@ class BrowseLists(_Base):
                  f" · {len(articles)} article(s)")
         self._show_summary(label, per_month)
         self._set_list_title("")
-        self.search_bar.set_status(f"this day ({date:%m-%d}) in every year, newest first · Esc back to browsing", "info")
+        self.search_bar.set_status(f"this day ({date:%m-%d}) in every year, newest first · s flips · Esc back to browsing", "info")
         self.article_list.show_dated(articles, index)
         self.article_list.focus()

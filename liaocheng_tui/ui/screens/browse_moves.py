@@ -20,6 +20,9 @@ else:
 
 #: What the middle list shows: an issue, search results, one person's articles, or 历史上的今天.
 BROWSE, SEARCH, PERSON, ON_THIS_DAY = "browse", "search", "person", "days"
+#: The orders ``s`` cycles results through, and how the list's label says them.
+ORDER_LABELS = {"best": "best first", "newest": "newest first", "oldest": "oldest first"}
+NEXT_ORDER = {"best": "newest", "newest": "oldest", "oldest": "best"}
 
 
 class BrowseMoves(_Base):
@@ -88,6 +91,18 @@ class BrowseMoves(_Base):
             self.notify(f"{clean(target.newspaper)} has no issue on {self.issue.date}: the nearest is "
                         f"{target.date} ({days:+d} day{'s' if abs(days) != 1 else ''}).")
         self.open_issue(target, jump=True)
+
+    def action_sort(self) -> None:
+        """``s``: results best → newest → oldest first (asked again: every hit, not just those shown);
+        a person's list or this day in every year: the other way round."""
+        if self.mode == SEARCH and self.search.results is not None:
+            order = NEXT_ORDER.get(getattr(self.search.results, "order", "best"), "best")
+            self._start_search(self.search.query, order)
+        elif self.mode in (PERSON, ON_THIS_DAY):
+            articles = list(reversed(self.article_list.articles))
+            self.list_order = "oldest" if self.list_order == "newest" else "newest"
+            self.article_list.show_dated(articles, 0)
+            self.search_bar.set_status(f"{ORDER_LABELS[self.list_order]} · s flips · Esc back to browsing", "info")
 
     def action_history_back(self) -> None:
         place = self.history.back(self.here())
