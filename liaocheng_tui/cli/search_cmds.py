@@ -114,9 +114,9 @@ def _print_table(console, query: str, results, limit) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"{_one_line(query)} — {results.total} hit(s)")
+    title = Text(f"{_one_line(query)} — {results.total} hit(s), {results.order} first")
     if results.total > len(results.hits):
-        title.append(f", best {len(results.hits)} shown")
+        title.append(f", {len(results.hits)} shown")
     table = Table(title=title, show_lines=False, expand=False)
     for name, kw in (
         ("#", {"justify": "right"}),
@@ -155,13 +155,15 @@ def _print_table(console, query: str, results, limit) -> None:
 @paths_argument
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Hits per query.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--order", type=click.Choice(["auto", "best", "newest", "oldest"]), default="auto", show_default=True,
+              help="best first, newest or oldest first; auto: best, or newest for a filter-only query.")
 @click.option(
     "--queries-from", type=click.File("r", encoding="utf-8", errors="replace"), default=None,
     help="Run one query per line of FILE ('-' for stdin); QUERY is then not given.",
 )
 @cache_dir_option
 @no_cache_option
-def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
+def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -> None:
     """Search the archive for QUERY (default archive: the embedded seeds).
 
     \b
@@ -190,7 +192,7 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
         for q in queries:
             told = len(service.warnings)
             try:
-                results = service.search(q, limit=limit)
+                results = service.search(q, limit=limit, order=order)
             except QueryError as exc:
                 failed = True
                 message = _one_line(str(exc))
