@@ -88,14 +88,38 @@ def trim_snippet(snippet: str, spans: list[Span], limit: int = SNIPPET_CHARS) ->
     return head + snippet[start:end] + tail, [(s + len(head), e + len(head)) for s, e in kept]
 
 
-def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = ()) -> CJKText:
-    """A search result: title, date · paper · reporters, and the highlighted snippet."""
+def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = (),
+              asked: str = "") -> CJKText:
+    """A result or dated entry: title; date · paper; every name credited (those in ``asked``, the
+    query, first and marked, so a cut line still shows them); a one-line highlighted snippet."""
     snippet, spans = trim_snippet(snippet, spans)
-    meta = " · ".join(x for x in (date_label(article), paper_label(article), byline(article)) if x)
-    lines = [heading(article, list(title_spans)), Text(meta, style="dim", end="")]
+    lines = [heading(article, list(title_spans)),
+             Text(f"{date_label(article)} · {paper_label(article)}", style="dim", end="")]
+    nowrap = {1}
+    names = names_line(article, asked)
+    if names.plain:
+        nowrap.add(len(lines))
+        lines.append(names)
     if snippet:
-        lines.append(safe_text(snippet, spans, style="italic", highlight=HIT))
-    return CJKText(Text("\n", end="").join(lines), nowrap={1})
+        nowrap.add(len(lines))
+        lines.append(safe_text(snippet.replace("\n", " "), spans, style="italic", highlight=HIT))
+    return CJKText(Text("\n", end="").join(lines), nowrap=nowrap)
+
+
+def names_line(article: Article, asked: str = "") -> Text:
+    """``记者 甲 乙 · 通讯员 丙``, names found in ``asked`` moved to the front of their role and marked."""
+    out = Text(style="dim italic", end="")
+    for label, people in (("记者", article.reporters), ("通讯员", article.correspondents)):
+        if not people:
+            continue
+        if out.plain:
+            out.append(" · ")
+        out.append(label)
+        for name in sorted(people, key=lambda n: n not in asked):  # stable: the rest keep their order
+            out.append(" ")
+            out.append(clean(name + (INFERRED_ROLE if name in article.roleless else "")),
+                       style=HIT if asked and name in asked else "")
+    return out
 
 
 def article_body(article: Article, highlights: dict[str, list[Span]] | None = None, *, compact: bool = False) -> Text:

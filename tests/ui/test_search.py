@@ -40,10 +40,10 @@ async def test_slash_search_shows_results_count_sparkline_and_snippets(make_app,
         spark = browse.query_one("#hits-spark")
         assert list(spark.data) == [1.0, 0, 0, 0, 0, 0, 2.0] + [0.0] * 7  # 2024-06 … 2025-07
         shown = entries(app)
-        assert shown[0].splitlines()[:2] == ["山东省工商联执委会议将在聊城召开", "2024-12-28 · 聊城日报 · 记者 林晨"]
-        assert shown[0].splitlines()[2] == "大会将在聊城召开，林晨报道。"
+        assert shown[0].splitlines() == ["山东省工商联执委会议将在聊城召开", "2024-12-28 · 聊城日报", "记者 林晨",
+                                         "大会将在聊城召开，林晨报道。"]
         first = browse.article_list.get_option_at_index(0).prompt.text
-        assert highlighted(first) == ["林晨"]
+        assert highlighted(first) == ["林晨", "林晨"]  # the name asked for, and the hit in the snippet
         assert app.focused is browse.article_list
         # the article pane shows the first hit, with the hit highlighted in its text
         await waiter(pilot, lambda: "林晨" in highlighted(browse.article_view.text))

@@ -106,3 +106,15 @@ def test_people_filter_by_name_role_and_paper(archive):
     assert [p.name for p in filter_people(people, "林")] == ["林晨"]
     assert {p.name for p in filter_people(people, "通讯员")} == {"张凯", "赵怀建"}
     assert {p.name for p in filter_people(people, "大众")} == {"孙亚飞", "高田", "苑莘", "赵怀建"}
+
+
+def test_a_result_line_keeps_every_name_with_the_asked_one_first(archive):
+    from liaocheng_tui.ui.article_text import hit_entry
+
+    article = archive.pages[0].articles[2]  # 记者 林晨 黄振
+    entry = hit_entry(article, "市政府印发了实施方案。", [(0, 3)], asked="记者:黄振")
+    lines = entry.plain.splitlines()
+    assert lines == ["推动大规模设备更新和消费品以旧换新", "2024-06-21 · 聊城日报", "记者 黄振 林晨", "市政府印发了实施方案。"]
+    marked = [entry.text.plain[s.start:s.end] for s in entry.text.spans if str(s.style) == "bold reverse"]
+    assert marked == ["黄振", "市政府"], marked
+    assert {1, 2, 3} <= entry.nowrap, "date, names or snippet may wrap onto a second line"

@@ -338,7 +338,7 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         self._show_summary(label, results.per_month)
         self._set_list_title("")
         self.search_bar.set_status(f"{label} · s sorts · n/N next/previous · Esc back to browsing", "info")
-        self.article_list.show_hits(results.hits, index)
+        self.article_list.show_hits(results.hits, index, query)
         if not results.hits:
             self.article_view.show_message(f"Nothing matches 「{query}」. Esc goes back to browsing.")
         self.article_list.focus()
