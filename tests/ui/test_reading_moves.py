@@ -284,3 +284,47 @@ async def test_a_persons_list_is_newest_first_with_dates_and_s_flips_it(make_app
         await pilot.press("s")
         await pilot.pause()
         assert dates_listed(app) == ["2024-06-21", "2024-12-28", "2024-12-28"]
+
+
+async def test_a_resize_keeps_the_selected_entry_in_view(make_app, ready, waiter, archive):
+    page = archive.pages[0]
+    for n in range(30):
+        page.articles.append(Article(title=f"第{n}篇稿件的标题", paragraphs=[Paragraph("正文。")], page=page,
+                                     index=len(page.articles), reporters=["林晨"]))
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        browse = app.browse
+        issue = next(i for i in app.catalog.issues if i.key == "聊城日报|2024-06-21")
+        browse.open_issue(issue)
+        await waiter(pilot, lambda: browse.issue is issue)
+        browse.article_list.focus()
+        for _ in range(12):
+            await pilot.press("j")
+        assert browse.article_view.article.title == "第9篇稿件的标题"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        lst = browse.article_list
+        shown = "".join(lst.render_line(y).text for y in range(lst.scrollable_content_region.height))
+        assert "第9篇稿件的标题" in shown, f"the selected entry is out of view after a resize: {shown[:200]}"
+
+
+async def test_help_scrolls_with_the_article_keys(make_app, ready):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.scroll_y > 5, "space did not page down"
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        await pilot.press("G", "b")
+        await pilot.pause()
+        assert 0 < box.scroll_y < box.max_scroll_y

@@ -133,6 +133,10 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         yield SearchRunner()
         yield Footer()
 
+    def on_resize(self) -> None:
+        """A resize reflows the list: keep the selected entry in view."""
+        self.call_after_refresh(self.article_list.scroll_to_highlight)
+
     def on_mount(self) -> None:
         self.query_one(HitsSummary).display = False
         self.query_one(SearchBar).set_status("indexing… (browse while the search index is built)", "busy")
