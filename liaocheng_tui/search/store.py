@@ -88,6 +88,7 @@ CREATE TABLE IF NOT EXISTS pages (
     article_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS pages_by_date ON pages(issue_date, newspaper);
+CREATE INDEX IF NOT EXISTS pages_tree ON pages(newspaper, issue_date, date_source, article_count, warnings != '[]');
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
     page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,

@@ -48,13 +48,16 @@ class ReaderViews(ABC):
     def issues(self) -> list[IssueRow]:
         """Every issue — (paper, date), or one undated page — with its counts: the reader's tree in one query.
 
-        Over the pages table only (each page row carries its article count), so
-        it costs the number of pages, not of articles.
+        Dated issues come from the ``pages_tree`` index alone (each page row
+        carries its article count), so the tree costs the number of pages — and
+        reads none of their text; undated pages (few) are listed by file.
         """
         rows = self._db.execute(
-            "SELECT p.newspaper, p.issue_date, CASE WHEN p.issue_date IS NULL THEN f.path END AS undated,"
-            " MAX(p.date_source = 'inferred'), COUNT(*), SUM(p.article_count), SUM(p.warnings != '[]')"
-            " FROM pages p JOIN files f ON f.id = p.file_id GROUP BY p.newspaper, p.issue_date, undated"
+            "SELECT newspaper, issue_date, NULL, MAX(date_source = 'inferred'), COUNT(*), SUM(article_count),"
+            " SUM(warnings != '[]') FROM pages INDEXED BY pages_tree WHERE issue_date IS NOT NULL"
+            " GROUP BY newspaper, issue_date"
+            " UNION ALL SELECT p.newspaper, NULL, f.path, p.date_source = 'inferred', 1, p.article_count,"
+            " p.warnings != '[]' FROM pages p JOIN files f ON f.id = p.file_id WHERE p.issue_date IS NULL"
         ).fetchall()
         return [
             IssueRow(paper, dt.date.fromisoformat(date) if date else None, bool(inferred),

@@ -99,7 +99,11 @@ class ReaderApp(App[None]):
 
     @on(ArchiveLoaded)
     def _archive_loaded(self, event: ArchiveLoaded) -> None:
+        first = self.catalog is None
         self.catalog, self._people = event.catalog, None
+        if not first:  # the walk of the folders found changes after the store was shown
+            self.browse.refresh_catalog(event.catalog)
+            return
         self.browse.show_catalog(event.catalog)
         problems = sum(i.row.warned_pages for i in event.catalog.issues) + len(event.catalog.warnings)
         if problems:

@@ -61,8 +61,9 @@ def load_in_background(
     on_search_unavailable: Callable[[str], None],
     cancelled: Callable[[], bool],
 ) -> None:
-    """Open the archive: ``on_archive`` as soon as pages are read, then ``on_search`` (or unavailable)."""
-    delivered: list[Shelf] = []
+    """Open the archive: ``on_archive`` as soon as pages can be shown (a warm start: the store as last
+    committed; again if the walk of the folders found changes), then ``on_search`` (or unavailable)."""
+    delivered: list[object] = []  # what the opener delivered (an Archive or a Shelf), each shown once
     throttle = {"parse": Throttle(), "index": Throttle()}
 
     def progress(stage: str, done: int, total: int) -> None:
@@ -70,10 +71,9 @@ def load_in_background(
             on_progress(stage, done, total)
 
     def archive_ready(source: Archive | Shelf) -> None:
-        if not delivered:
-            shelf = as_shelf(source)
-            delivered.append(shelf)
-            on_archive(shelf)
+        if not any(source is seen for seen in delivered):
+            delivered.append(source)
+            on_archive(as_shelf(source))
 
     try:
         open_archive = opener if opener is not None else default_opener()

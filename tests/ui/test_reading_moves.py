@@ -328,3 +328,31 @@ async def test_help_scrolls_with_the_article_keys(make_app, ready):
         await pilot.press("G", "b")
         await pilot.pause()
         assert 0 < box.scroll_y < box.max_scroll_y
+
+
+async def test_a_warm_start_shows_the_store_then_the_page_added_since(tmp_path, waiter):
+    import shutil
+
+    from liaocheng_tui.seeds import seeds_dir
+    from liaocheng_tui.ui.app import create_app
+
+    folder = tmp_path / "papers"
+    shutil.copytree(seeds_dir(), folder)
+    cache = tmp_path / "cache"
+    app = create_app([folder], cache_dir=cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await waiter(pilot, lambda: app.service is not None, timeout=60)
+        before = app.browse.issue.key
+    newest = max(p for p in folder.iterdir())
+    text = newest.read_text(encoding="utf-8")
+    (folder / "2026-11-30_A1.txt").write_text(text.replace("2025", "2026"), encoding="utf-8")
+    delivered: list = []
+    app = create_app([folder], cache_dir=cache)
+    original = app.browse.show_catalog
+    app.browse.show_catalog = lambda catalog: (delivered.append(catalog.summary()), original(catalog))[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await waiter(pilot, lambda: app.service is not None and app.browse.issue is not None
+                     and app.browse.issue.date is not None and app.browse.issue.date.year == 2026, timeout=60)
+        assert delivered and delivered[0].startswith("5 pages"), "the warm start did not show the store first"
+        assert app.catalog.page_count == 6 and app.browse.issue.key != before
+        assert app.browse.tree.current_issue is app.browse.issue

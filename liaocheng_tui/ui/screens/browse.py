@@ -110,6 +110,7 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         self.person: Person | None = None
         self.day = None  # the date of 历史上的今天's list
         self.history = History()
+        self._opened_on: str | None = None  # the issue the reader opened on (a refresh may move past it)
         self.list_order = "newest"  # a person's list, 历史上的今天 (s flips it)
         self._pending_scroll: float | None = None  # where to scroll the next article shown (back stack, Esc)
         self._restored_for: Article | None = None  # shown at a restored scroll: not moved to its first hit
@@ -168,6 +169,7 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         self.query_one(ArchiveHeader).show_catalog(catalog)
         self.tree.show_catalog(catalog)
         newest = catalog.newest()
+        self._opened_on = newest.key if newest is not None else None
         if newest is not None:
             self.tree.go_to_issue(newest)
         else:
@@ -175,6 +177,28 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
             self.article_view.show_message(f"No pages found in {roots}.\n\nPage files are .txt files; press w for files that could not be read.")
             self._set_list_title("no pages found")
         self.article_list.focus()
+
+    def refresh_catalog(self, catalog: Catalog) -> None:
+        """The archive changed while shown (files added or changed since the last start): the new
+        tree, the same issue and entry kept (or the newest issue when it is gone)."""
+        key = self.issue.key if self.issue is not None else None
+        index = self.article_list.highlighted if self.mode == BROWSE else None
+        self.catalog = catalog
+        self.query_one(ArchiveHeader).show_catalog(catalog)
+        self.tree.show_catalog(catalog)
+        untouched = key == self._opened_on and not self.history.back_places and index in (0, None)
+        target = None if untouched else catalog.issue_by_key(key) if key else None
+        if target is None:  # still where it opened: open on the newest issue, which may be new
+            target = catalog.newest()
+        if target is None:
+            return
+        articles = target.articles
+        if index is not None and 0 <= index < len(articles):
+            self._pending_article = articles[index]
+        if self.mode == BROWSE:
+            self.tree.go_to_issue(target)
+        else:
+            self.issue = target  # results stay; Esc comes back to this issue
 
     def search_ready(self, service: Any) -> None:
         self.search.status, self.search.service = "ready", service
