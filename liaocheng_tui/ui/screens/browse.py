@@ -110,7 +110,8 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         self.person: Person | None = None
         self.day = None  # the date of 历史上的今天's list
         self.history = History()
-        self._opened_on: str | None = None  # the issue the reader opened on (a refresh may move past it)
+        self._opened_on: str | None = None
+        self._shown_first: Issue | None = None  # shown by show_catalog before the tree's cursor reached it  # the issue the reader opened on (a refresh may move past it)
         self.list_order = "newest"  # a person's list, 历史上的今天 (s flips it)
         self._pending_scroll: float | None = None  # where to scroll the next article shown (back stack, Esc)
         self._restored_for: Article | None = None  # shown at a restored scroll: not moved to its first hit
@@ -171,6 +172,8 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         newest = catalog.newest()
         self._opened_on = newest.key if newest is not None else None
         if newest is not None:
+            self.show_issue(newest)  # at once: the tree's cursor follows after its first refresh
+            self._shown_first = newest
             self.tree.go_to_issue(newest)
         else:
             roots = ", ".join(display_path(r) for r in catalog.shelf.roots)
@@ -224,6 +227,10 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
     def _issue_highlighted(self, event: IssueTree.IssueHighlighted) -> None:
         if self.mode != BROWSE:
             self._leave_results()
+        elif event.issue is self._shown_first:  # already shown at start, before the tree's cursor got there
+            self._shown_first = None
+            return
+        self._shown_first = None
         self.show_issue(event.issue)
 
     @on(IssueTree.IssueChosen)
@@ -243,7 +250,10 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
         warn = f" · ⚠ {len(issue.warnings)} warning(s), press w" if issue.warnings else ""
         self._set_list_title(f"{issue.newspaper} {issue.date_label} · {count}{warn}")
-        self.article_list.show_articles(articles, index if index is not None else 0)
+        shown = max(0, min(index or 0, len(articles) - 1))
+        self.article_list.show_articles(articles, shown)
+        if articles:
+            self.show_article(articles[shown])  # now, not after the list's highlight message
         if not articles:
             problems = "\n".join(issue.warnings) or "The page has no text."
             self.article_view.show_message(f"No articles on this issue's pages.\n\n{problems}")
@@ -255,6 +265,8 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
 
     @on(ArticleList.ArticleHighlighted)
     def _article_highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        if event.article is self.article_view.article:  # shown already (show_issue shows its first at once)
+            return
         self.show_article(event.article)
 
     @on(ArticleList.ArticleChosen)
