@@ -10,9 +10,8 @@ brackets, optionally closed by 报道, a place + 报道 (聊城报道), 摄 or �
     outlet  := a name from outlets.OUTLETS, several joined by ·, or any city paper
     names   := name (sep name)* | names run together (记者林晨黄振)
 
-Role words and outlets are data (the tables below and ``outlets.py``); a name is
-2–4 ideographs (or a name with ·), names printed run together are cut where a
-common surname starts (``surnames.py``).  Matching runs on the text folded to
+Role words and outlets are data (``credit_words.py``, ``outlets.py``); what may be a
+name and where names printed run together are cut is ``names.py``.  Matching runs on the text folded to
 simplified script and half width (``folding.narrow``), so 本報訊（記者 X） and
 全角 punctuation read alike; every offset is an offset into the printed text.
 """
@@ -22,40 +21,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from liaocheng_tui.archive.credit_words import (
+    CLOSING_WORDS,
+    CORRESPONDENT_WORDS,
+    MARKERS,
+    NAMELESS_ROLES,
+    PICTURE_CLOSINGS,
+    PLACE_AND_BODY_ENDINGS,
+    PREFIX,
+    REPORT_PLACES,
+    REPORTER_WORDS,
+)
 from liaocheng_tui.archive.folding import narrow
-from liaocheng_tui.archive.outlets import GENERIC_PAPER, NAMED_OUTLETS, outlet_alternation, outlet_chain
-from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, starts_with_surname
-
-# --- roles: data --------------------------------------------------------------
-# The staff roles a reporter is credited with (本报 and outlet names are parsed apart).
-REPORTER_WORDS = [
-    "记者", "全媒体记者", "融媒体记者", "见习记者", "实习记者", "特约记者", "首席记者", "摄影记者",
-    "客户端记者", "驻站记者", "实习生", "融媒体", "全媒体", "编辑", "作者", "评论员", "特约评论员",
-    "摄影", "摄像", "供稿", "策划", "统筹", "撰稿",
-]
-CORRESPONDENT_WORDS = ["通讯员", "特约通讯员"]
-# Prefixes that name what a person made: 文/记者 X, 图/Y, 文/图 记者 X, 摄影/Z, 视频/W.
-# One-character ones count only before a slash or colon (图片新闻 and 文化 are no credits).
-PREFIX = r"(?:文/图|图/文|(?:文图|图文|文|图|摄影|摄像|视频|图片|制图|漫画|策划|统筹|撰稿)\s*[/:])"
-# Collective voices that sign without a name.
-NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
-# Words that close a credit and are no name: …报道, …摄, …文/图.
-CLOSING_WORDS = ["摄影报道", "报道", "摄", "供图", "整理", "发自", "文/图", "文/摄", "图/文", "图文", "文并摄"]
-# Closing words that say the names before them made the pictures (a printed role).
-PICTURE_CLOSINGS = ("摄", "摄影报道", "供图", "文/图", "文/摄", "图/文", "图文", "文并摄")
-# Markers printed before a credit or photo credit.
-MARKERS = "■□●◆▲◇"
-# Two-character things that look like names but are not.
-NOT_NAMES = {
-    "右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "本网", "通讯员", "报道", "摄影",
-    "待续", "未完", "全文", "完毕", "下转", "上接", "续完", "同上", "见图", "附图", "图示", "注释",
-    # 记者手记 / 记者观察 …: column names that start with a role word
-    "手记", "观察", "调查", "视点", "札记", "走基层", "探访", "追踪", "连线", "直击", "体验", "感言",
-}
-
-# Last characters of places and institutions (高新区, 阳谷县, 市委, 交警队): a line of such
-# words is a kicker, not a line of names.
-PLACE_AND_BODY_ENDINGS = frozenset("区县市镇乡村街道路局委办厅院校所站馆厂场园港湾湖河山城省州处部队团会社组中心")
+from liaocheng_tui.archive.names import NAME_CHAR_RE, plausible_name, split_run, unspace
+from liaocheng_tui.archive.outlets import outlet_chain
+from liaocheng_tui.archive.surnames import starts_with_surname
 
 _SP = r"[^\S\n]*"  # export spaces inside a word (记 者, 本 报 记 者)
 _SEP = r"[\s、，,/:·]"
@@ -81,7 +61,6 @@ ROLE_RE = re.compile(
 CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[)）])")
 # 聊城报道 / 北京报道: a place glued to 报道 at the end of a credit.
 PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])")
-NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f·]")  # rare name characters live beyond the BMP
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 
 # Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电,
@@ -104,7 +83,6 @@ def starts_with_dateline(text: str) -> bool:
     return DATELINE_RE.match(narrow(head)) is not None
 
 
-_OUTLET_WORD_RE = re.compile(rf"(?:{outlet_alternation(NAMED_OUTLETS, generic=False, spaced=False)}|{GENERIC_PAPER})$")
 
 
 @dataclass
@@ -131,64 +109,6 @@ def add_names(target: list[str], names: list[str]) -> None:
     target.extend(name for name in dict.fromkeys(names) if name not in target)
 
 
-MAX_NAME_CHARS = 4  # Han names; names with · (minority names) may be longer
-MAX_DOT_NAME_CHARS = 12
-
-
-def plausible_name(run: str) -> bool:
-    """2–4 ideographs (or a ·-name) that are not a known non-name word or an outlet."""
-    if "·" in run:
-        return 3 <= len(run) <= MAX_DOT_NAME_CHARS and not run.startswith("·") and not run.endswith("·")
-    if not (2 <= len(run) <= MAX_NAME_CHARS) or run in NOT_NAMES:
-        return False
-    return not _OUTLET_WORD_RE.search(narrow(run))
-
-
-_LETTER_SPACED_RE = re.compile(r"(?<![^\s（(])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff](?![^\s）)]))+")
-
-
-def _unspace(text: str) -> str:
-    """``记 者 林 晨`` → ``记者林晨``: letter-spaced runs of single characters closed up."""
-    return _LETTER_SPACED_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
-
-
-def split_run(run: str) -> list[str]:
-    """Names printed without a separator (记者林晨黄振, 记者于涛黄华董豪杰): cut into 2–3
-    character names that each start with a common surname; a four-character run
-    starting with a compound surname (欧阳晓东) is one name.  A run that cannot be cut
-    so is returned whole (and then judged as one name)."""
-    if len(run) <= 3 or "·" in run or (len(run) == 4 and run[:2] in COMPOUND_SURNAMES):
-        return [run]
-    cuts = _surname_cuts(run)
-    if cuts:
-        return cuts
-    if len(run) == 4:
-        return [run[:2], run[2:]]
-    return [run]
-
-
-def _surname_cuts(run: str) -> list[str] | None:
-    """The cut of ``run`` into names of 2–3 characters each starting with a surname,
-    preferring the one with the most two-character names when several fit (林晨黄振)."""
-    best: list[str] | None = None
-
-    def walk(pos: int, acc: list[str]) -> None:
-        nonlocal best
-        if pos == len(run):
-            if best is None or sum(len(n) == 2 for n in acc) > sum(len(n) == 2 for n in best):
-                best = list(acc)
-            return
-        for size in (2, 3):
-            piece = run[pos : pos + size]
-            if len(piece) == size and starts_with_surname(piece):
-                acc.append(piece)
-                walk(pos + size, acc)
-                acc.pop()
-
-    walk(0, [])
-    return best if best and len(best) > 1 else None
-
-
 def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     """Parse a whole string as a credit (``记者 林晨 黄振``, ``本 报 记 者 苑莘``,
     ``记者 薛良诚 通讯员 刘淑娟 罗珂 报道``, ``文/记者 胡欣 图/王五``, ``记者林晨黄振``,
@@ -198,7 +118,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     closing word — the caller then knows the text is not a credit.  Names with
     no role before them are accepted only with ``allow_roleless``.
     """
-    printed = _unspace(text)
+    printed = unspace(text)
     folded = narrow(printed)
     people = People()
     role: str | None = "rep" if allow_roleless else None
@@ -236,7 +156,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         while end < n and NAME_CHAR_RE.match(folded, end):
             if end > pos and _role_starts(folded, end):
                 break
-            if end > pos + 1 and (CLOSING_RE.match(folded, end) or PLACE_REPORT_RE.fullmatch(folded, end, n)):
+            if end > pos + 1 and (CLOSING_RE.match(folded, end) or _place_report_at(folded, end)):
                 break
             end += 1
         if end == pos:
@@ -252,16 +172,24 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     return people if people else None
 
 
-# Places a credit ends with (聊城报道): the city, its counties and the cities reporters file from.
-REPORT_PLACES = frozenset({
-    "聊城", "东昌府", "临清", "冠县", "莘县", "阳谷", "东阿", "茌平", "高唐", "济南", "北京", "上海", "青岛",
-    "天津", "广州", "深圳", "杭州", "南京", "郑州", "石家庄", "邯郸", "德州", "菏泽", "泰安", "济宁", "潍坊",
-})
-
-
 def _is_place(word: str) -> bool:
     """聊城 in 聊城报道 is a place; 麻春生 in 麻春生报道 (a name glued to 报道) is not."""
     return word in REPORT_PLACES or not starts_with_surname(word)
+
+
+def _place_report_at(text: str, at: int) -> bool:
+    """Does a place + 报道 closing the credit start at ``at``, inside a run of name
+    characters (麻春生聊城报道)?  Not where the run is a name and a role (冀图南摄影报道:
+    南 starts no place) or where a known place starts further on."""
+    m = PLACE_REPORT_RE.fullmatch(text.rstrip(" )）"), at)
+    if not m:
+        return False
+    word = m.group(0)[:-2]
+    if word in REPORT_PLACES:
+        return True
+    if any(word[k:] in REPORT_PLACES for k in range(1, len(word) - 1)):
+        return False  # 生聊城报道: the place is 聊城, further on
+    return not starts_with_surname(word) and not any(_role_starts(text, k) for k in range(at, m.end() - 2))
 
 
 def _role_starts(text: str, at: int) -> bool:
@@ -417,7 +345,9 @@ _SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
 
 
 TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
-_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$")
+_TRAILING_HINT = re.compile(
+    rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$|[记記]\s*者|通\s*[讯訊]\s*[员員]|[编編]\s*[辑輯]|作\s*者"
+)
 
 
 @dataclass
@@ -468,7 +398,31 @@ def trailing_credit(text: str) -> Credit | None:
         people = parse_people(inner) or parse_people(inner, allow_roleless=True)
         if people is not None and (m.start(1) == 0 or _SENTENCE_END_BEFORE.search(text[: m.start(1)]) or people.roles_seen):
             return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
-    return None
+    return _trailing_role_credit(text, folded)
+
+
+# …落地。记者 X 通讯员 Y / …奋斗。本报记者 X: a credit run on after the last sentence, unbracketed.
+_TRAIL_ROLE_RE = re.compile(r"(?<=[。！？!?”])\s*([^。！？!?”“（）()，,；;：]{3,60})$")
+
+
+def _trailing_role_credit(text: str, folded: str) -> Credit | None:
+    """An end credit with no brackets and no marker: it must open with a role word (记者,
+    本报记者, 文/记者 …), and every name in it must start with a surname — so 记者了解到
+    or 通讯员说 at a paragraph's end stay text."""
+    m = _TRAIL_ROLE_RE.search(folded)
+    if not m:
+        return None
+    inner = text[m.start(1) : m.end(1)]
+    head = ROLE_RE.match(narrow(inner.strip()))
+    if head is None or head.group("bare"):
+        return None
+    people = parse_people(inner)
+    if people is None or not people.roles_seen:
+        return None
+    if not all(starts_with_surname(n) for n in [*people.reporters, *people.correspondents] if "·" not in n):
+        return None
+    is_photo = bool(re.search(r"摄(?:影)?(?:报道)?\s*$", narrow(inner)))
+    return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, is_photo)
 
 
 def _roleless_bracket_ok(inner: str, before: str) -> bool:
