@@ -21,6 +21,7 @@ from liaocheng_tui.archive.items import (
     EDITOR_NOTE_RE,
     build_article,
     closes_article,
+    give_heading,
     is_start,
     merge_trailing_byline,
     orphans,
@@ -121,10 +122,16 @@ def _own_item_follows(cut: Cut, run: tuple[int, int], runs: list[tuple[int, int]
     return bool(later) and is_column_label(rest[later[0][0]].text)
 
 
+def _has_own_text(start: list[Unit]) -> bool:
+    """Does the article start carry text of its own (本报讯（记者 X）11月4日，…)?  Then a
+    headline right under it can be the title of a one-paragraph article."""
+    return any(u.role is Role.LEAD and u.lead is not None and u.text[u.lead.end :].strip() for u in start)
+
+
 def _split_bylined_items(cut: Cut) -> list[Cut]:
     runs = _headline_runs(cut.rest)
     for run in runs:
-        if run[0] > 0 and _own_item_follows(cut, run, runs):
+        if (run[0] > 0 or _has_own_text(cut.start)) and _own_item_follows(cut, run, runs):
             head = Cut(start=cut.start, rest=cut.rest[: run[1]])
             tail = Cut(rest=cut.rest[run[1] :], credits=cut.credits)
             return [head, *_split_bylined_items(tail)]
@@ -156,6 +163,8 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
             continue
         if cut.start or body:
             articles.append(build_article(cut.start, body, heading, False))
+        elif articles and articles[-1].kind is ArticleKind.PHOTO and not articles[-1].title:
+            give_heading(articles[-1], heading)  # caption, its credit, then its headline: a titled item
         else:  # a lone headline with nothing above it
             residue.append("\n".join(u.text for u in heading))
         if after or cut.credits:

@@ -33,7 +33,7 @@ from liaocheng_tui.archive.credit_words import (
     REPORTER_WORDS,
 )
 from liaocheng_tui.archive.folding import narrow
-from liaocheng_tui.archive.names import NAME_CHAR_RE, plausible_name, split_run, unspace
+from liaocheng_tui.archive.names import NAME_CHAR_RE, is_outlet_word, plausible_name, split_run, unspace
 from liaocheng_tui.archive.outlets import outlet_chain
 from liaocheng_tui.archive.surnames import starts_with_surname
 
@@ -59,6 +59,11 @@ ROLE_RE = re.compile(
     rf"|(?P<bare>{PREFIX})"
 )
 CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[)）])")
+# A closing glued to the name before it is printed without export spaces (王丽摄, 王丽图文): so
+# 王丽图 文/图 keeps its name whole (图 文 is no closing inside a name).
+_GLUED_CLOSING_RE = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(CLOSING_WORDS, key=len, reverse=True))})(?=$|{_SEP}|[)）])"
+)
 # 聊城报道 / 北京报道: a place glued to 报道 at the end of a credit.
 PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])")
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
@@ -67,7 +72,7 @@ SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 # 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯, 本网讯.
 DATELINE_RE = re.compile(
     rf"(?:据\s*)?(?:{_SELF}|{outlet_chain()})"
-    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯电](?![\u4e00-\u9fff]{0,1}[息号])"
+    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯电](?![\u4e00-\u9fff]{0,1}[息号]|员)"  # 本报通讯员 is no 本报…讯
 )
 
 
@@ -156,11 +161,13 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         while end < n and NAME_CHAR_RE.match(folded, end):
             if end > pos and _role_starts(folded, end):
                 break
-            if end > pos + 1 and (CLOSING_RE.match(folded, end) or _place_report_at(folded, end)):
+            if end > pos + 1 and (_GLUED_CLOSING_RE.match(folded, end) or _place_report_at(folded, end)):
                 break
             end += 1
         if end == pos:
             return None
+        if is_outlet_word(printed[pos:end]):
+            return None  # 记者 X 聊城日报: an outlet cut from its role is no name
         names = split_run(printed[pos:end])
         if role is None or not all(plausible_name(name) for name in names):
             return None
@@ -249,7 +256,7 @@ def name_line(line: str) -> People | None:
 
 # --- the lead of a paragraph ---------------------------------------------------------
 
-_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{1,80})[）)]\s*")
+_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{1,100})[）)]\s*")
 
 
 @dataclass
@@ -336,7 +343,7 @@ def _looks_like_text_start(text: str, after: int) -> bool:
 # --- trailing credits ------------------------------------------------------------------
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
-_TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,60})[）)]\s*$")
+_TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
 # …表演。本报记者 王五 摄 / …表演。霍然摄: a photo credit run on after the caption's last sentence.
 _TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^|(?<=\s))\s*([^。！？!?”\s][^。！？!?”]{1,40}?(?:摄|摄影|摄影报道))\s*$")
 # …通车。图/田柏林, …现场。摄影/X: a picture credit run on after the caption.
@@ -345,9 +352,8 @@ _SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
 
 
 TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
-_TRAILING_HINT = re.compile(
-    rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$|[记記]\s*者|通\s*[讯訊]\s*[员員]|[编編]\s*[辑輯]|作\s*者"
-)
+# a marker, a slash, a closing bracket or 摄 at the end, or any role word (an unbracketed end credit)
+_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$|{CREDIT_HINT.pattern}")
 
 
 @dataclass
@@ -392,13 +398,16 @@ def trailing_credit(text: str) -> Credit | None:
         people = parse_people(inner)
         if people is not None:
             return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
+    role_credit = _trailing_role_credit(text, folded)  # anchored at the sentence end: tried first
+    if role_credit is not None:
+        return role_credit
     m = _TRAIL_PHOTO_RE.search(folded)
     if m:
         inner = text[m.start(1) : m.end(1)]
         people = parse_people(inner) or parse_people(inner, allow_roleless=True)
         if people is not None and (m.start(1) == 0 or _SENTENCE_END_BEFORE.search(text[: m.start(1)]) or people.roles_seen):
             return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
-    return _trailing_role_credit(text, folded)
+    return None
 
 
 # …落地。记者 X 通讯员 Y / …奋斗。本报记者 X: a credit run on after the last sentence, unbracketed.

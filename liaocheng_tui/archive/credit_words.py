@@ -42,3 +42,8 @@ REPORT_PLACES = frozenset({
     "聊城", "东昌府", "临清", "冠县", "莘县", "阳谷", "东阿", "茌平", "高唐", "济南", "北京", "上海", "青岛",
     "天津", "广州", "深圳", "杭州", "南京", "郑州", "石家庄", "邯郸", "德州", "菏泽", "泰安", "济宁", "潍坊",
 })
+
+# The first characters of a role word broken at a line end (特约 / 通讯员, 实习 / 记者): no name.
+ROLE_FRAGMENTS = frozenset(
+    word[:k] for word in (*REPORTER_WORDS, *CORRESPONDENT_WORDS) for k in range(2, len(word))
+)

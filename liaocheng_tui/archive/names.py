@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from liaocheng_tui.archive.credit_words import NOT_NAMES
+from liaocheng_tui.archive.credit_words import NOT_NAMES, ROLE_FRAGMENTS
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.outlets import GENERIC_PAPER, GENERIC_SITE, NAMED_OUTLETS, outlet_alternation
 from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, starts_with_surname
@@ -29,7 +29,7 @@ def plausible_name(run: str) -> bool:
         if not (3 <= len(run) <= MAX_DOT_NAME_CHARS) or run.startswith("·") or run.endswith("·"):
             return False
         return not any(_OUTLET_WORD_RE.search(narrow(part)) for part in run.split("·"))
-    if not (2 <= len(run) <= MAX_NAME_CHARS) or run in NOT_NAMES:
+    if not (2 <= len(run) <= MAX_NAME_CHARS) or run in NOT_NAMES or run in ROLE_FRAGMENTS:
         return False
     return not _OUTLET_WORD_RE.search(narrow(run))
 
@@ -77,3 +77,8 @@ def _surname_cuts(run: str) -> list[str] | None:
 
     walk(0, [])
     return best if best and len(best) > 1 else None
+
+
+def is_outlet_word(run: str) -> bool:
+    """聊城日报, 德州新闻网, 大众网: a run of name characters that is an outlet, not names."""
+    return _OUTLET_WORD_RE.fullmatch(narrow(run)) is not None

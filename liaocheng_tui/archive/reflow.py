@@ -212,26 +212,46 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             cur.text = cur.text + nxt.text
             cur.is_byline = True
             del lines[i + 1]
+            continue  # the joined credit may go on into the next line too
+        if i + 2 < len(lines) and _credit_runs_over_two(cur, nxt, lines[i + 2]):
+            # a narrow column: ``大众网·海报新闻记者 X`` / ``Y 文/大众网·海报新闻`` / ``记者 Z``
+            cur.text = cur.text + nxt.text + lines[i + 2].text
+            cur.is_byline = True
+            del lines[i + 1 : i + 3]
+            continue
         i += 1
+
+
+def _credit_runs_over_two(cur: Line, nxt: Line, after: Line) -> bool:
+    """A credit broken over three lines, the middle one no credit alone (an outlet or a
+    prefix cut from its role): the three joined make one credit line."""
+    if nxt.blank_before or after.blank_before or nxt.is_byline or not (cur.is_byline or CREDIT_HINT.search(cur.text)):
+        return False
+    text = cur.text + nxt.text + after.text
+    if any(c in text for c in "。，；！？") or len(text) > MAX_CREDIT_LINE:
+        return False
+    return byline_line(text) is not None
 
 
 def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
     ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
     is only the tail of a name (one or two characters)."""
-    if len(nxt.text) > 2 and nxt.is_byline:
-        return False
+    if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline:
+        return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart
     if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
         return False  # running text (a credit line has no sentence punctuation)
     joined = byline_line(cur.text + nxt.text)
     if joined is None:
         return False
-    return len(nxt.text) <= 2 or not nxt.is_byline
+    # ``记者 X Y 聊城日报`` / ``记者 Z``: the line above is no credit alone (an outlet cut from its role)
+    return not cur.is_byline or len(nxt.text) <= 2 or not nxt.is_byline
 
 
-def _credit_started_before(prev: Line, cur: Line) -> bool:
-    """Is ``cur`` (a credit line) the end of a credit that starts on ``prev``?"""
-    credit = trailing_credit(prev.text + cur.text)
+def _credit_started_before(before: str, cur: Line) -> bool:
+    """Is ``cur`` (a credit line) the end of a credit that starts in the paragraph so far
+    (``before``: on the line above, or further up in a narrow column)?"""
+    credit = trailing_credit(before + cur.text)
     return credit is not None and len(credit.credit) > len(cur.text) and credit.text_before != ""
 
 
@@ -248,9 +268,12 @@ def _starts_paragraph(line: Line) -> bool:
     return line.indent or line.is_byline or starts_with_dateline(line.text)
 
 
-def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
-    """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?"""
-    if cur.is_byline and not prev.is_byline and (_unclosed(prev.text) or _credit_started_before(prev, cur)):
+def _breaks_after(prev: Line, cur: Line, column: int, before: str = "") -> bool:
+    """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?
+    ``before`` is the paragraph's text so far (``prev`` when empty)."""
+    # a credit line read into the paragraph above (prev) no longer stands apart as a byline
+    prev_apart = prev.is_byline and (not before or before == prev.text)
+    if cur.is_byline and not prev_apart and (_unclosed(before or prev.text) or _credit_started_before(before or prev.text, cur)):
         return False  # …社会大众。本报 / 记者 姚绪禹 摄: the credit began on the line above
     if _starts_paragraph(cur) or prev.is_byline:
         return True
@@ -302,7 +325,7 @@ def reflow(text: str) -> list[Para]:
         current = Para([first.text], first.indent, True, first.is_byline, space_before=first.space_before)
         block_paras = [current]
         for prev, cur in zip(block, block[1:]):
-            if _breaks_after(prev, cur, column):
+            if _breaks_after(prev, cur, column, current.text if cur.is_byline else ""):
                 current = Para([cur.text], cur.indent, False, cur.is_byline, space_before=cur.space_before)
                 block_paras.append(current)
             else:

@@ -191,3 +191,68 @@ def test_credit_line_broken_inside_a_name_anywhere() -> None:
 def test_credit_broken_anywhere_at_a_line_end(page: str, people: tuple[list[str], list[str]]) -> None:
     articles, _ = parse_text(page)
     assert [(a.reporters, a.correspondents) for a in articles] == [people]
+
+
+# --- end credits printed without brackets or a marker ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "credit", "reporters", "correspondents"),
+    [
+        ("类似项目已陆续落地。记者 麻春生 通讯员 冀图南", "记者 麻春生 通讯员 冀图南", ["麻春生"], ["冀图南"]),
+        ("会议要求压实责任。本报记者 王五", "本报记者 王五", ["王五"], []),
+        ("“我们还会再来。”记者 邢雨桐", "记者 邢雨桐", ["邢雨桐"], []),  # after a closing quote
+        ("活动持续三天。文/记者 霍然 图/简宁宁", "文/记者 霍然 图/简宁宁", ["霍然", "简宁宁"], []),
+    ],
+)
+def test_end_credit_without_brackets(text: str, credit: str, reporters: list[str], correspondents: list[str]) -> None:
+    found = trailing_credit(text)
+    assert found is not None, text
+    assert (found.credit, found.people.reporters, found.people.correspondents) == (credit, reporters, correspondents), text
+    assert found.text_before + found.credit == text, text  # nothing lost or invented
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现场情况如何？记者了解到",  # a role word that starts a sentence, not a credit
+        "他表示。通讯员说",
+        "会上，记者 提问",  # no sentence end before it: running text
+        "这是今年的目标。记者节当天",
+    ],
+)
+def test_role_words_at_a_paragraph_end_that_are_text(text: str) -> None:
+    assert trailing_credit(text) is None, text
+
+
+def test_page_with_an_unbracketed_end_credit_keeps_its_next_headline() -> None:
+    """The end credit closes the article, so the headline under it is the next article's."""
+    page = (
+        "  本报讯（记者 葛宁）11月4日，一场文化惠民演出在村头舞台上演。\n\n文化惠民演出走进乡村\n\n"
+        "  11月5日，城区又有十处口袋公园建成开放。\n  类似项目已陆续落地。记者 麻春生 通讯员 \n冀图南\n\n"
+        "城区新增十处口袋公园\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.title, a.reporters, a.correspondents) for a in articles] == [
+        ("文化惠民演出走进乡村", ["葛宁"], []),
+        ("城区新增十处口袋公园", ["麻春生"], ["冀图南"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters"),
+    [
+        ("记者 冀图南摄影报道", ["冀图南"]),  # 南 starts no place: 南摄影 + 报道 is no place + 报道
+        ("记者 麻春生聊城报道", ["麻春生"]),  # a place glued to the name before 报道
+        ("齐鲁晚报·齐鲁壹点记者 蔚晓贤 摄影报道", ["蔚晓贤"]),  # two outlets joined by · are no name
+    ],
+)
+def test_names_before_a_closing(line: str, reporters: list[str]) -> None:
+    people = parse_people(line)
+    assert people is not None, line
+    assert people.reporters == reporters, line
+
+
+def test_any_citys_news_site_opens_a_dateline() -> None:
+    lead = match_lead("德州新闻网讯 近日，区融媒体中心联合多家媒体开展采访活动。")
+    assert lead is not None and lead.dateline == "德州新闻网讯"
