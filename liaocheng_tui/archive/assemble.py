@@ -56,9 +56,9 @@ def _cut(units: list[Unit]) -> list[Cut]:
             last = cur.start[-1] if cur.start and not cur.rest else None
             joins = (
                 last is not None
-                and last.role is Role.BYLINE
+                and last.people is not None  # a BYLINE unit
                 and (last.people.roles_seen > 0 or last.top_credit)  # ■ 田柏林 under a caption is a photo credit
-                and (unit.role is Role.BYLINE or not unit.lead.people)
+                and (unit.lead is None or not unit.lead.people)
             )
             if joins:
                 cur.start.append(unit)
@@ -209,7 +209,7 @@ def _place_photo(unit: Unit, current, articles: list[Article], flush) -> None:
         flush()
         return
     caption = [unit]
-    if not unit.credit.text_before and body and not has_lead_only(start, body):
+    if unit.credit is not None and not unit.credit.text_before and body and not has_lead_only(start, body):
         caption.insert(0, body.pop())
     if has_text or start or heading:
         flush()
@@ -250,7 +250,7 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 or bool(current[2] and closes_article(current[2][-1]))
                 or _item_under(units, j, current)
             )
-            if opens:
+            if opens or current is None:
                 flush()
                 current = (units[i:j], [], [])
             else:

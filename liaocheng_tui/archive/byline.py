@@ -292,8 +292,8 @@ def match_lead(text: str) -> Lead | None:
         return None
     # Unbracketed: 本报讯 记者 胡欣 通讯员 王五 近日，… — take role/name tokens while they parse.
     people, end = _unbracketed_people(text, pos)
-    byline_text = text[pos:end].strip() or None
-    return Lead(dateline, byline_text, people or People(), end if people else pos)
+    unbracketed = text[pos:end].strip() or None
+    return Lead(dateline, unbracketed, people or People(), end if people else pos)
 
 
 _TOKEN_RE = re.compile(r"\s*([^\s\u3000]+)")

@@ -88,8 +88,8 @@ def _credits_by_position(units: list[Unit]) -> None:
             if people is not None and (body_next or body_before):
                 units[i] = unit = Unit(unit.para, Role.BYLINE, people=people)
                 names_only = True
-        if unit.role is not Role.BYLINE:
-            continue
+        if unit.role is not Role.BYLINE or unit.people is None:
+            continue  # (every BYLINE unit has its people)
         # credit lines under the body: the first right under it, the others under credit lines
         # already read as its end credit (策划:X / 记者:Y Z / 通讯员:W)
         under_body = prev is not None and prev.role is Role.BODY and (prev.credit is None or _credit_line(prev))
@@ -144,10 +144,12 @@ def _own_credit_follows(units: list[Unit], j: int) -> bool:
     """The text after the credit lines ends in a credit of its own (…（记者 X）) before the
     next headline: the lines above it cannot be its byline."""
     k = j
-    if k < len(units) and units[k].role is Role.LEAD and not units[k].lead.people:
+    lead = units[k].lead if k < len(units) else None
+    if lead is not None and not lead.people:
         k += 1  # 聊城新闻网讯 …: a dateline without a credit opens that text
     while k < len(units) and units[k].role is Role.BODY:
-        if units[k].credit is not None and not units[k].credit.is_photo:
+        credit = units[k].credit
+        if credit is not None and not credit.is_photo:
             return k + 1 >= len(units) or units[k + 1].role is Role.HEADLINE
         k += 1
     return False
@@ -155,7 +157,8 @@ def _own_credit_follows(units: list[Unit], j: int) -> bool:
 
 def _caption_follows(units: list[Unit], j: int) -> bool:
     """Another caption comes next: a paragraph or two closed by credit lines (a photo page)."""
-    if j < len(units) and units[j].role is Role.BODY and units[j].credit is not None and units[j].credit.is_photo:
+    credit = units[j].credit if j < len(units) and units[j].role is Role.BODY else None
+    if credit is not None and credit.is_photo:
         return True  # …测量血压。 本报记者 X 摄
     k = j
     while k < len(units) and units[k].role is Role.BODY and units[k].credit is None and k - j < CAPTION_MAX_PARAGRAPHS:
@@ -181,7 +184,7 @@ def _photo_credit_lines(units: list[Unit]) -> None:
         after = units[j] if j < len(units) else None
         closes = (
             after is None
-            or (after.role is Role.LEAD and bool(after.lead.people))
+            or (after.lead is not None and bool(after.lead.people))
             or (after.role is Role.BYLINE and _MARKED.match(after.text) is not None)
             or _caption_follows(units, j)
             or _own_credit_follows(units, j)
@@ -189,5 +192,6 @@ def _photo_credit_lines(units: list[Unit]) -> None:
         if caption and closes:
             for n in range(i, j):
                 unit = units[n]
-                units[n] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, n == j - 1))
+                people = unit.people or People()  # (every BYLINE unit has its people)
+                units[n] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, people, n == j - 1))
         i = j

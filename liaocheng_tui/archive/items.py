@@ -56,7 +56,7 @@ def build_article(start: list[Unit], body: list[Unit], heading: list[Unit], firs
         if unit.role is Role.BYLINE:
             add_byline(article, unit.text)
             add_people(article, unit.people)
-        elif unit.role is Role.LEAD:
+        elif unit.lead is not None:  # a LEAD unit
             lead = unit.lead
             article.dateline = lead.dateline
             add_byline(article, lead.byline)
