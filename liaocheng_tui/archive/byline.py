@@ -68,6 +68,11 @@ _GLUED_CLOSING_RE = re.compile(
 PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])")
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 
+# A closing run into the next role with no space (…报道 / 摄影 X, joined at a line end).
+_CLOSING_BEFORE_ROLE_RE = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(CLOSING_WORDS, key=len, reverse=True))})(?={ROLE_RE.pattern})"
+)
+
 # Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电,
 # 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯, 本网讯.
 DATELINE_RE = re.compile(
@@ -141,6 +146,8 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             pos = place.end()  # 聊城报道 closing the credit
             continue
         closing = CLOSING_RE.match(folded, pos) if people else None  # 文/图 first is a prefix, last a closing
+        if closing is None and people:
+            closing = _CLOSING_BEFORE_ROLE_RE.match(folded, pos)  # 报道摄影 X: a line end joined them
         if closing:
             if closing.group(0).replace(" ", "") in PICTURE_CLOSINGS:
                 for name in group:

@@ -182,8 +182,12 @@ def _photo_credit_lines(units: list[Unit]) -> None:
         j = _credit_group_end(units, i)
         caption = _caption_above(units, i)
         after = units[j] if j < len(units) else None
+        # …阅读绘本。/ □记者 X, then a blank line: printed in the caption's block, apart from what
+        # follows (大众日报 prints its byline the other way: a blank line above, the dateline under it)
+        glued_above = i > 0 and not units[i].para.blank_before and after is not None and after.para.blank_before
         closes = (
             after is None
+            or glued_above
             or (after.lead is not None and bool(after.lead.people))
             or (after.role is Role.BYLINE and _MARKED.match(after.text) is not None)
             or _caption_follows(units, j)
