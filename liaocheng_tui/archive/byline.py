@@ -57,6 +57,8 @@ ROLE_RE = re.compile(
     rf"(?:(?P<outlet>{_SELF}|{_OUTLET})\s*)?"
     rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)}))"
     rf"|(?P<bare>{PREFIX})"
+    # an outlet with no role word before the names: （中国台湾网 X 摄）, 新华社 X Y
+    rf"|(?P<outlet_only>{_OUTLET})(?=[^\S\n]*[:：]|[^\S\n]+)"
 )
 CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[)）])")
 # A closing glued to the name before it is printed without export spaces (王丽摄, 王丽图文): so
@@ -74,15 +76,15 @@ _CLOSING_BEFORE_ROLE_RE = re.compile(
 )
 
 # Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电,
-# 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯, 本网讯.
+# 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯, 本网讯, 中国台湾网10月28日消息.
 DATELINE_RE = re.compile(
     rf"(?:据\s*)?(?:{_SELF}|{outlet_chain()})"
-    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯电](?![\u4e00-\u9fff]{0,1}[息号]|员)"  # 本报通讯员 is no 本报…讯
+    r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:[讯电](?![\u4e00-\u9fff]{0,1}[息号]|员)|消息)"  # 本报通讯员 is no 本报…讯
 )
 
 
 DATELINE_MAX_CHARS = 40  # 据 + joined outlets + place + date + 讯 fit in this many characters
-_DATELINE_HINT = re.compile("[讯訊电電]")
+_DATELINE_HINT = re.compile("[讯訊电電]|消息")
 
 
 def starts_with_dateline(text: str) -> bool:

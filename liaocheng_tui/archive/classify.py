@@ -15,6 +15,7 @@ from liaocheng_tui.archive.headline import is_column_label
 from liaocheng_tui.archive.reflow import Para
 from liaocheng_tui.archive.shapes import looks_like_headline
 
+_REPORT_END = re.compile(r"[报報]\s*道\s*$")
 PHOTO_CREDIT_END = re.compile(r"(?:[摄攝](?:影)?(?:[报報]道)?|供[图圖])\s*$")
 
 
@@ -103,8 +104,10 @@ def _credits_by_position(units: list[Unit]) -> None:
         marked_under_caption = end >= len(units) and _MARKED.match(unit.text) is not None and _caption_above(units, i)
         if under_body and closes and not photo_like and not marked_under_caption:
             units[i] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, False))
-        elif not unit.people.roles_seen and (prev is None or prev.role is Role.HEADLINE):
-            unit.top_credit = True
+        elif not unit.people.roles_seen and (
+            prev is None or prev.role is Role.HEADLINE or (nxt is not None and nxt.role is Role.LEAD and _REPORT_END.search(unit.text))
+        ):
+            unit.top_credit = True  # (□何娜 高田 报道 over 本报临清讯 …: 报道 signs an article, not a photo)
     _photo_credit_lines(units)
 
 
@@ -185,9 +188,13 @@ def _photo_credit_lines(units: list[Unit]) -> None:
         # …阅读绘本。/ □记者 X, then a blank line: printed in the caption's block, apart from what
         # follows (大众日报 prints its byline the other way: a blank line above, the dateline under it)
         glued_above = i > 0 and not units[i].para.blank_before and after is not None and after.para.blank_before
+        people = units[i].people
+        # ■ 霍然 简宁宁 between a caption and a headline: a name without a role credits the picture
+        roleless_before_headline = after is not None and after.role is Role.HEADLINE and people is not None and not people.roles_seen
         closes = (
             after is None
             or glued_above
+            or roleless_before_headline
             or (after.lead is not None and bool(after.lead.people))
             or (after.role is Role.BYLINE and _MARKED.match(after.text) is not None)
             or _caption_follows(units, j)

@@ -275,7 +275,7 @@ def _breaks_after(prev: Line, cur: Line, column: int, before: str = "") -> bool:
     prev_apart = prev.is_byline and (not before or before == prev.text)
     if cur.is_byline and not prev_apart and (_unclosed(before or prev.text) or _credit_started_before(before or prev.text, cur)):
         return False  # …社会大众。本报 / 记者 姚绪禹 摄: the credit began on the line above
-    if _starts_paragraph(cur) or prev.is_byline:
+    if _starts_paragraph(cur) or prev_apart:
         return True
     if prev.text.endswith(SUBHEAD_CLOSE) or cur.text.startswith(SUBHEAD_OPEN):
         return True
@@ -325,7 +325,7 @@ def reflow(text: str) -> list[Para]:
         current = Para([first.text], first.indent, True, first.is_byline, space_before=first.space_before)
         block_paras = [current]
         for prev, cur in zip(block, block[1:]):
-            if _breaks_after(prev, cur, column, current.text if cur.is_byline else ""):
+            if _breaks_after(prev, cur, column, current.text):
                 current = Para([cur.text], cur.indent, False, cur.is_byline, space_before=cur.space_before)
                 block_paras.append(current)
             else:

@@ -256,3 +256,53 @@ def test_names_before_a_closing(line: str, reporters: list[str]) -> None:
 def test_any_citys_news_site_opens_a_dateline() -> None:
     lead = match_lead("德州新闻网讯 近日，区融媒体中心联合多家媒体开展采访活动。")
     assert lead is not None and lead.dateline == "德州新闻网讯"
+
+
+# --- more classes met in the survey: 消息 datelines, an outlet without a role, names run into a paper ---
+
+
+def test_a_dateline_closed_by_xiaoxi() -> None:
+    lead = match_lead("中国台湾网10月28日消息 27日下午，发布会举行。")
+    assert lead is not None and lead.dateline == "中国台湾网10月28日消息"
+
+
+def test_an_outlet_without_a_role_before_a_photo_credit() -> None:
+    found = trailing_credit("市民在湖边游玩。（中国台湾网 普燕 摄）")
+    assert found is not None and found.people.reporters == ["普燕"] and found.is_photo
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters"),
+    [
+        ("记者 王丽聊城日报记者 王军", ["王丽", "王军"]),  # 王丽聊城日报 is no unknown paper: 王丽 + 聊城日报
+        ("文/聊城日报全媒体记者 王凤 王丽丽聊城日报记者 王军", ["王凤", "王丽丽", "王军"]),
+        ("潍坊日报社全媒体记者 巩建国", ["巩建国"]),  # an unknown city's paper is still an outlet
+    ],
+)
+def test_a_name_run_into_a_known_paper(text: str, reporters: list[str]) -> None:
+    people = parse_people(text)
+    assert people is not None and people.reporters == reporters, text
+
+
+def test_dazhong_roleless_byline_closed_by_report_over_a_dateline() -> None:
+    page = (
+        "  2月4日，游客在湖边步道上欣赏盛开的荷花。\n  □聊城日报全媒体记者 骆志强 通讯员 谭晓光\n\n"
+        "  □柏青 邢雨桐 报道\n\n  本报临清讯 2月5日晚，一所乡村夜校在村文化广场开课。\n\n乡村夜校开课受欢迎\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.kind.value, a.title, a.reporters) for a in articles] == [
+        ("photo", None, ["骆志强"]),
+        ("article", "乡村夜校开课受欢迎", ["柏青", "邢雨桐"]),
+    ]
+
+
+def test_roleless_marked_credit_between_a_caption_and_a_headline_credits_the_picture() -> None:
+    page = (
+        "　　2月3日，工人在新建厂房内调试生产设备。\n\n■ 霍然 简宁宁\n\n冬小麦田管正当时\n\n"
+        "□ 本报记者 韩雪\n\n　　2月4日，农技人员正在指导种植户浇灌返青水。\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.kind.value, a.title, a.reporters) for a in articles] == [
+        ("photo", None, ["霍然", "简宁宁"]),
+        ("article", "冬小麦田管正当时", ["韩雪"]),
+    ]
