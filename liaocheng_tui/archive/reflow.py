@@ -268,9 +268,11 @@ def _starts_paragraph(line: Line) -> bool:
     return line.indent or line.is_byline or starts_with_dateline(line.text)
 
 
-def _breaks_after(prev: Line, cur: Line, column: int, before: str = "") -> bool:
+def _breaks_after(prev: Line, cur: Line, column: int, para: Para | None = None) -> bool:
     """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?
-    ``before`` is the paragraph's text so far (``prev`` when empty)."""
+    ``para`` is the paragraph so far (``prev`` alone when None)."""
+    # the paragraph's text is joined only where a credit line is involved (joining is not free)
+    before = para.text if para is not None and (cur.is_byline or prev.is_byline) else ""
     # a credit line read into the paragraph above (prev) no longer stands apart as a byline
     prev_apart = prev.is_byline and (not before or before == prev.text)
     if cur.is_byline and not prev_apart and (_unclosed(before or prev.text) or _credit_started_before(before or prev.text, cur)):
@@ -325,7 +327,7 @@ def reflow(text: str) -> list[Para]:
         current = Para([first.text], first.indent, True, first.is_byline, space_before=first.space_before)
         block_paras = [current]
         for prev, cur in zip(block, block[1:]):
-            if _breaks_after(prev, cur, column, current.text):
+            if _breaks_after(prev, cur, column, current):
                 current = Para([cur.text], cur.indent, False, cur.is_byline, space_before=cur.space_before)
                 block_paras.append(current)
             else:
