@@ -33,8 +33,8 @@ from liaocheng_tui.archive.credit_words import (
     REPORTER_WORDS,
 )
 from liaocheng_tui.archive.folding import narrow
-from liaocheng_tui.archive.names import NAME_CHAR_RE, is_outlet_word, plausible_name, split_run, unspace
-from liaocheng_tui.archive.outlets import outlet_chain
+from liaocheng_tui.archive.names import MAX_NAME_CHARS, NAME_CHAR_RE, is_outlet_word, plausible_name, split_run, unspace
+from liaocheng_tui.archive.outlets import NAMED_OUTLETS, outlet_alternation, outlet_chain
 from liaocheng_tui.archive.surnames import starts_with_surname
 
 _SP = r"[^\S\n]*"  # export spaces inside a word (记 者, 本 报 记 者)
@@ -159,6 +159,8 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             group = []
             continue
         m = ROLE_RE.match(folded, pos)
+        if m and _name_before_unknown_outlet(folded, pos, pos) > pos + 1:
+            m = None  # 张丽潍坊日报社记者: a name, then the paper (read as a name run below)
         if m:
             role = "corr" if m.group("corr") else "rep"
             role_printed = True
@@ -169,6 +171,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         end = pos
         while end < n and NAME_CHAR_RE.match(folded, end):
             if end > pos and _role_starts(folded, end):
+                end = _name_before_unknown_outlet(folded, pos, end)
                 break
             if end > pos + 1 and (_GLUED_CLOSING_RE.match(folded, end) or _place_report_at(folded, end)):
                 break
@@ -206,6 +209,28 @@ def _place_report_at(text: str, at: int) -> bool:
     if any(word[k:] in REPORT_PLACES for k in range(1, len(word) - 1)):
         return False  # 生聊城报道: the place is 聊城, further on
     return not starts_with_surname(word) and not any(_role_starts(text, k) for k in range(at, m.end() - 2))
+
+
+_NAMED_OUTLET_RE = re.compile(rf"{_SELF}|{outlet_alternation(NAMED_OUTLETS, generic=False)}")
+
+
+def _name_before_unknown_outlet(text: str, pos: int, at: int) -> int:
+    """Where a name run into an unknown outlet ends (张丽潍坊日报社记者: 张丽, not 张 +
+    丽潍坊日报社): the role found at ``at`` starts with a paper no table names, so the same
+    role starting later — the shortest such paper, the longest name — is the one meant."""
+    first = ROLE_RE.match(text, at)
+    outlet = first.group("outlet") or first.group("outlet_only") if first else None
+    if first is None or not outlet or first.group("prefix") or _NAMED_OUTLET_RE.search(outlet):
+        return at
+    best = at
+    for k in range(at + 1, pos + MAX_NAME_CHARS + 1):
+        m = ROLE_RE.match(text, k)
+        if m is not None and m.end() == first.end() and (m.group("outlet") or m.group("outlet_only")):
+            best = k
+    name = text[pos:best]
+    if best > at and not (all(NAME_CHAR_RE.match(c) for c in name) and plausible_name(name) and starts_with_surname(name)):
+        return at  # 哈尔滨日报: 哈 is no name, the paper is the whole run
+    return best
 
 
 def _role_starts(text: str, at: int) -> bool:

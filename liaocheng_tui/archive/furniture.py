@@ -69,7 +69,7 @@ class Furniture:
 
 
 # A folio never holds a role word: 聊城日报记者 X 大众日报 / 客户端 记者 Y is a credit broken at a line end.
-_ROLE_WORD = re.compile(r"[记記]\s*者|通\s*[讯訊]\s*[员員]")
+_ROLE_WORD = re.compile(r"[记記]\s*者|通\s*[讯訊]\s*[员員]|[实實]\s*[习習]\s*生")
 
 
 def _is_folio(line: str) -> bool:

@@ -85,6 +85,7 @@ class Line:
     blank_before: bool
     is_byline: bool = False
     space_before: bool = False  # printed with a one-cell lead: a space the line break kept
+    space_after: bool = False  # printed with a space at its end (焦书林 / 霍然: two names, not one)
 
     @property
     def joinable(self) -> str:
@@ -152,6 +153,7 @@ def split_lines(text: str) -> list[Line]:
                 blank_before=blank > 0,
                 is_byline=_MAYBE_BYLINE.search(stripped) is not None and byline_line(stripped) is not None,
                 space_before=space_before,
+                space_after=r.rstrip("\r\n") != r.rstrip(),
             )
         )
         blanks.append(blank)
@@ -208,18 +210,26 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             and _credit_runs_on(cur, nxt)
         ):
             # ``■ 本报记者 夏旭`` / ``光``, ``大众网·海报新闻记者 X 实习记者 卜世`` / ``杰 练红 聊城报道``:
-            # a credit line broken at the line end, anywhere in it (no character changes, only the break)
-            cur.text = cur.text + nxt.text
+            # a credit line broken at the line end, anywhere in it (no character changes, only the break;
+            # a space printed at the line end stays: 实习记者 焦书林 / 霍然 聊城报道 names two people)
+            cur.text = _credit_join(cur, nxt)
+            cur.space_after = nxt.space_after
             cur.is_byline = True
             del lines[i + 1]
             continue  # the joined credit may go on into the next line too
         if i + 2 < len(lines) and _credit_runs_over_two(cur, nxt, lines[i + 2]):
             # a narrow column: ``大众网·海报新闻记者 X`` / ``Y 文/大众网·海报新闻`` / ``记者 Z``
-            cur.text = cur.text + nxt.text + lines[i + 2].text
+            cur.text = _credit_join(cur, nxt) + (" " if nxt.space_after else "") + lines[i + 2].text
+            cur.space_after = lines[i + 2].space_after
             cur.is_byline = True
             del lines[i + 1 : i + 3]
             continue
         i += 1
+
+
+def _credit_join(cur: Line, nxt: Line) -> str:
+    """Two lines of one credit joined: a space printed at the line end is kept."""
+    return cur.text + (" " if cur.space_after else "") + nxt.text
 
 
 def _credit_runs_over_two(cur: Line, nxt: Line, after: Line) -> bool:
@@ -227,7 +237,7 @@ def _credit_runs_over_two(cur: Line, nxt: Line, after: Line) -> bool:
     prefix cut from its role): the three joined make one credit line."""
     if nxt.blank_before or after.blank_before or nxt.is_byline or not (cur.is_byline or CREDIT_HINT.search(cur.text)):
         return False
-    text = cur.text + nxt.text + after.text
+    text = _credit_join(cur, nxt) + (" " if nxt.space_after else "") + after.text
     if any(c in text for c in "。，；！？") or len(text) > MAX_CREDIT_LINE:
         return False
     return byline_line(text) is not None
@@ -241,7 +251,7 @@ def _credit_runs_on(cur: Line, nxt: Line) -> bool:
         return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart
     if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
         return False  # running text (a credit line has no sentence punctuation)
-    joined = byline_line(cur.text + nxt.text)
+    joined = byline_line(_credit_join(cur, nxt))
     if joined is None:
         return False
     # ``记者 X Y 聊城日报`` / ``记者 Z``: the line above is no credit alone (an outlet cut from its role)

@@ -183,6 +183,9 @@ def test_credit_line_broken_inside_a_name_anywhere() -> None:
         # an outlet's name broken at the line end
         ("大众网·海报新\n闻记者 温可欣 实习记者 卜世杰 练红 聊城报道\n\n1月25日，记者走进城区几条老街。\n\n老街年味浓\n",
          (["温可欣", "卜世杰", "练红"], [])),
+        # a space printed at the line end between two names: 焦书林 / 霍然, not 焦书 + 林霍然
+        ("大众网·海报新闻记者 练红 实习记者 焦书林 \n霍然 聊城报道\n\n8月4日晚，一所乡村夜校开课。\n\n乡村夜校开课\n",
+         (["练红", "焦书林", "霍然"], [])),
         # a correspondent's name broken on 大众日报's second credit line
         ("□记 者 简宁宁\n通讯员 戚少华 滕\n飞 报道\n\n  本报聊城讯 11月3日，农技人员指导种植户浇水。\n\n冬小麦田管正当时\n",
          (["简宁宁"], ["戚少华", "滕飞"])),
@@ -277,9 +280,12 @@ def test_an_outlet_without_a_role_before_a_photo_credit() -> None:
         ("记者 王丽聊城日报记者 王军", ["王丽", "王军"]),  # 王丽聊城日报 is no unknown paper: 王丽 + 聊城日报
         ("文/聊城日报全媒体记者 王凤 王丽丽聊城日报记者 王军", ["王凤", "王丽丽", "王军"]),
         ("潍坊日报社全媒体记者 巩建国", ["巩建国"]),  # an unknown city's paper is still an outlet
+        ("记者 张丽潍坊日报社记者 李丽", ["张丽", "李丽"]),  # a name run into a paper no table names
+        ("记者 王文斌潍坊日报社记者 李丽", ["王文斌", "李丽"]),
+        ("哈尔滨日报记者 王五", ["王五"]),  # 哈 is no name: the paper is the whole run
     ],
 )
-def test_a_name_run_into_a_known_paper(text: str, reporters: list[str]) -> None:
+def test_a_name_run_into_a_paper(text: str, reporters: list[str]) -> None:
     people = parse_people(text)
     assert people is not None and people.reporters == reporters, text
 
