@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from liaocheng_tui.archive.byline import People, add_names, trailing_credit
+from liaocheng_tui.archive.byline import People, add_names
+from liaocheng_tui.archive.end_credits import trailing_credit
 from liaocheng_tui.archive.classify import CAPTION_MAX_PARAGRAPHS, Role, Unit
 from liaocheng_tui.archive.headline import clean_heading, split_heading
 from liaocheng_tui.archive.model import Article, ArticleKind, Paragraph

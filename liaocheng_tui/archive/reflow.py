@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import CREDIT_HINT, MAX_CREDIT_LINE, byline_line, starts_with_dateline, trailing_credit
+from liaocheng_tui.archive.byline import CREDIT_HINT, MAX_CREDIT_LINE, byline_line, starts_with_dateline
 from liaocheng_tui.archive.credit_words import MARKERS
+from liaocheng_tui.archive.end_credits import trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     LINE_START_FORBIDDEN,
