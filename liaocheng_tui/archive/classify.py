@@ -84,7 +84,7 @@ def _credits_by_position(units: list[Unit]) -> None:
         nxt = units[i + 1] if i + 1 < len(units) else None
         names_only = False
         if unit.role is Role.HEADLINE and not is_column_label(unit.text):
-            people = name_line(unit.text)
+            people = name_line(" ".join(unit.para.lines))  # 宋明远 韩雪 / 王忠友: names on two lines
             body_next = nxt is not None and nxt.role in (Role.BODY, Role.LEAD)
             body_before = prev is not None and prev.role is Role.BODY
             if people is not None and (body_next or body_before):

@@ -313,3 +313,15 @@ def test_roleless_marked_credit_between_a_caption_and_a_headline_credits_the_pic
         ("photo", None, ["霍然", "简宁宁"]),
         ("article", "冬小麦田管正当时", ["韩雪"]),
     ]
+
+
+def test_a_line_of_names_alone_wrapped_onto_two_lines() -> None:
+    page = (
+        "宋明远 韩雪\n王忠友\n\n  6月3日，城区又有十处口袋公园建成开放。\n  这些公园利用边角空地改造而成。\n\n"
+        "口袋公园建成开放\n\n  本报讯（记者 钟晓）6月4日，一所乡村夜校开课。\n\n乡村夜校开课\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.title, a.reporters) for a in articles] == [
+        ("口袋公园建成开放", ["宋明远", "韩雪", "王忠友"]),
+        ("乡村夜校开课", ["钟晓"]),
+    ]
