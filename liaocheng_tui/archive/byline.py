@@ -172,7 +172,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         end = pos
         while end < n and NAME_CHAR_RE.match(folded, end):
             if end > pos and _role_starts(folded, end):
-                end = _name_before_unknown_outlet(folded, pos, end)
+                end = _name_before_unknown_outlet(folded, pos, _name_before_prefix(folded, pos, end))
                 break
             if end > pos + 1 and (_GLUED_CLOSING_RE.match(folded, end) or _place_report_at(folded, end)):
                 break
@@ -210,6 +210,19 @@ def _place_report_at(text: str, at: int) -> bool:
     if any(word[k:] in REPORT_PLACES for k in range(1, len(word) - 1)):
         return False  # 生聊城报道: the place is 聊城, further on
     return not starts_with_surname(word) and not any(_role_starts(text, k) for k in range(at, m.end() - 2))
+
+
+def _name_before_prefix(text: str, pos: int, at: int) -> int:
+    """王文图/记者: the role found at ``at`` (文图/记者) would leave a one-character name;
+    the same role starting a character later (图/记者) leaves 王文."""
+    first = ROLE_RE.match(text, at)
+    if first is None or at - pos >= 2:
+        return at
+    for k in range(at + 1, min(pos + MAX_NAME_CHARS, first.end())):
+        m = ROLE_RE.match(text, k)
+        if m is not None and m.end() == first.end():
+            return k
+    return at
 
 
 _NAMED_OUTLET_RE = re.compile(rf"{_SELF}|{outlet_alternation(NAMED_OUTLETS, generic=False)}")

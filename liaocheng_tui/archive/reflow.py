@@ -207,7 +207,7 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             continue
         if (
             not nxt.blank_before
-            and (not cur.is_byline or not nxt.is_byline)
+            and (not cur.is_byline or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT)
             and _credit_runs_on(cur, nxt)
         ):
             # ``■ 本报记者 夏旭`` / ``光``, ``大众网·海报新闻记者 X 实习记者 卜世`` / ``杰 练红 聊城报道``:
@@ -244,19 +244,23 @@ def _credit_runs_over_two(cur: Line, nxt: Line, after: Line) -> bool:
     return byline_line(text) is not None
 
 
+# A line opening with one of these goes on with the credit above (…摄影 / /记者 刘丽): no credit opens so.
+_CONTINUES_A_CREDIT = "/／:：、·"
+
+
 def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
     ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
     is only the tail of a name (one or two characters)."""
-    if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline:
-        return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart
+    if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline and nxt.text[0] not in _CONTINUES_A_CREDIT:
+        return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart (a line never opens with a slash)
     if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
         return False  # running text (a credit line has no sentence punctuation)
     joined = byline_line(_credit_join(cur, nxt))
     if joined is None:
         return False
     # ``记者 X Y 聊城日报`` / ``记者 Z``: the line above is no credit alone (an outlet cut from its role)
-    return not cur.is_byline or len(nxt.text) <= 2 or not nxt.is_byline
+    return not cur.is_byline or len(nxt.text) <= 2 or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT
 
 
 def _credit_started_before(before: str, cur: Line) -> bool:

@@ -184,6 +184,9 @@ def test_credit_line_broken_inside_a_name_anywhere() -> None:
         # an outlet's name broken at the line end
         ("大众网·海报新\n闻记者 温可欣 实习记者 卜世杰 练红 聊城报道\n\n1月25日，记者走进城区几条老街。\n\n老街年味浓\n",
          (["温可欣", "卜世杰", "练红"], [])),
+        # a line opening with the slash of a prefix goes on with the credit above
+        ("文/聊城日报记者 杨丽 陈丽 摄影\n/记者 刘丽\n\n8月4日晚，一所乡村夜校开课。\n\n乡村夜校开课\n",
+         (["杨丽", "陈丽", "刘丽"], [])),
         # a space printed at the line end between two names: 焦书林 / 霍然, not 焦书 + 林霍然
         ("大众网·海报新闻记者 练红 实习记者 焦书林 \n霍然 聊城报道\n\n8月4日晚，一所乡村夜校开课。\n\n乡村夜校开课\n",
          (["练红", "焦书林", "霍然"], [])),
@@ -249,6 +252,7 @@ def test_page_with_an_unbracketed_end_credit_keeps_its_next_headline() -> None:
         ("记者 冀图南摄影报道", ["冀图南"]),  # 南 starts no place: 南摄影 + 报道 is no place + 报道
         ("记者 麻春生聊城报道", ["麻春生"]),  # a place glued to the name before 报道
         ("齐鲁晚报·齐鲁壹点记者 蔚晓贤 摄影报道", ["蔚晓贤"]),  # two outlets joined by · are no name
+        ("本报全媒体记者 王文图/记者 刘丽", ["王文", "刘丽"]),  # 图/记者, not 文图/记者 after a one-character name
     ],
 )
 def test_names_before_a_closing(line: str, reporters: list[str]) -> None:
