@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from liaocheng_tui.archive.credit_words import NOT_NAMES, ROLE_FRAGMENTS
-from liaocheng_tui.archive.folding import narrow
+from liaocheng_tui.archive.folding import narrow, simplify
 from liaocheng_tui.archive.outlets import GENERIC_PAPER, GENERIC_SITE, NAMED_OUTLETS, outlet_alternation
-from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, starts_with_surname
+from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, SURNAME_RANK, starts_with_surname
+
 NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f·]")  # rare name characters live beyond the BMP
 
 _OUTLET_WORD_RE = re.compile(rf"(?:{outlet_alternation(NAMED_OUTLETS, generic=False, spaced=False)}|{GENERIC_PAPER}|{GENERIC_SITE})$")
@@ -59,13 +60,19 @@ def split_run(run: str) -> list[str]:
 
 def _surname_cuts(run: str) -> list[str] | None:
     """The cut of ``run`` into names of 2–3 characters each starting with a surname,
-    preferring the one with the most two-character names when several fit (林晨黄振)."""
+    preferring the one with the most two-character names when several fit (林晨黄振), then
+    the one whose names start with the more common surnames (王丽华李丽: 王丽华 + 李丽, not
+    王丽 + 华李丽)."""
     best: list[str] | None = None
+
+    def key(names: list[str]) -> tuple[int, int]:
+        rarity = sum(SURNAME_RANK.get(simplify(n[0]), len(SURNAME_RANK)) for n in names)
+        return sum(len(n) == 2 for n in names), -rarity
 
     def walk(pos: int, acc: list[str]) -> None:
         nonlocal best
         if pos == len(run):
-            if best is None or sum(len(n) == 2 for n in acc) > sum(len(n) == 2 for n in best):
+            if best is None or key(acc) > key(best):
                 best = list(acc)
             return
         for size in (2, 3):

@@ -329,3 +329,15 @@ def test_a_line_of_names_alone_wrapped_onto_two_lines() -> None:
         ("口袋公园建成开放", ["宋明远", "韩雪", "王忠友"]),
         ("乡村夜校开课", ["钟晓"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("run", "names_"),
+    [
+        ("王丽华李丽", ["王丽华", "李丽"]),  # tied cuts: the more common surnames start the names
+        ("林晨黄振", ["林晨", "黄振"]),
+        ("于涛黄华董豪杰", ["于涛", "黄华", "董豪杰"]),
+    ],
+)
+def test_names_run_together_are_cut_at_common_surnames(run: str, names_: list[str]) -> None:
+    assert names(parse_people("记者" + run)) == (names_, []), run
