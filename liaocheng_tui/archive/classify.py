@@ -192,10 +192,17 @@ def _photo_credit_lines(units: list[Unit]) -> None:
         people = units[i].people
         # ■ 霍然 简宁宁 between a caption and a headline: a name without a role credits the picture
         roleless_before_headline = after is not None and after.role is Role.HEADLINE and people is not None and not people.roles_seen
+        # caption / 本报记者 X (/ 本报通讯员 Y) / 本报讯 …: 大众日报's byline over a dateline ends in 报道
+        # (□记者 X 报道 / 本报聊城讯); a credit without it under a caption credits the picture
+        over_dateline_unsigned = (
+            after is not None and after.lead is not None and not after.lead.people
+            and not _REPORT_END.search(units[j - 1].text)
+        )
         closes = (
             after is None
             or glued_above
             or roleless_before_headline
+            or over_dateline_unsigned
             or (after.lead is not None and bool(after.lead.people))
             or (after.role is Role.BYLINE and _MARKED.match(after.text) is not None)
             or _caption_follows(units, j)

@@ -341,3 +341,19 @@ def test_a_line_of_names_alone_wrapped_onto_two_lines() -> None:
 )
 def test_names_run_together_are_cut_at_common_surnames(run: str, names_: list[str]) -> None:
     assert names(parse_people("记者" + run)) == (names_, []), run
+
+
+def test_a_credit_line_under_a_caption_over_a_dateline_without_report_credits_the_picture() -> None:
+    """大众日报 signs an article over its dateline with …报道 (□记者 X 报道 / 本报聊城讯); a credit
+    line without it, under a caption, is the picture's."""
+    page = (
+        "  本报讯（记者 温可欣）10月3日，一处便民服务大厅推出二十项事项。\n\n便民服务大厅上新\n\n"
+        "  10月4日，市民在广场上观看民俗表演。\n\n潍坊日报社全媒体记者 卜世杰\n\n"
+        "  本报聊城讯 10月5日，城区又有十处口袋公园建成开放。\n\n城区新增十处口袋公园\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.kind.value, a.title, a.reporters) for a in articles] == [
+        ("article", "便民服务大厅上新", ["温可欣"]),
+        ("photo", None, ["卜世杰"]),
+        ("article", "城区新增十处口袋公园", []),
+    ]

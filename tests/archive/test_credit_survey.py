@@ -39,7 +39,7 @@ PHOTO_CREDIT_LINES = (
     "with no credit of its own or by a headline, is read as the byline of what follows"
 )
 KNOWN_WRONG: dict[str, str] = {
-    name: PHOTO_CREDIT_LINES for name in ("s33_feature-credit-first", "s32_dazhong-columns", "s47_dazhong-columns")
+    name: PHOTO_CREDIT_LINES for name in ("s33_feature-credit-first", "s32_dazhong-columns")
 }
 
 
