@@ -56,6 +56,8 @@ def credits(draw) -> Composed:
         role = draw(st.sampled_from(CORRESPONDENT_ROLES if corr else REPORTER_ROLES))
         sep = draw(st.sampled_from([" ", ":", ""]))
         group = [names.pop() for _ in range(draw(st.integers(1, 2)))]
+        # 王丽文 图/记者 once a line break drops the space reads 王丽 文图/记者 as well: ambiguous in print
+        assume(not (pieces and pieces[-1][-1] in "文图" and prefix[:1] in "文图" and prefix))
         joiner = draw(st.sampled_from([" ", "、"]))
         pieces.append(f"{prefix}{outlet}{role}{sep}{joiner.join(group)}")
         (out.correspondents if corr else out.reporters).extend(group)
