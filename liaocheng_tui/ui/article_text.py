@@ -92,6 +92,26 @@ def list_entry(article: Article, divider: str = "") -> CJKText:
 SNIPPET_CHARS = 56
 
 
+#: Subhead decoration that a snippet line does not need (▶“五老”精神◀ reads 五老精神 in a result).
+DECORATION = "▶◀►◄"
+
+
+def undecorated(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+    """``text`` without subhead decoration, ``spans`` moved to match."""
+    if not any(c in text for c in DECORATION):
+        return text, list(spans)
+    kept = [i for i, c in enumerate(text) if c not in DECORATION]
+    new_at = {old: new for new, old in enumerate(kept)}
+
+    def moved(pos: int) -> int:
+        while pos < len(text) and pos not in new_at:
+            pos += 1
+        return new_at.get(pos, len(kept))
+
+    out = [(moved(s), moved(e)) for s, e in spans]
+    return "".join(text[i] for i in kept), [(s, e) for s, e in out if e > s]
+
+
 def trim_snippet(snippet: str, spans: list[Span], limit: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:
     """At most ``limit`` characters of ``snippet`` around its first hit, with ``…`` where cut."""
     snippet = snippet.replace("\n", " ")
@@ -109,7 +129,7 @@ def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: li
               asked: str = "") -> CJKText:
     """A result or dated entry: title; date · paper; every name credited (those in ``asked``, the
     query, first and marked, so a cut line still shows them); a one-line highlighted snippet."""
-    snippet, spans = trim_snippet(snippet, spans)
+    snippet, spans = trim_snippet(*undecorated(snippet, spans))
     lines = [heading(article, list(title_spans)),
              Text(where_label(article), style="dim", end="")]
     nowrap = {1}

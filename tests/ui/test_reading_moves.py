@@ -376,3 +376,17 @@ async def test_the_pages_of_one_issue_are_listed_by_edition_with_dividers(make_a
         assert shown[1].splitlines() == ["── A2版 ──", "科技创新驱动我市经济高质量发展", "记者 白文斌"]
         assert [e.splitlines()[0] for e in shown[2:]] == ["聊城市基层卫生协会成立", "组织实施“十大工程” 我市出台方案——"]
         assert app.browse.article_view.plain.splitlines()[2] == "聊城日报 · 2024-06-21 · A1版"
+
+
+async def test_the_header_keeps_warnings_in_view_and_help_explains_the_marks(make_app, ready):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        header = app.browse.query_one("#header").render()
+        assert str(header).endswith("· ⚠ 1 page(s) with warnings (w)"), str(header)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        widget = app.screen.query_one("#help-marks")
+        text = "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+        assert "≈2025-03-17" in text and "inferred from the page's text" in text
+        assert "林晨*" in text and "── A2版 ──" in text

@@ -118,3 +118,11 @@ def test_a_result_line_keeps_every_name_with_the_asked_one_first(archive):
     marked = [entry.text.plain[s.start:s.end] for s in entry.text.spans if str(s.style) == "bold reverse"]
     assert marked == ["黄振", "市政府"], marked
     assert {1, 2, 3} <= entry.nowrap, "date, names or snippet may wrap onto a second line"
+
+
+def test_a_snippet_drops_subhead_decoration_and_keeps_its_hits_in_place():
+    from liaocheng_tui.ui.article_text import undecorated
+
+    text, spans = undecorated("▶“五老”精神◀ 与时俱进", [(3, 5), (9, 11)])
+    assert text == "“五老”精神 与时俱进"
+    assert [text[s:e] for s, e in spans] == ["老”", "与时"]

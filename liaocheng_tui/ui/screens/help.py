@@ -85,6 +85,25 @@ def help_table(app: App) -> Table:
     return table
 
 
+#: What the reader's marks mean (the article head, the tree, result lines).
+MARKS = (
+    ("≈2025-03-17", "a date inferred from the page's text (no date in the file name or folio); "
+                    "an undated page is listed under 无日期 undated in the tree"),
+    ("林晨*", "a name printed without a role: the role it is printed with elsewhere in the archive, else 记者"),
+    ("── A2版 ──", "where the issue's next 版 (page of the printed paper) begins"),
+    ("⚠", "an issue or archive with warnings: press w"),
+)
+
+
+def marks_text() -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column("mark", style="bold", no_wrap=True)
+    table.add_column("means")
+    for mark, means in MARKS:
+        table.add_row(Text(mark), Text(means))
+    return table
+
+
 def query_table() -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=True)
     table.add_column("query", style="bold", no_wrap=True)
@@ -109,6 +128,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Static(Text("lc-reader keys  (Esc or ? closes)", style="bold"), classes="dialog-title")
             yield Static(help_table(self.app), id="help-table")
+            yield Static(Text("Marks", style="bold"), classes="dialog-title help-section")
+            yield Static(marks_text(), id="help-marks")
             yield Static(Text("Query syntax", style="bold"), classes="dialog-title help-section")
             yield Static(query_table(), id="help-query")
 

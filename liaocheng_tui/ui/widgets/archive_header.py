@@ -16,6 +16,11 @@ class ArchiveHeader(Static):
         self.update(Text.assemble(("lc-reader", "bold"), " · opening the archive…"))
 
     def show_catalog(self, catalog: Catalog) -> None:
-        self.update(
-            Text.assemble(("lc-reader", "bold"), " · ", (clean(catalog.name), "bold"), " · ", catalog.summary())
-        )
+        line = Text.assemble(("lc-reader", "bold"), " · ", (clean(catalog.name), "bold"), " · ", catalog.summary())
+        skipped = len(catalog.shelf.skipped)
+        warned = sum(i.row.warned_pages for i in catalog.issues)
+        if skipped or warned:  # stays in view (a toast fades): how many, and where to look
+            parts = [f"{skipped} file(s) skipped"] if skipped else []
+            parts += [f"{warned} page(s) with warnings"] if warned else []
+            line.append(f" · ⚠ {', '.join(parts)} (w)", style="bold yellow")
+        self.update(line)
