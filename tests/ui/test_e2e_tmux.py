@@ -86,3 +86,45 @@ def test_reader_in_tmux_opens_on_the_newest_issue_searches_a_reporter_and_quits(
         assert not tmux.alive(), "lc-reader did not quit on q"
     finally:
         tmux("kill-server", check=False)
+
+
+def test_reader_in_tmux_switches_paper_and_opens_a_result_at_its_hit(tmp_path):
+    if not Path(LC_READER).exists():
+        pytest.skip(f"the lc-reader command is not installed next to {sys.executable}")
+    archive = load_archive([seeds_dir()])
+    catalog = Catalog.build(archive)
+    newest = catalog.newest()
+    other, same_day = catalog.other_paper(newest)
+    assert other is not None and other.newspaper != newest.newspaper
+    # a string from the end of the longest article: below the first screen of the reading pane
+    longest = max(archive.articles, key=lambda a: len(a.body))
+    tail = longest.paragraphs[-1].text
+    needle = next(tail[i:i + 8] for i in range(len(tail) - 8)
+                  if sum(tail[i:i + 8] in a.body for a in archive.articles) == 1 and tail[i:i + 8].isalnum())
+    tmux = Tmux(f"lc-e2e-{uuid.uuid4().hex[:8]}")
+    command = f"{LC_READER} --cache-dir {tmp_path / 'cache'}"
+    tmux("new-session", "-d", "-s", "lc", "-x", "120", "-y", "36", "-e", "LANG=C.UTF-8", command)
+    try:
+        tmux.wait_for(newest.articles[0].heading[:12])
+        tmux.wait_for("ready — press / to search")
+        tmux("send-keys", "-t", "lc", "p")
+        screen = tmux.wait_for(f"{other.newspaper} {other.date_label}")  # the list's title: the other paper
+        if not same_day:
+            assert "the nearest is" in screen or other.date_label in screen, screen
+        tmux("send-keys", "-t", "lc", "/")
+        tmux("send-keys", "-t", "lc", "-l", needle)
+        tmux("send-keys", "-t", "lc", "Enter")
+        tmux.wait_for(f"1 hit for 「{needle}」")
+        screen = tmux.wait_for(longest.heading[:8])
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            screen = tmux.screen()
+            pane = [line[62:] for line in screen.splitlines()[6:]]  # the reading pane, right of the list
+            if any(needle[:6] in line for line in pane):
+                break
+            time.sleep(0.2)
+        pane = [line[62:] for line in screen.splitlines()[6:]]
+        assert any(needle[:6] in line for line in pane), f"the hit is not in view:\n{screen}"
+        assert longest.paragraphs[0].text[:10] not in "\n".join(pane), "the article was not scrolled to its hit"
+    finally:
+        tmux("kill-server", check=False)
