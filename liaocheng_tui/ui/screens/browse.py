@@ -27,8 +27,9 @@ from liaocheng_tui.ui.catalog import Catalog, Issue
 from liaocheng_tui.ui.history import History, Place
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.safe_text import clean
+from liaocheng_tui.ui.screens.browse_history import BrowseHistory
 from liaocheng_tui.ui.screens.browse_lists import BrowseLists
-from liaocheng_tui.ui.screens.browse_moves import BROWSE, ON_THIS_DAY, ORDER_LABELS, PERSON, SEARCH, BrowseMoves
+from liaocheng_tui.ui.screens.browse_moves import BROWSE, ORDER_LABELS, SEARCH, BrowseMoves
 from liaocheng_tui.ui.widgets.archive_header import ArchiveHeader
 from liaocheng_tui.ui.widgets.article_list import ArticleList
 from liaocheng_tui.ui.widgets.article_view import ArticleView
@@ -50,7 +51,7 @@ class SearchState:
     pending: str = ""  # a query submitted while indexing
 
 
-class BrowseScreen(BrowseMoves, BrowseLists, Screen):
+class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
@@ -180,28 +181,6 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
             self.article_view.show_message(f"No pages found in {roots}.\n\nPage files are .txt files; press w for files that could not be read.")
             self._set_list_title("no pages found")
         self.article_list.focus()
-
-    def refresh_catalog(self, catalog: Catalog) -> None:
-        """The archive changed while shown (files added or changed since the last start): the new
-        tree, the same issue and entry kept (or the newest issue when it is gone)."""
-        key = self.issue.key if self.issue is not None else None
-        index = self.article_list.highlighted if self.mode == BROWSE else None
-        self.catalog = catalog
-        self.query_one(ArchiveHeader).show_catalog(catalog)
-        self.tree.show_catalog(catalog)
-        untouched = key == self._opened_on and not self.history.back_places and index in (0, None)
-        target = None if untouched else catalog.issue_by_key(key) if key else None
-        if target is None:  # still where it opened: open on the newest issue, which may be new
-            target = catalog.newest()
-        if target is None:
-            return
-        articles = target.articles
-        if index is not None and 0 <= index < len(articles):
-            self._pending_article = articles[index]
-        if self.mode == BROWSE:
-            self.tree.go_to_issue(target)
-        else:
-            self.issue = target  # results stay; Esc comes back to this issue
 
     def search_ready(self, service: Any) -> None:
         self.search.status, self.search.service = "ready", service
@@ -390,39 +369,6 @@ class BrowseScreen(BrowseMoves, BrowseLists, Screen):
         summary.display = True
 
     # --- leaving results: back where the user was ---------------------------------------------
-    def here(self) -> Place:
-        """Where the user is now (what the list shows, the entry, the article's scroll, the focus)."""
-        focused = self.focused.id if self.focused is not None else None
-        return Place(self.mode, self.issue, self.article_list.highlighted, self.article_view.scroll_y, focused,
-                     self.search.query, self.search.results, self.person, self.day)
-
-    def jumped(self) -> None:
-        """A jump is about to leave this place: remember it for Backspace."""
-        if self.catalog is not None and (self.issue is not None or self.mode != BROWSE):
-            self.history.push(self.here())
-
-    def restore(self, place: Place) -> None:
-        """Show ``place`` again, its entry highlighted and its article scrolled as it was."""
-        self._pending_scroll = place.scroll
-        if place.mode == SEARCH and place.results is not None:
-            self.show_results(place.query, place.results, place.index or 0)
-        elif place.mode == PERSON and place.person is not None:
-            self.show_person(place.person, place.index or 0, remember=False)
-        elif place.mode == ON_THIS_DAY and place.day is not None:
-            self.show_on_this_day(place.day, place.index or 0, remember=False)
-        elif place.issue is not None:
-            self._leave_results()
-            articles = place.issue.articles
-            if place.index is not None and 0 <= place.index < len(articles):
-                self._pending_article = articles[place.index]
-            if self.tree.current_issue is place.issue:
-                self.show_issue(place.issue, place.index)
-            else:
-                self.tree.go_to_issue(place.issue)
-            self._restore_search_status()
-        if place.focus_id and place.focus_id != "query":
-            self.query_one(f"#{place.focus_id}").focus()
-
     def _save_place(self) -> None:
         if self.mode == BROWSE:
             self.place = self.here()

@@ -104,20 +104,6 @@ class BrowseMoves(_Base):
             self.article_list.show_dated(articles, 0)
             self.search_bar.set_status(f"{ORDER_LABELS[self.list_order]} · s flips · Esc back to browsing", "info")
 
-    def action_history_back(self) -> None:
-        place = self.history.back(self.here())
-        if place is None:
-            self.notify("Nothing to go back to.")
-            return
-        self.restore(place)
-
-    def action_history_forward(self) -> None:
-        place = self.history.forward(self.here())
-        if place is None:
-            self.notify("Nothing to go forward to.")
-            return
-        self.restore(place)
-
     def action_on_this_day(self) -> None:
         """``y``: 历史上的今天 — the articles of this issue's month and day in every year."""
         if self.catalog is None or self.issue is None or self.issue.date is None:
