@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -42,13 +41,10 @@ from liaocheng_tui.archive.model import (
     Article,
     Page,
 )
-from liaocheng_tui.search.analysis import fold, letters_only
 from liaocheng_tui.search.errors import CacheProblem
-from liaocheng_tui.search.schema import field_texts
 from liaocheng_tui.search.store_rows import (
     ARTICLE_SELECT,
     DATE_SOURCES,
-    LETTER_COLUMNS,
     PAGE_SKIP,
     article_aid,
     article_from_row,
@@ -63,13 +59,12 @@ from liaocheng_tui.search.store_rows import (
     to_json,
 )
 from liaocheng_tui.search.store_people import PeopleQueries
+from liaocheng_tui.search.store_verify import StringChecks
 from liaocheng_tui.search.store_views import ReaderViews
 from liaocheng_tui.search.versions import STORE_LAYOUT
 
 STORE_FILE = "store.sqlite"
 
-#: Article ids per verification query (one JSON parameter each).
-VERIFY_BATCH = 20_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -128,7 +123,7 @@ class FileRow:
     indexed: bool
 
 
-class ArticleStore(PeopleQueries, ReaderViews):
+class ArticleStore(PeopleQueries, ReaderViews, StringChecks):
     """One archive's pages and articles in SQLite; thread-safe for one writer and many readers."""
 
     def __init__(self, path: Path, *, readonly: bool = False):
@@ -387,60 +382,6 @@ class ArticleStore(PeopleQueries, ReaderViews):
                         date_source=DATE_SOURCES[row[4]], edition=row[5], encoding=row[6])
             out.append((row[0], page))
         return out
-
-    def holding(self, fieldname: str, aids: Sequence[str], needle: str | re.Pattern[str]) -> set[str]:
-        """Those of ``aids`` whose field (an index bigram field) holds ``needle``.
-
-        A string is folded letters, checked by ``instr`` in SQL over the stored
-        letters (one pass, in C; the rows shown as hits are checked against their CRC when read); a
-        pattern (a wildcard query) is matched in Python against the field's folded text.
-        """
-        found: set[str] = set()
-        column = fieldname if fieldname in LETTER_COLUMNS else None
-        for i in range(0, len(aids), VERIFY_BATCH):
-            chunk = to_json(list(aids[i : i + VERIFY_BATCH]))
-            if column is not None and isinstance(needle, str):
-                name = LETTER_COLUMNS[fieldname]
-                # one pass in C over every candidate; the rows shown as hits are checksummed when read
-                found.update(
-                    r[0]
-                    for r in self._db.execute(
-                        f"SELECT aid FROM articles WHERE aid IN (SELECT value FROM json_each(?)) AND instr({name}, ?) > 0",
-                        (chunk, needle),
-                    )
-                )
-                continue
-            for aid, text in self._field_texts(fieldname, chunk):
-                if isinstance(needle, str):
-                    if needle in letters_only(text):
-                        found.add(aid)
-                elif needle.search(fold(text)) is not None:
-                    found.add(aid)
-        return found
-
-    def source_of(self, aid: str) -> str:
-        row = self._db.execute(
-            "SELECT f.path FROM articles a JOIN pages p ON p.id = a.page_id JOIN files f ON f.id = p.file_id"
-            " WHERE a.aid = ?", (aid,)
-        ).fetchone()
-        return path_text(row[0]) if row and isinstance(row[0], bytes) else ""
-
-    def _field_texts(self, fieldname: str, chunk: str) -> Iterator[tuple[str, str]]:
-        """(aid, the text the index field holds) for the ids in the JSON list ``chunk``."""
-        if fieldname in ("paper_bg", "file_bg"):
-            for aid, paper, path in self._db.execute(
-                "SELECT a.aid, p.newspaper, f.path FROM articles a JOIN pages p ON p.id = a.page_id"
-                " JOIN files f ON f.id = p.file_id WHERE a.aid IN (SELECT value FROM json_each(?))",
-                (chunk,),
-            ):
-                yield aid, (paper or "") if fieldname == "paper_bg" else Path(path_text(path)).name
-            return
-        for row in self._db.execute(
-            f"SELECT a.page_id, {ARTICLE_SELECT} FROM articles a WHERE a.aid IN (SELECT value FROM json_each(?))",
-            (chunk,),
-        ):
-            article = article_from_row(row[1:], Page(source=""))
-            yield article_aid(row), field_texts(article)[fieldname]
 
     def issue_dates(self) -> dict[str, dt.date]:
         """Every dated article's issue date, by article id (for date filters)."""
