@@ -1,15 +1,14 @@
 """Evaluate a parsed query over whole posting lists at once, instead of doc-by-doc matchers.
 
-Whoosh's matchers step through postings one Python call at a time (a few µs
-each); a common bigram in a 10k-article archive has thousands of postings and a
-query touches several of them per field, so a search took 100+ ms.  Here each
-posting list is read block by block from Whoosh's own segment files (ids and
-weights arrays) into a ``{docnum: tf}`` dict, cached, and the query tree is
-evaluated with dict and set operations; scores are BM25 (k1=1.2, no length
-normalisation) times the query's boosts, so title and whole-word bonuses rank
-as in the Whoosh path.  Any query node this module does not know raises
-``Unsupported`` and the caller falls back to Whoosh's own search, which gives
-the same set of hits (a test checks that).
+Whoosh's query matchers combine postings one Python call per document and
+per clause; a query here touches several fields and many bigrams, so a search
+took 100+ ms that way.  Here each posting list is read once through Whoosh's
+public reader API (``reader.postings(field, text)``, stepped with ``is_active``
+/ ``id`` / ``weight`` / ``next``) into a ``{docnum: tf}`` dict, cached, and the
+query tree is evaluated with dict and set operations; scores are BM25 (k1=1.2,
+no length normalisation) times the query's boosts.  This is the only
+evaluator: a query node it does not know raises ``Unsupported`` (never a
+silent second path), and a test runs the project's query corpus through it.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from whoosh import query as wq
-from whoosh.matching.wrappers import FilterMatcher
 
 from liaocheng_tui.search.substring import Needle, Substring
 
@@ -28,6 +26,10 @@ K1 = 1.2
 CACHE_TERMS = 4000
 #: Postings kept across queries, all terms together (~100 bytes each): memory stays bounded at any size.
 CACHE_ENTRIES = 1_000_000
+
+
+#: The class of Whoosh's ``NullQuery`` singleton (its copies, e.g. boosted, are instances of it).
+_NULL_QUERY = type(wq.NullQuery)
 
 
 class Unsupported(Exception):
@@ -68,24 +70,13 @@ class FastEvaluator:
         for segreader, offset in self.reader.leaf_readers():
             if (fieldname, text) not in segreader:
                 continue
+            # the matcher's public stepping API (deleted documents already filtered out);
+            # bound methods: this loop runs once per posting
             m = segreader.postings(fieldname, text)
-            deleted = None
-            if isinstance(m, FilterMatcher):
-                deleted = m._ids
-                m = m.child
-            if not hasattr(m, "_read_ids"):
-                raise Unsupported(type(m).__name__)
-            while m.is_active():
-                if m._ids is None:
-                    m._read_ids()
-                if m._weights is None:
-                    m._read_weights()
-                ids, weights = m._ids, m._weights
-                if deleted:
-                    out.update((offset + i, w) for i, w in zip(ids, weights) if i not in deleted)
-                else:
-                    out.update(zip([offset + i for i in ids], weights))
-                m._next_block()
+            active, ident, weight, step = m.is_active, m.id, m.weight, m.next
+            while active():
+                out[offset + ident()] = weight()
+                step()
         self._postings[key] = out
         self._cached_entries += len(out)
         while self._postings and (len(self._postings) > CACHE_TERMS or self._cached_entries > CACHE_ENTRIES):
@@ -113,7 +104,7 @@ class FastEvaluator:
 
     def evaluate(self, q) -> Scores:
         boost = getattr(q, "boost", 1.0) or 1.0
-        if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
+        if q is wq.NullQuery or isinstance(q, _NULL_QUERY):
             return {}
         if isinstance(q, Substring):
             return self._substring(q, boost)

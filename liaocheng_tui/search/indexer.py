@@ -133,7 +133,7 @@ def update(
         writer.cancel()
         raise
     # Merging rewrites whole segments (seconds on a large archive): only once small ones pile up.
-    writer.commit(merge=len(ix._segments()) > MAX_SEGMENTS)
+    writer.commit(merge=len(writer.segments) > MAX_SEGMENTS)
     if progress is not None:
         progress(done, total)
 

@@ -48,3 +48,34 @@ def test_the_benchmark_corpus_takes_the_same_path(seeds_open):
 def test_title_hits_rank_first(made):
     _, service = made
     assert service.search("技改").hits[0].article.title == "高唐县技改项目复产"
+
+
+def _private_names_defined_by_us() -> set[str]:
+    """Every ``_name`` the package itself defines (methods, and attributes it assigns on any object)."""
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "liaocheng_tui"
+    names: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names.update(t.attr for t in targets if isinstance(t, ast.Attribute))
+    return {n for n in names if n.startswith("_")}
+
+
+def test_the_search_layer_reads_no_private_attribute_of_whoosh():
+    """Whoosh's internals (``_ids``, ``_read_ids``, ``_NullQuery``, ``_segments`` …) pinned it to one version."""
+    import ast
+
+    ours = _private_names_defined_by_us()
+    package = Path(__file__).resolve().parents[2] / "liaocheng_tui" / "search"
+    foreign = []
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+                    and node.attr not in ours):
+                foreign.append(f"{path.name}:{node.lineno} {ast.unparse(node)}")
+    assert foreign == [], foreign
