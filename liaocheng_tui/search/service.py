@@ -200,6 +200,12 @@ class SearchService:
         """Every matching docnum with its score (the one evaluator; raises QueryError)."""
         return self._answer(lambda: self._fast().evaluate(self._builder.parse(query)))
 
+    def article_ids(self, query: str) -> set[str]:
+        """The id of every article ``search(query, limit=None)`` finds, without reading one (raises QueryError)."""
+        scores = self.evaluate(query)
+        every = self._aid_list()
+        return {every[d] for d in scores}
+
     def search(self, query: str, limit: int | None = 50) -> SearchResults:
         """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
         return self._answer(lambda: self._search(query, limit))

@@ -35,6 +35,7 @@ def test_every_query_is_answered_by_the_one_evaluator_in_score_order(made, query
     scores = service.evaluate(query)  # raises Unsupported if a node would need another path
     results = service.search(query, limit=None)
     assert results.total == len(scores)
+    assert service.article_ids(query) == {h.article.id for h in results.hits}, query
     assert [h.score for h in results.hits] == sorted((h.score for h in results.hits), reverse=True)
     assert sorted(h.score for h in results.hits) == pytest.approx(sorted(scores.values()))
 
