@@ -86,7 +86,7 @@ class FastEvaluator:
 
     def live_docs(self) -> set[int]:
         if self._live is None:
-            self._live = {d for d in range(self.reader.doc_count_all()) if not self.reader.is_deleted(d)}
+            self._live = set(self.reader.all_doc_ids())  # undeleted docnums, segment by segment
         return self._live
 
     def _term_scores(self, fieldname: str, text: str, boost: float) -> Scores:
