@@ -80,3 +80,40 @@ def test_the_search_layer_reads_no_private_attribute_of_whoosh():
                     and node.attr not in ours):
                 foreign.append(f"{path.name}:{node.lineno} {ast.unparse(node)}")
     assert foreign == [], foreign
+
+
+AND_PAIRS = [("聊城市", "技改"), ("基层卫生", "俞建华"), ("律动水城", "音乐"), ("聊*城", "美景"), ("聯合", "检查"),
+             ("技改", "高唐县"), ("记者:林晨", "城市"), ("日期:2024-06", "卫生工作")]
+
+
+@pytest.mark.parametrize(("a", "b"), AND_PAIRS)
+def test_an_and_matches_and_scores_as_its_two_parts_together(made, a, b):
+    _, service = made
+    both, left, right = service.evaluate(f"{a} {b}"), service.evaluate(a), service.evaluate(b)
+    assert set(both) == set(left) & set(right), (a, b)
+    assert both == pytest.approx({d: left[d] + right[d] for d in both}), (a, b)
+
+
+def test_a_string_beside_a_word_is_verified_only_where_the_word_is(mk):
+    """A common string next to a rare word: the store checks the string only in the word's articles."""
+    from liaocheng_tui.search.service import SearchService
+
+    articles = [mk.article(f"第{i}篇", f"聊城市今年第{i}次会议召开。" + ("会上谈到技改。" if i % 4 == 0 else ""))
+                for i in range(12)]
+    archive = mk.archive([mk.page("/constructed/lcrb_2024-06-20.txt", "2024-06-20", articles)])
+    with SearchService.open(archive) as service:
+        evaluator = service._fast()
+        word_hits = set(service.evaluate("技改"))
+        seen: list[int] = []
+        verify = evaluator.verify
+
+        def spy(fieldname, docnums, needle):
+            seen.extend(docnums)
+            return verify(fieldname, docnums, needle)
+
+        evaluator.verify = spy
+        hits = service.evaluate("聊城市 技改")
+        evaluator.verify = verify
+        assert len(service.evaluate("聊城市")) == 12 and len(word_hits) == 3
+        assert set(hits) == word_hits
+        assert set(seen) == word_hits, sorted(seen)
