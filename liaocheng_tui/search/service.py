@@ -47,6 +47,9 @@ __all__ = [
 ]  # fmt: skip
 
 Resolver = Callable[[list[str]], dict[str, Article]]
+#: Below this share of the archive, ids and months are read per document, not the whole column
+#: (a one-shot ``lc-reader search`` with a few thousand hits need not read 100k of each).
+COLUMN_WHOLE_FRACTION = 1 / 8
 
 
 class SearchService:
@@ -164,12 +167,33 @@ class SearchService:
             self._all_months = [m.decode("utf-8") if isinstance(m, bytes) else m for m in self._months]
         return self._all_months
 
+    def _few(self, docnums) -> bool:
+        """Are ``docnums`` few enough to read their column values one by one rather than the whole column?"""
+        return len(docnums) < self._reader.doc_count_all() * COLUMN_WHOLE_FRACTION
+
+    def _aids_of(self, docnums) -> list[str]:
+        if self._all_aids is None and self._few(docnums):
+            return [self._aid(d) for d in docnums]
+        every = self._aid_list()
+        return [every[d] for d in docnums]
+
+    def _month(self, docnum: int) -> str:
+        if self._all_months is not None:
+            return self._all_months[docnum]
+        month = self._months[docnum]
+        return month.decode("utf-8") if isinstance(month, bytes) else month
+
+    def _months_of(self, docnums) -> list[str]:
+        if self._all_months is None and self._few(docnums):
+            return [self._month(d) for d in docnums]
+        every = self._month_list()
+        return [every[d] for d in docnums]
+
     def _verify(self, fieldname: str, docnums: list[int], needle: Needle) -> set[int]:
         """Those of ``docnums`` whose field holds the string (or matches the pattern): one store query."""
         if not docnums:
             return set()
-        every = self._aid_list()
-        aids = {every[d]: d for d in docnums}
+        aids = dict(zip(self._aids_of(docnums), docnums))
         found = self._store.holding(fieldname, list(aids), needle)
         return {aids[a] for a in found}
 
@@ -210,9 +234,7 @@ class SearchService:
 
     def article_ids(self, query: str) -> set[str]:
         """The id of every article ``search(query, limit=None)`` finds, without reading one (raises QueryError)."""
-        scores = self.evaluate(query)
-        every = self._aid_list()
-        return {every[d] for d in scores}
+        return set(self._aids_of(list(self.evaluate(query))))
 
     def search(self, query: str, limit: int | None = 50) -> SearchResults:
         """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
@@ -224,8 +246,7 @@ class SearchService:
         with self._lock:
             q = self._builder.parse(query)
             scores = self._fast().evaluate(q)
-            months = self._month_list()
-            counts = Counter(months[docnum] for docnum in scores)
+            counts = Counter(self._months_of(list(scores)))
             top = self._best(scores, limit)
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
             needles = needles_by_field(q).get("body_bg", set())
@@ -254,7 +275,7 @@ class SearchService:
         return items[:limit] if limit else items
 
     def _tie_key(self, docnum: int) -> tuple:
-        month = self._month_list()[docnum]
+        month = self._month(docnum)
         source, _, index = self._aid(docnum).rpartition("#")
         newest = tuple(-ord(c) for c in month) if month != "none" else (1,)
         return newest, source, int(index) if index.isdigit() else 0

@@ -117,3 +117,20 @@ def test_a_string_beside_a_word_is_verified_only_where_the_word_is(mk):
         assert len(service.evaluate("聊城市")) == 12 and len(word_hits) == 3
         assert set(hits) == word_hits
         assert set(seen) == word_hits, sorted(seen)
+
+
+def test_ids_and_months_read_per_document_or_whole_give_the_same_answers(made, monkeypatch):
+    """A few hits read their ids and months one by one, many read the whole column: same results."""
+    from liaocheng_tui.search import service as service_module
+    from liaocheng_tui.search.service import SearchService
+
+    archive, _ = made
+    answers = []
+    for fraction in (0.0, 2.0):  # always the whole column; always one by one
+        monkeypatch.setattr(service_module, "COLUMN_WHOLE_FRACTION", fraction)
+        with SearchService.open(archive) as fresh:
+            answers.append({q: (r.total, r.per_month, [(h.article.id, h.score) for h in r.hits], fresh.article_ids(q))
+                            for q in QUERIES for r in [fresh.search(q, limit=None)]})
+            assert (fresh._all_aids is None) == (fraction == 2.0), fraction
+    for query in QUERIES:
+        assert answers[0][query] == answers[1][query], query
