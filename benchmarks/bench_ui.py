@@ -6,6 +6,10 @@ with a cold cache (empty cache folder) and a warm one (the same folder again).
 
     python benchmarks/bench_ui.py            # prints a table
     python benchmarks/bench_ui.py --articles 2000
+    python benchmarks/bench_ui.py --root ARCHIVE --cache DIR   # one archive as it is (twice: cold/warm)
+
+"shown" is the moment the newest issue's first article is in the reading pane;
+"peak MB" the process's peak resident memory (everything up to search ready).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -59,11 +64,14 @@ def measure_once(root: Path, cache: Path, started: float) -> dict:
     async def run() -> None:
         app = create_app([root], cache_dir=cache, use_cache=True)
         async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
-            while "search_ready" not in marks:
+            while "search_ready" not in marks or "shown" not in marks:
+                if "shown" not in marks and app.browse.article_view.article is not None:
+                    marks["shown"] = time.time() - started
                 await pilot.pause(0.01)
             marks["articles"] = app.catalog.article_count if app.catalog else 0
 
     asyncio.run(run())
+    marks["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return marks
 
 
@@ -79,6 +87,8 @@ def run_child(root: Path, cache: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000, help="size of the synthetic archive")
+    parser.add_argument("--root", type=Path, help="measure this archive instead (with --cache)")
+    parser.add_argument("--cache", type=Path, help="the cache folder for --root (kept)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -90,14 +100,19 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="lc-bench-"))
     try:
-        archives = [("seeds", seeds_dir()), (f"synthetic {args.articles:,}", synthetic_archive(work / "synthetic", args.articles))]
+        if args.root:
+            archives = [(args.root.name[:16], args.root)]
+        else:
+            archives = [("seeds", seeds_dir()),
+                        (f"synthetic {args.articles:,}", synthetic_archive(work / "synthetic", args.articles))]
         rows = []
         for name, root in archives:
-            cache = work / f"cache-{name.replace(' ', '-')}"
+            cache = args.cache if args.root and args.cache else work / f"cache-{name.replace(' ', '-')}"
             for state in ("cold", "warm"):
                 marks = run_child(root, cache)
                 rows.append((name, state, marks))
-        header = f"{'archive':<16} {'cache':<5} {'articles':>8} {'first paint':>12} {'browsable':>10} {'search ready':>13}"
+        header = (f"{'archive':<16} {'cache':<5} {'articles':>8} {'first paint':>12} {'browsable':>10} {'shown':>7}"
+                  f" {'search ready':>13} {'peak MB':>8}")
         print(header)
         print("-" * len(header))
         stale = False
@@ -106,7 +121,7 @@ def main() -> None:
             if state == "warm" and m.get("code") != rows[i - 1][2].get("code"):
                 note, stale = "  *", True
             print(f"{name:<16} {state:<5} {m.get('articles', 0):>8} {m['first_paint']:>11.2f}s "
-                  f"{m['browsable']:>9.2f}s {m['search_ready']:>12.2f}s{note}")
+                  f"{m['browsable']:>9.2f}s {m['shown']:>6.2f}s {m['search_ready']:>12.2f}s {m['peak_mb']:>8.0f}{note}")
         print("\nSeconds from process start (Python start-up and imports included); headless, 120x36.")
         if stale:
             print("* the archive code changed between the cold and the warm run, so the cache was rebuilt:"

@@ -9,9 +9,13 @@ so an export never carries a raw control code into a terminal or a file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from liaocheng_tui.archive.model import Archive, Article
+from liaocheng_tui.archive.model import Article, Page
 from liaocheng_tui.archive.printable import json_text, printable
+
+if TYPE_CHECKING:
+    from liaocheng_tui.search.store_people import PersonRow
 
 
 def article_record(article: Article) -> dict:
@@ -36,13 +40,35 @@ def article_record(article: Article) -> dict:
     }
 
 
-def iter_jsonl(archive: Archive) -> Iterator[str]:
-    for article in archive.articles:
-        yield json_text(article_record(article))
+def person_record(person: PersonRow) -> dict:
+    """The export schema of one person of ``lc-reader reporters --format jsonl``."""
+    return {
+        "name": person.name,
+        "role": person.role,
+        "role_label": person.role_label,
+        "articles": person.article_count,
+        "first_date": person.first.isoformat() if person.first else None,
+        "last_date": person.last.isoformat() if person.last else None,
+        "newspapers": list(person.papers),
+    }
 
 
-def to_json(archive: Archive) -> str:
-    return json_text([article_record(a) for a in archive.articles], indent=2)
+def iter_jsonl(pages: Iterable[Page]) -> Iterator[str]:
+    for page in pages:
+        for article in page.articles:
+            yield json_text(article_record(article))
+
+
+def iter_json(pages: Iterable[Page]) -> Iterator[str]:
+    """One JSON array (indented by 2) in pieces, a record at a time: the same text as
+    ``json_text([…every record…], indent=2)`` without holding every record."""
+    first = True
+    for page in pages:
+        for article in page.articles:
+            record = json_text(article_record(article), indent=2).replace("\n", "\n  ")
+            yield ("[\n  " if first else ",\n  ") + record
+            first = False
+    yield "[]" if first else "\n]"
 
 
 def _md_escape(text: str) -> str:
@@ -50,8 +76,8 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("#", "\\#").replace("*", "\\*").replace("_", "\\_")
 
 
-def iter_markdown(archive: Archive) -> Iterator[str]:
-    for page in archive.pages:
+def iter_markdown(pages: Iterable[Page]) -> Iterator[str]:
+    for page in pages:
         date = page.issue_date.isoformat() if page.issue_date else "undated"
         mark = "≈" if page.date_source.value == "inferred" else ""
         yield f"# {printable(page.newspaper or '?')} {mark}{date} — {page.name}\n"

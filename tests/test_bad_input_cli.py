@@ -163,16 +163,18 @@ def test_the_size_limit_in_the_cached_load_is_checked_before_reading(tmp_path: P
     shutil.copy(SEEDS[0], folder / "page.txt")
     with open(folder / "huge.txt", "wb") as handle:
         handle.truncate(1 << 30)
-    from liaocheng_tui.search.service import load_archive_cached
+    from liaocheng_tui.search.stored_pages import StoredPages
 
     tracemalloc.start()
     try:
-        archive = load_archive_cached([folder], cache_dir=tmp_path / "cache")
+        with StoredPages([folder], cache_dir=tmp_path / "cache") as pages:
+            names = [p.name for p in pages]
+            skipped = pages.skipped
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert [p.name for p in archive.pages] == ["page.txt"]
-    assert archive.skipped == [f"{folder / 'huge.txt'}: too large for a page file (1,024.0 MB; the limit is 20 MB): skipped"]
+    assert names == ["page.txt"]
+    assert skipped == [f"{folder / 'huge.txt'}: too large for a page file (1,024.0 MB; the limit is 20 MB): skipped"]
     assert peak < 100 * 2**20, f"the cached load read a 1 GB file (peak {peak / 2**20:.0f} MB)"
 
 

@@ -21,6 +21,7 @@ from liaocheng_tui.archive.items import (
     EDITOR_NOTE_RE,
     build_article,
     closes_article,
+    give_heading,
     is_start,
     merge_trailing_byline,
     orphans,
@@ -55,9 +56,9 @@ def _cut(units: list[Unit]) -> list[Cut]:
             last = cur.start[-1] if cur.start and not cur.rest else None
             joins = (
                 last is not None
-                and last.role is Role.BYLINE
+                and last.people is not None  # a BYLINE unit
                 and (last.people.roles_seen > 0 or last.top_credit)  # ■ 田柏林 under a caption is a photo credit
-                and (unit.role is Role.BYLINE or not unit.lead.people)
+                and (unit.lead is None or not unit.lead.people)
             )
             if joins:
                 cur.start.append(unit)
@@ -121,10 +122,16 @@ def _own_item_follows(cut: Cut, run: tuple[int, int], runs: list[tuple[int, int]
     return bool(later) and is_column_label(rest[later[0][0]].text)
 
 
+def _has_own_text(start: list[Unit]) -> bool:
+    """Does the article start carry text of its own (本报讯（记者 X）11月4日，…)?  Then a
+    headline right under it can be the title of a one-paragraph article."""
+    return any(u.role is Role.LEAD and u.lead is not None and u.text[u.lead.end :].strip() for u in start)
+
+
 def _split_bylined_items(cut: Cut) -> list[Cut]:
     runs = _headline_runs(cut.rest)
     for run in runs:
-        if run[0] > 0 and _own_item_follows(cut, run, runs):
+        if (run[0] > 0 or _has_own_text(cut.start)) and _own_item_follows(cut, run, runs):
             head = Cut(start=cut.start, rest=cut.rest[: run[1]])
             tail = Cut(rest=cut.rest[run[1] :], credits=cut.credits)
             return [head, *_split_bylined_items(tail)]
@@ -156,6 +163,8 @@ def assemble_after(units: list[Unit]) -> tuple[list[Article], list[str]]:
             continue
         if cut.start or body:
             articles.append(build_article(cut.start, body, heading, False))
+        elif articles and articles[-1].kind is ArticleKind.PHOTO and not articles[-1].title:
+            give_heading(articles[-1], heading)  # caption, its credit, then its headline: a titled item
         else:  # a lone headline with nothing above it
             residue.append("\n".join(u.text for u in heading))
         if after or cut.credits:
@@ -200,7 +209,7 @@ def _place_photo(unit: Unit, current, articles: list[Article], flush) -> None:
         flush()
         return
     caption = [unit]
-    if not unit.credit.text_before and body and not has_lead_only(start, body):
+    if unit.credit is not None and not unit.credit.text_before and body and not has_lead_only(start, body):
         caption.insert(0, body.pop())
     if has_text or start or heading:
         flush()
@@ -241,7 +250,7 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
                 or bool(current[2] and closes_article(current[2][-1]))
                 or _item_under(units, j, current)
             )
-            if opens:
+            if opens or current is None:
                 flush()
                 current = (units[i:j], [], [])
             else:

@@ -6,15 +6,15 @@ brackets, optionally closed by 报道, a place + 报道 (聊城报道), 摄 or �
 
     credit  := marker? group+ closing?
     group   := role-phrase names | names            (names alone only where allowed)
-    role    := prefix? outlet? role-word | prefix   (文/ 图/ 文/图 摄影/ 视频/ …)
-    outlet  := a name from outlets.OUTLETS, several joined by ·, or any city paper
+    role    := prefix? outlet? role-word | prefix | outlet   (文/ 图/ 文/图 摄影/ 视频/ …)
+    outlet  := a name from outlets.OUTLETS, several joined by ·, or any city's paper or site
     names   := name (sep name)* | names run together (记者林晨黄振)
 
-Role words and outlets are data (the tables below and ``outlets.py``); a name is
-2–4 ideographs (or a name with ·), names printed run together are cut where a
-common surname starts (``surnames.py``).  Matching runs on the text folded to
-simplified script and half width (``folding.narrow``), so 本報訊（記者 X） and
-全角 punctuation read alike; every offset is an offset into the printed text.
+Role words and outlets are data (``credit_words.py``, ``outlets.py``); what may be a
+name and where names printed run together are cut is ``names.py``; credits at the end of
+a paragraph are ``end_credits.py``.  Matching runs on the text folded to simplified
+script and half width (``folding.narrow``), so 本報訊（記者 X） and 全角 punctuation read
+alike; every offset is an offset into the printed text.
 """
 
 from __future__ import annotations
@@ -22,40 +22,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from liaocheng_tui.archive.credit_words import (
+    CLOSING_WORDS,
+    CORRESPONDENT_WORDS,
+    MARKERS,
+    NAMELESS_ROLES,
+    PICTURE_CLOSINGS,
+    PLACE_AND_BODY_ENDINGS,
+    PREFIX,
+    REPORT_PLACES,
+    REPORTER_WORDS,
+)
 from liaocheng_tui.archive.folding import narrow
-from liaocheng_tui.archive.outlets import GENERIC_PAPER, NAMED_OUTLETS, outlet_alternation, outlet_chain
-from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, starts_with_surname
-
-# --- roles: data --------------------------------------------------------------
-# The staff roles a reporter is credited with (本报 and outlet names are parsed apart).
-REPORTER_WORDS = [
-    "记者", "全媒体记者", "融媒体记者", "见习记者", "实习记者", "特约记者", "首席记者", "摄影记者",
-    "客户端记者", "驻站记者", "实习生", "融媒体", "全媒体", "编辑", "作者", "评论员", "特约评论员",
-    "摄影", "摄像", "供稿", "策划", "统筹", "撰稿",
-]
-CORRESPONDENT_WORDS = ["通讯员", "特约通讯员"]
-# Prefixes that name what a person made: 文/记者 X, 图/Y, 文/图 记者 X, 摄影/Z, 视频/W.
-# One-character ones count only before a slash or colon (图片新闻 and 文化 are no credits).
-PREFIX = r"(?:文/图|图/文|(?:文图|图文|文|图|摄影|摄像|视频|图片|制图|漫画|策划|统筹|撰稿)\s*[/:])"
-# Collective voices that sign without a name.
-NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
-# Words that close a credit and are no name: …报道, …摄, …文/图.
-CLOSING_WORDS = ["摄影报道", "报道", "摄", "供图", "整理", "发自", "文/图", "文/摄", "图/文", "图文", "文并摄"]
-# Closing words that say the names before them made the pictures (a printed role).
-PICTURE_CLOSINGS = ("摄", "摄影报道", "供图", "文/图", "文/摄", "图/文", "图文", "文并摄")
-# Markers printed before a credit or photo credit.
-MARKERS = "■□●◆▲◇"
-# Two-character things that look like names but are not.
-NOT_NAMES = {
-    "右图", "左图", "上图", "下图", "资料图", "图片", "视频", "记者", "本报", "本网", "通讯员", "报道", "摄影",
-    "待续", "未完", "全文", "完毕", "下转", "上接", "续完", "同上", "见图", "附图", "图示", "注释",
-    # 记者手记 / 记者观察 …: column names that start with a role word
-    "手记", "观察", "调查", "视点", "札记", "走基层", "探访", "追踪", "连线", "直击", "体验", "感言",
-}
-
-# Last characters of places and institutions (高新区, 阳谷县, 市委, 交警队): a line of such
-# words is a kicker, not a line of names.
-PLACE_AND_BODY_ENDINGS = frozenset("区县市镇乡村街道路局委办厅院校所站馆厂场园港湾湖河山城省州处部队团会社组中心")
+from liaocheng_tui.archive.names import MAX_NAME_CHARS, NAME_CHAR_RE, is_outlet_word, plausible_name, split_run, unspace
+from liaocheng_tui.archive.outlets import NAMED_OUTLETS, outlet_alternation, outlet_chain
+from liaocheng_tui.archive.surnames import starts_with_surname
 
 _SP = r"[^\S\n]*"  # export spaces inside a word (记 者, 本 报 记 者)
 _SEP = r"[\s、，,/:·]"
@@ -77,23 +58,34 @@ ROLE_RE = re.compile(
     rf"(?:(?P<outlet>{_SELF}|{_OUTLET})\s*)?"
     rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)}))"
     rf"|(?P<bare>{PREFIX})"
+    # an outlet with no role word before the names: （中国台湾网 X 摄）, 新华社 X Y
+    rf"|(?P<outlet_only>{_OUTLET})(?=[^\S\n]*[:：]|[^\S\n]+)"
 )
 CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[)）])")
+# A closing glued to the name before it is printed without export spaces (王丽摄, 王丽图文): so
+# 王丽图 文/图 keeps its name whole (图 文 is no closing inside a name).
+_GLUED_CLOSING_RE = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(CLOSING_WORDS, key=len, reverse=True))})(?=$|{_SEP}|[)）])"
+)
 # 聊城报道 / 北京报道: a place glued to 报道 at the end of a credit.
 PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])")
-NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f·]")  # rare name characters live beyond the BMP
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 
+# A closing run into the next role with no space (…报道 / 摄影 X, joined at a line end).
+_CLOSING_BEFORE_ROLE_RE = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(CLOSING_WORDS, key=len, reverse=True))})(?={ROLE_RE.pattern})"
+)
+
 # Datelines: 本报讯, 本报聊城讯, 本报聊城12月27日讯, 大众网聊城5月2日讯, 新华社北京3月5日电,
-# 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯, 本网讯.
+# 齐鲁网·闪电新闻5月2日讯, 聊城新闻网讯, 本网讯, 中国台湾网10月28日消息.
 DATELINE_RE = re.compile(
     rf"(?:据\s*)?(?:{_SELF}|{outlet_chain()})"
-    r"[\u4e00-\u9fff\d\s月日]{0,14}?[讯电](?![\u4e00-\u9fff]{0,1}[息号])"
+    r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:[讯电](?![\u4e00-\u9fff]{0,1}[息号]|员)|消息)"  # 本报通讯员 is no 本报…讯
 )
 
 
 DATELINE_MAX_CHARS = 40  # 据 + joined outlets + place + date + 讯 fit in this many characters
-_DATELINE_HINT = re.compile("[讯訊电電]")
+_DATELINE_HINT = re.compile("[讯訊电電]|消息")
 
 
 def starts_with_dateline(text: str) -> bool:
@@ -104,7 +96,6 @@ def starts_with_dateline(text: str) -> bool:
     return DATELINE_RE.match(narrow(head)) is not None
 
 
-_OUTLET_WORD_RE = re.compile(rf"(?:{outlet_alternation(NAMED_OUTLETS, generic=False, spaced=False)}|{GENERIC_PAPER})$")
 
 
 @dataclass
@@ -131,64 +122,6 @@ def add_names(target: list[str], names: list[str]) -> None:
     target.extend(name for name in dict.fromkeys(names) if name not in target)
 
 
-MAX_NAME_CHARS = 4  # Han names; names with · (minority names) may be longer
-MAX_DOT_NAME_CHARS = 12
-
-
-def plausible_name(run: str) -> bool:
-    """2–4 ideographs (or a ·-name) that are not a known non-name word or an outlet."""
-    if "·" in run:
-        return 3 <= len(run) <= MAX_DOT_NAME_CHARS and not run.startswith("·") and not run.endswith("·")
-    if not (2 <= len(run) <= MAX_NAME_CHARS) or run in NOT_NAMES:
-        return False
-    return not _OUTLET_WORD_RE.search(narrow(run))
-
-
-_LETTER_SPACED_RE = re.compile(r"(?<![^\s（(])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff](?![^\s）)]))+")
-
-
-def _unspace(text: str) -> str:
-    """``记 者 林 晨`` → ``记者林晨``: letter-spaced runs of single characters closed up."""
-    return _LETTER_SPACED_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
-
-
-def split_run(run: str) -> list[str]:
-    """Names printed without a separator (记者林晨黄振, 记者于涛黄华董豪杰): cut into 2–3
-    character names that each start with a common surname; a four-character run
-    starting with a compound surname (欧阳晓东) is one name.  A run that cannot be cut
-    so is returned whole (and then judged as one name)."""
-    if len(run) <= 3 or "·" in run or (len(run) == 4 and run[:2] in COMPOUND_SURNAMES):
-        return [run]
-    cuts = _surname_cuts(run)
-    if cuts:
-        return cuts
-    if len(run) == 4:
-        return [run[:2], run[2:]]
-    return [run]
-
-
-def _surname_cuts(run: str) -> list[str] | None:
-    """The cut of ``run`` into names of 2–3 characters each starting with a surname,
-    preferring the one with the most two-character names when several fit (林晨黄振)."""
-    best: list[str] | None = None
-
-    def walk(pos: int, acc: list[str]) -> None:
-        nonlocal best
-        if pos == len(run):
-            if best is None or sum(len(n) == 2 for n in acc) > sum(len(n) == 2 for n in best):
-                best = list(acc)
-            return
-        for size in (2, 3):
-            piece = run[pos : pos + size]
-            if len(piece) == size and starts_with_surname(piece):
-                acc.append(piece)
-                walk(pos + size, acc)
-                acc.pop()
-
-    walk(0, [])
-    return best if best and len(best) > 1 else None
-
-
 def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     """Parse a whole string as a credit (``记者 林晨 黄振``, ``本 报 记 者 苑莘``,
     ``记者 薛良诚 通讯员 刘淑娟 罗珂 报道``, ``文/记者 胡欣 图/王五``, ``记者林晨黄振``,
@@ -198,7 +131,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     closing word — the caller then knows the text is not a credit.  Names with
     no role before them are accepted only with ``allow_roleless``.
     """
-    printed = _unspace(text)
+    printed = unspace(text)
     folded = narrow(printed)
     people = People()
     role: str | None = "rep" if allow_roleless else None
@@ -216,6 +149,8 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             pos = place.end()  # 聊城报道 closing the credit
             continue
         closing = CLOSING_RE.match(folded, pos) if people else None  # 文/图 first is a prefix, last a closing
+        if closing is None and people:
+            closing = _CLOSING_BEFORE_ROLE_RE.match(folded, pos)  # 报道摄影 X: a line end joined them
         if closing:
             if closing.group(0).replace(" ", "") in PICTURE_CLOSINGS:
                 for name in group:
@@ -225,6 +160,8 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             group = []
             continue
         m = ROLE_RE.match(folded, pos)
+        if m and _name_before_unknown_outlet(folded, pos, pos) > pos + 1:
+            m = None  # 张丽潍坊日报社记者: a name, then the paper (read as a name run below)
         if m:
             role = "corr" if m.group("corr") else "rep"
             role_printed = True
@@ -235,12 +172,15 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         end = pos
         while end < n and NAME_CHAR_RE.match(folded, end):
             if end > pos and _role_starts(folded, end):
+                end = _name_before_unknown_outlet(folded, pos, _name_before_prefix(folded, pos, end))
                 break
-            if end > pos + 1 and (CLOSING_RE.match(folded, end) or PLACE_REPORT_RE.fullmatch(folded, end, n)):
+            if end > pos + 1 and (_GLUED_CLOSING_RE.match(folded, end) or _place_report_at(folded, end)):
                 break
             end += 1
         if end == pos:
             return None
+        if is_outlet_word(printed[pos:end]):
+            return None  # 记者 X 聊城日报: an outlet cut from its role is no name
         names = split_run(printed[pos:end])
         if role is None or not all(plausible_name(name) for name in names):
             return None
@@ -252,16 +192,59 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     return people if people else None
 
 
-# Places a credit ends with (聊城报道): the city, its counties and the cities reporters file from.
-REPORT_PLACES = frozenset({
-    "聊城", "东昌府", "临清", "冠县", "莘县", "阳谷", "东阿", "茌平", "高唐", "济南", "北京", "上海", "青岛",
-    "天津", "广州", "深圳", "杭州", "南京", "郑州", "石家庄", "邯郸", "德州", "菏泽", "泰安", "济宁", "潍坊",
-})
-
-
 def _is_place(word: str) -> bool:
     """聊城 in 聊城报道 is a place; 麻春生 in 麻春生报道 (a name glued to 报道) is not."""
     return word in REPORT_PLACES or not starts_with_surname(word)
+
+
+def _place_report_at(text: str, at: int) -> bool:
+    """Does a place + 报道 closing the credit start at ``at``, inside a run of name
+    characters (麻春生聊城报道)?  Not where the run is a name and a role (冀图南摄影报道:
+    南 starts no place) or where a known place starts further on."""
+    m = PLACE_REPORT_RE.fullmatch(text.rstrip(" )）"), at)
+    if not m:
+        return False
+    word = m.group(0)[:-2]
+    if word in REPORT_PLACES:
+        return True
+    if any(word[k:] in REPORT_PLACES for k in range(1, len(word) - 1)):
+        return False  # 生聊城报道: the place is 聊城, further on
+    return not starts_with_surname(word) and not any(_role_starts(text, k) for k in range(at, m.end() - 2))
+
+
+def _name_before_prefix(text: str, pos: int, at: int) -> int:
+    """王文图/记者: the role found at ``at`` (文图/记者) would leave a one-character name;
+    the same role starting a character later (图/记者) leaves 王文."""
+    first = ROLE_RE.match(text, at)
+    if first is None or at - pos >= 2:
+        return at
+    for k in range(at + 1, min(pos + MAX_NAME_CHARS, first.end())):
+        m = ROLE_RE.match(text, k)
+        if m is not None and m.end() == first.end():
+            return k
+    return at
+
+
+_NAMED_OUTLET_RE = re.compile(rf"{_SELF}|{outlet_alternation(NAMED_OUTLETS, generic=False)}")
+
+
+def _name_before_unknown_outlet(text: str, pos: int, at: int) -> int:
+    """Where a name run into an unknown outlet ends (张丽潍坊日报社记者: 张丽, not 张 +
+    丽潍坊日报社): the role found at ``at`` starts with a paper no table names, so the same
+    role starting later — the shortest such paper, the longest name — is the one meant."""
+    first = ROLE_RE.match(text, at)
+    outlet = first.group("outlet") or first.group("outlet_only") if first else None
+    if first is None or not outlet or first.group("prefix") or _NAMED_OUTLET_RE.search(outlet):
+        return at
+    best = at
+    for k in range(at + 1, pos + MAX_NAME_CHARS + 1):
+        m = ROLE_RE.match(text, k)
+        if m is not None and m.end() == first.end() and (m.group("outlet") or m.group("outlet_only")):
+            best = k
+    name = text[pos:best]
+    if best > at and not (all(NAME_CHAR_RE.match(c) for c in name) and plausible_name(name) and starts_with_surname(name)):
+        return at  # 哈尔滨日报: 哈 is no name, the paper is the whole run
+    return best
 
 
 def _role_starts(text: str, at: int) -> bool:
@@ -321,7 +304,7 @@ def name_line(line: str) -> People | None:
 
 # --- the lead of a paragraph ---------------------------------------------------------
 
-_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{1,80})[）)]\s*")
+_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{1,100})[）)]\s*")
 
 
 @dataclass
@@ -357,8 +340,8 @@ def match_lead(text: str) -> Lead | None:
         return None
     # Unbracketed: 本报讯 记者 胡欣 通讯员 王五 近日，… — take role/name tokens while they parse.
     people, end = _unbracketed_people(text, pos)
-    byline_text = text[pos:end].strip() or None
-    return Lead(dateline, byline_text, people or People(), end if people else pos)
+    unbracketed = text[pos:end].strip() or None
+    return Lead(dateline, unbracketed, people or People(), end if people else pos)
 
 
 _TOKEN_RE = re.compile(r"\s*([^\s\u3000]+)")
@@ -403,79 +386,3 @@ def _is_name_token(token: str) -> bool:
 def _looks_like_text_start(text: str, after: int) -> bool:
     """A token glued to what follows (近日，…) or ending the text is the body, not a name."""
     return after >= len(text) or not text[after].isspace()
-
-
-# --- trailing credits ------------------------------------------------------------------
-
-_TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
-_TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,60})[）)]\s*$")
-# …表演。本报记者 王五 摄 / …表演。霍然摄: a photo credit run on after the caption's last sentence.
-_TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^|(?<=\s))\s*([^。！？!?”\s][^。！？!?”]{1,40}?(?:摄|摄影|摄影报道))\s*$")
-# …通车。图/田柏林, …现场。摄影/X: a picture credit run on after the caption.
-_TRAIL_PICTURE_PREFIX_RE = re.compile(r"(?<=[。！？!?”])\s*((?:图|摄影|图片|图文)\s*/\s*[^。！？!?”/]{2,30})\s*$")
-_SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
-
-
-TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
-_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$")
-
-
-@dataclass
-class Credit:
-    """A credit printed at the end of a paragraph and the text before it."""
-
-    text_before: str
-    credit: str
-    people: People
-    is_photo: bool  # ■-style or 摄: a photo credit rather than an article byline
-
-
-def trailing_credit(text: str) -> Credit | None:
-    """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``,
-    ``…。（孙亚飞 高田）``, ``…奋斗。（林晨）``, ``…本报记者 X 摄``, ``…表演。霍然摄``."""
-    tail = max(0, len(text) - TRAILING_CREDIT_MAX_CHARS)
-    if not _TRAILING_HINT.search(text, tail):
-        return None  # no marker, no closing bracket, no 摄 or slash at the end: no credit
-    folded = text[:tail] + narrow(text[tail:])  # credits are matched at the end, on folded text
-    m = _TRAIL_MARKER_RE.search(folded)
-    if m:
-        inner = text[m.start(1) : m.end(1)]
-        people = parse_people(inner) or parse_people(inner, allow_roleless=True)
-        if people is not None:
-            return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, True)
-    m = _TRAIL_BRACKET_RE.search(folded)
-    if m:
-        inner = text[m.start(1) : m.end(1)]
-        people = parse_people(inner)
-        before = text[: m.start()]
-        if people is None and _roleless_bracket_ok(inner, before):  # （孙亚飞 高田） / …奋斗。（林晨）
-            people = parse_people(inner, allow_roleless=True)
-            if people is not None:
-                people.roles_seen = 0
-        if people is not None:
-            # （… 摄）, （图/X）, （□记者 X 报道） (大众日报 prints photo credits behind □ in brackets)
-            is_photo = bool(re.search(rf"摄(?:影)?\s*$|图/|^\s*[{MARKERS}]", narrow(inner)))
-            return Credit(before.rstrip(), text[m.start() :].strip(), people, is_photo)
-    m = _TRAIL_PICTURE_PREFIX_RE.search(folded)
-    if m:
-        inner = text[m.start(1) : m.end(1)]
-        people = parse_people(inner)
-        if people is not None:
-            return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
-    m = _TRAIL_PHOTO_RE.search(folded)
-    if m:
-        inner = text[m.start(1) : m.end(1)]
-        people = parse_people(inner) or parse_people(inner, allow_roleless=True)
-        if people is not None and (m.start(1) == 0 or _SENTENCE_END_BEFORE.search(text[: m.start(1)]) or people.roles_seen):
-            return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
-    return None
-
-
-def _roleless_bracket_ok(inner: str, before: str) -> bool:
-    """Names in brackets with no role sign an item only where a sentence ended just
-    before them (…奋斗。（林晨）) and each looks like a name (a common surname first)."""
-    tokens = inner.split()
-    if not tokens or not _SENTENCE_END_BEFORE.search(before) and before.strip():
-        return False
-    names = [name for t in tokens for name in split_run(t)]
-    return all(starts_with_surname(n) and plausible_name(n) for n in names)

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from liaocheng_tui.archive.byline import Credit, Lead, People, byline_line, match_lead, name_line, trailing_credit
+from liaocheng_tui.archive.byline import Lead, People, byline_line, match_lead, name_line
+from liaocheng_tui.archive.end_credits import Credit, trailing_credit
 from liaocheng_tui.archive.headline import is_column_label
 from liaocheng_tui.archive.reflow import Para
 from liaocheng_tui.archive.shapes import looks_like_headline
 
+_REPORT_END = re.compile(r"[报報]\s*道\s*$")
 PHOTO_CREDIT_END = re.compile(r"(?:[摄攝](?:影)?(?:[报報]道)?|供[图圖])\s*$")
 
 
@@ -82,14 +84,14 @@ def _credits_by_position(units: list[Unit]) -> None:
         nxt = units[i + 1] if i + 1 < len(units) else None
         names_only = False
         if unit.role is Role.HEADLINE and not is_column_label(unit.text):
-            people = name_line(unit.text)
+            people = name_line(" ".join(unit.para.lines))  # 宋明远 韩雪 / 王忠友: names on two lines
             body_next = nxt is not None and nxt.role in (Role.BODY, Role.LEAD)
             body_before = prev is not None and prev.role is Role.BODY
             if people is not None and (body_next or body_before):
                 units[i] = unit = Unit(unit.para, Role.BYLINE, people=people)
                 names_only = True
-        if unit.role is not Role.BYLINE:
-            continue
+        if unit.role is not Role.BYLINE or unit.people is None:
+            continue  # (every BYLINE unit has its people)
         # credit lines under the body: the first right under it, the others under credit lines
         # already read as its end credit (策划:X / 记者:Y Z / 通讯员:W)
         under_body = prev is not None and prev.role is Role.BODY and (prev.credit is None or _credit_line(prev))
@@ -103,8 +105,10 @@ def _credits_by_position(units: list[Unit]) -> None:
         marked_under_caption = end >= len(units) and _MARKED.match(unit.text) is not None and _caption_above(units, i)
         if under_body and closes and not photo_like and not marked_under_caption:
             units[i] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, False))
-        elif not unit.people.roles_seen and (prev is None or prev.role is Role.HEADLINE):
-            unit.top_credit = True
+        elif not unit.people.roles_seen and (
+            prev is None or prev.role is Role.HEADLINE or (nxt is not None and nxt.role is Role.LEAD and _REPORT_END.search(unit.text))
+        ):
+            unit.top_credit = True  # (□何娜 高田 报道 over 本报临清讯 …: 报道 signs an article, not a photo)
     _photo_credit_lines(units)
 
 
@@ -144,10 +148,12 @@ def _own_credit_follows(units: list[Unit], j: int) -> bool:
     """The text after the credit lines ends in a credit of its own (…（记者 X）) before the
     next headline: the lines above it cannot be its byline."""
     k = j
-    if k < len(units) and units[k].role is Role.LEAD and not units[k].lead.people:
+    lead = units[k].lead if k < len(units) else None
+    if lead is not None and not lead.people:
         k += 1  # 聊城新闻网讯 …: a dateline without a credit opens that text
     while k < len(units) and units[k].role is Role.BODY:
-        if units[k].credit is not None and not units[k].credit.is_photo:
+        credit = units[k].credit
+        if credit is not None and not credit.is_photo:
             return k + 1 >= len(units) or units[k + 1].role is Role.HEADLINE
         k += 1
     return False
@@ -155,7 +161,8 @@ def _own_credit_follows(units: list[Unit], j: int) -> bool:
 
 def _caption_follows(units: list[Unit], j: int) -> bool:
     """Another caption comes next: a paragraph or two closed by credit lines (a photo page)."""
-    if j < len(units) and units[j].role is Role.BODY and units[j].credit is not None and units[j].credit.is_photo:
+    credit = units[j].credit if j < len(units) and units[j].role is Role.BODY else None
+    if credit is not None and credit.is_photo:
         return True  # …测量血压。 本报记者 X 摄
     k = j
     while k < len(units) and units[k].role is Role.BODY and units[k].credit is None and k - j < CAPTION_MAX_PARAGRAPHS:
@@ -179,9 +186,24 @@ def _photo_credit_lines(units: list[Unit]) -> None:
         j = _credit_group_end(units, i)
         caption = _caption_above(units, i)
         after = units[j] if j < len(units) else None
+        # …阅读绘本。/ □记者 X, then a blank line: printed in the caption's block, apart from what
+        # follows (大众日报 prints its byline the other way: a blank line above, the dateline under it)
+        glued_above = i > 0 and not units[i].para.blank_before and after is not None and after.para.blank_before
+        people = units[i].people
+        # ■ 霍然 简宁宁 between a caption and a headline: a name without a role credits the picture
+        roleless_before_headline = after is not None and after.role is Role.HEADLINE and people is not None and not people.roles_seen
+        # caption / 本报记者 X (/ 本报通讯员 Y) / 本报讯 …: 大众日报's byline over a dateline ends in 报道
+        # (□记者 X 报道 / 本报聊城讯); a credit without it under a caption credits the picture
+        over_dateline_unsigned = (
+            after is not None and after.lead is not None and not after.lead.people
+            and not _REPORT_END.search(units[j - 1].text)
+        )
         closes = (
             after is None
-            or (after.role is Role.LEAD and bool(after.lead.people))
+            or glued_above
+            or roleless_before_headline
+            or over_dateline_unsigned
+            or (after.lead is not None and bool(after.lead.people))
             or (after.role is Role.BYLINE and _MARKED.match(after.text) is not None)
             or _caption_follows(units, j)
             or _own_credit_follows(units, j)
@@ -189,5 +211,6 @@ def _photo_credit_lines(units: list[Unit]) -> None:
         if caption and closes:
             for n in range(i, j):
                 unit = units[n]
-                units[n] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, unit.people, n == j - 1))
+                people = unit.people or People()  # (every BYLINE unit has its people)
+                units[n] = Unit(unit.para, Role.BODY, credit=Credit("", unit.text, people, n == j - 1))
         i = j

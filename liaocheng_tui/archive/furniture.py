@@ -68,8 +68,12 @@ class Furniture:
     date: dt.date | None = None
 
 
+# A folio never holds a role word: 聊城日报记者 X 大众日报 / 客户端 记者 Y is a credit broken at a line end.
+_ROLE_WORD = re.compile(r"[记記]\s*者|通\s*[讯訊]\s*[员員]|[实實]\s*[习習]\s*生")
+
+
 def _is_folio(line: str) -> bool:
-    if len(line) > _FOLIO_MAX_CHARS or "。" in line:
+    if len(line) > _FOLIO_MAX_CHARS or "。" in line or _ROLE_WORD.search(line):
         return False
     marks = list(_FOLIO_MARKS.finditer(line))
     covered = sum(m.end() - m.start() for m in marks)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from liaocheng_tui.archive.byline import People, add_names, trailing_credit
-from liaocheng_tui.archive.classify import Role, Unit
+from liaocheng_tui.archive.byline import People, add_names
+from liaocheng_tui.archive.end_credits import trailing_credit
+from liaocheng_tui.archive.classify import CAPTION_MAX_PARAGRAPHS, Role, Unit
 from liaocheng_tui.archive.headline import clean_heading, split_heading
 from liaocheng_tui.archive.model import Article, ArticleKind, Paragraph
 
@@ -56,7 +57,7 @@ def build_article(start: list[Unit], body: list[Unit], heading: list[Unit], firs
         if unit.role is Role.BYLINE:
             add_byline(article, unit.text)
             add_people(article, unit.people)
-        elif unit.role is Role.LEAD:
+        elif unit.lead is not None:  # a LEAD unit
             lead = unit.lead
             article.dateline = lead.dateline
             add_byline(article, lead.byline)
@@ -73,6 +74,15 @@ def build_article(start: list[Unit], body: list[Unit], heading: list[Unit], firs
         split = split_heading([u.para.lines for u in heading], first)
         article.kicker, article.title, article.subtitle = split.kicker, split.title, split.subtitle
     return article
+
+
+def give_heading(item: Article, heading: list[Unit]) -> None:
+    """Headline-after: a headline printed right under an untitled item closed by a photo
+    credit is that item's headline."""
+    split = split_heading([u.para.lines for u in heading], False)
+    item.kicker, item.title, item.subtitle = split.kicker, split.title, split.subtitle
+    if len(item.paragraphs) > CAPTION_MAX_PARAGRAPHS:  # longer than a caption: an article with a credited picture
+        item.kind = ArticleKind.ARTICLE
 
 
 def take_trailing_credit(article: Article, last: Unit | None, credit_lines: list[Unit] | None = None) -> None:

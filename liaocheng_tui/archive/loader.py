@@ -53,29 +53,33 @@ def _put_back_invisibles(articles: list[Article], residue: list[str], text: str,
     (``invisible.put_back``); returns those left for the furniture."""
     if not runs:
         return []
-    slots: list[tuple[object, object]] = []  # (owner, field name / paragraph index / residue index)
+    setters: list[Callable[[str], None]] = []  # where each piece goes back
     pieces: list[str] = []
+
+    def field_setter(article: Article, name: str) -> Callable[[str], None]:
+        return lambda new: setattr(article, name, new)
+
+    def paragraph_setter(owner: list[Paragraph], n: int) -> Callable[[str], None]:
+        return lambda new: owner.__setitem__(n, Paragraph(new, owner[n].is_subhead))
+
+    def residue_setter(n: int) -> Callable[[str], None]:
+        return lambda new: residue.__setitem__(n, new)
+
     for article in articles:
         for name in _TEXT_FIELDS:
             if getattr(article, name):
-                slots.append((article, name))
+                setters.append(field_setter(article, name))
                 pieces.append(getattr(article, name))
         for i, para in enumerate(article.paragraphs):
-            slots.append((article.paragraphs, i))
+            setters.append(paragraph_setter(article.paragraphs, i))
             pieces.append(para.text)
     for i, block in enumerate(residue):
-        slots.append((residue, i))
+        setters.append(residue_setter(i))
         pieces.append(block)
     placed, left = put_back(pieces, text, runs)
-    for (owner, where), old, new in zip(slots, pieces, placed):
-        if new == old:
-            continue
-        if isinstance(where, str):
-            setattr(owner, where, new)
-        elif owner is residue:
-            residue[where] = new
-        else:
-            owner[where] = Paragraph(new, owner[where].is_subhead)
+    for setter, old, new in zip(setters, pieces, placed):
+        if new != old:
+            setter(new)
     return left
 
 

@@ -59,6 +59,7 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("大众日报客户端", Kind.SITE),
     Outlet("齐鲁网", Kind.SITE),
     Outlet("闪电新闻", Kind.SITE),
+    Outlet("齐鲁壹点", Kind.SITE),
     Outlet("鲁网", Kind.SITE),
     Outlet("聊城新闻网", Kind.SITE),
     Outlet("新华网", Kind.SITE),
@@ -76,19 +77,25 @@ FOLIO_PAPERS: tuple[str, ...] = tuple(o.name for o in OUTLETS if o.folio)
 #: Outlets other than the printing paper itself.
 NAMED_OUTLETS: tuple[str, ...] = tuple(o.name for o in OUTLETS if o.kind is not Kind.SELF)
 
+# A character of another outlet's name, where no known outlet starts: a name run into a
+# known paper (王丽聊城日报记者) is a name and 聊城日报, not one unknown paper.
+_OTHER_CHAR = "(?:(?!{})[\\u4e00-\\u9fff])".format("|".join(re.escape(n) for n in sorted(NAMED_OUTLETS, key=len, reverse=True)))
 # Any other city's paper: 潍坊日报社, 德州晚报, 鹤壁日报 (two to four characters + a paper word).
-GENERIC_PAPER = r"[\u4e00-\u9fff]{2,4}?(?:日报|晚报|时报|商报|都市报|早报)(?:社)?"
+GENERIC_PAPER = rf"{_OTHER_CHAR}{{2,4}}?(?:日报|晚报|时报|商报|都市报|早报)(?:社)?"
+# Any other news site: 德州新闻网, 潍坊新闻网, 中国台湾网 (two to four characters + 新闻网 or 网).
+GENERIC_SITE = rf"{_OTHER_CHAR}{{2,4}}?(?:新闻网|网)"
 # Joined outlets: 大众网·海报新闻, 齐鲁网·闪电新闻, 大众报业·大众日报客户端.
 OUTLET_JOINER = r"[·・•‧∙]"
 
 
 def outlet_alternation(names: tuple[str, ...] = NAMED_OUTLETS, *, generic: bool = True, spaced: bool = True) -> str:
     """A regex alternation of outlet names (longest first), allowing export spaces inside
-    a name when ``spaced``; with ``generic`` also any city paper (潍坊日报社)."""
+    a name when ``spaced``; with ``generic`` also any city paper or news site (潍坊日报社,
+    德州新闻网)."""
     gap = r"[^\S\n]*" if spaced else ""
     parts = [gap.join(re.escape(ch) for ch in name) for name in sorted(names, key=len, reverse=True)]
     if generic:
-        parts.append(GENERIC_PAPER)
+        parts += [GENERIC_PAPER, GENERIC_SITE]
     return "|".join(parts)
 
 

@@ -67,6 +67,12 @@ def people_stats(archive: Archive) -> list[PersonStats]:
     return sorted(rows.values(), key=lambda r: (-r.article_count, r.role != REPORTER, r.name))
 
 
+def role_from_printed(as_reporter: int, as_correspondent: int) -> str:
+    """The role of a name printed without one, from how often the archive prints it with each:
+    correspondent when more often 通讯员 than 记者, else reporter (the parser's default)."""
+    return CORRESPONDENT if as_correspondent > as_reporter else REPORTER
+
+
 def assign_roles(archive: Archive) -> int:
     """Give names printed without a role (■ 田柏林, （孙亚飞 高田）, a line of names) the role
     the same name carries where the archive prints it with one; a name never printed
@@ -84,8 +90,8 @@ def assign_roles(archive: Archive) -> int:
     changed = 0
     for article in archive.articles:
         for name in article.roleless:
-            seen = printed.get(name)
-            if not seen or seen[CORRESPONDENT] <= seen[REPORTER] or name not in article.reporters:
+            seen = printed.get(name, Counter())
+            if role_from_printed(seen[REPORTER], seen[CORRESPONDENT]) != CORRESPONDENT or name not in article.reporters:
                 continue
             article.reporters.remove(name)
             if name not in article.correspondents:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import CREDIT_HINT, MARKERS, MAX_CREDIT_LINE, byline_line, starts_with_dateline, trailing_credit
+from liaocheng_tui.archive.byline import CREDIT_HINT, MAX_CREDIT_LINE, byline_line, starts_with_dateline
+from liaocheng_tui.archive.credit_words import MARKERS
+from liaocheng_tui.archive.end_credits import trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     LINE_START_FORBIDDEN,
@@ -84,6 +86,7 @@ class Line:
     blank_before: bool
     is_byline: bool = False
     space_before: bool = False  # printed with a one-cell lead: a space the line break kept
+    space_after: bool = False  # printed with a space at its end (焦书林 / 霍然: two names, not one)
 
     @property
     def joinable(self) -> str:
@@ -151,6 +154,7 @@ def split_lines(text: str) -> list[Line]:
                 blank_before=blank > 0,
                 is_byline=_MAYBE_BYLINE.search(stripped) is not None and byline_line(stripped) is not None,
                 space_before=space_before,
+                space_after=r.rstrip("\r\n") != r.rstrip(),
             )
         )
         blanks.append(blank)
@@ -203,34 +207,66 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             continue
         if (
             not nxt.blank_before
-            and (not cur.is_byline or not nxt.is_byline)
+            and (not cur.is_byline or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT)
             and _credit_runs_on(cur, nxt)
         ):
             # ``■ 本报记者 夏旭`` / ``光``, ``大众网·海报新闻记者 X 实习记者 卜世`` / ``杰 练红 聊城报道``:
-            # a credit line broken at the line end, anywhere in it (no character changes, only the break)
-            cur.text = cur.text + nxt.text
+            # a credit line broken at the line end, anywhere in it (no character changes, only the break;
+            # a space printed at the line end stays: 实习记者 焦书林 / 霍然 聊城报道 names two people)
+            cur.text = _credit_join(cur, nxt)
+            cur.space_after = nxt.space_after
             cur.is_byline = True
             del lines[i + 1]
+            continue  # the joined credit may go on into the next line too
+        if i + 2 < len(lines) and _credit_runs_over_two(cur, nxt, lines[i + 2]):
+            # a narrow column: ``大众网·海报新闻记者 X`` / ``Y 文/大众网·海报新闻`` / ``记者 Z``
+            cur.text = _credit_join(cur, nxt) + (" " if nxt.space_after else "") + lines[i + 2].text
+            cur.space_after = lines[i + 2].space_after
+            cur.is_byline = True
+            del lines[i + 1 : i + 3]
+            continue
         i += 1
+
+
+def _credit_join(cur: Line, nxt: Line) -> str:
+    """Two lines of one credit joined: a space printed at the line end is kept."""
+    return cur.text + (" " if cur.space_after else "") + nxt.text
+
+
+def _credit_runs_over_two(cur: Line, nxt: Line, after: Line) -> bool:
+    """A credit broken over three lines, the middle one no credit alone (an outlet or a
+    prefix cut from its role): the three joined make one credit line."""
+    if nxt.blank_before or after.blank_before or nxt.is_byline or not (cur.is_byline or CREDIT_HINT.search(cur.text)):
+        return False
+    text = _credit_join(cur, nxt) + (" " if nxt.space_after else "") + after.text
+    if any(c in text for c in "。，；！？") or len(text) > MAX_CREDIT_LINE:
+        return False
+    return byline_line(text) is not None
+
+
+# A line opening with one of these goes on with the credit above (…摄影 / /记者 刘丽): no credit opens so.
+_CONTINUES_A_CREDIT = "/／:：、·"
 
 
 def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
     ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
     is only the tail of a name (one or two characters)."""
-    if len(nxt.text) > 2 and nxt.is_byline:
-        return False
+    if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline and nxt.text[0] not in _CONTINUES_A_CREDIT:
+        return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart (a line never opens with a slash)
     if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
         return False  # running text (a credit line has no sentence punctuation)
-    joined = byline_line(cur.text + nxt.text)
+    joined = byline_line(_credit_join(cur, nxt))
     if joined is None:
         return False
-    return len(nxt.text) <= 2 or not nxt.is_byline
+    # ``记者 X Y 聊城日报`` / ``记者 Z``: the line above is no credit alone (an outlet cut from its role)
+    return not cur.is_byline or len(nxt.text) <= 2 or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT
 
 
-def _credit_started_before(prev: Line, cur: Line) -> bool:
-    """Is ``cur`` (a credit line) the end of a credit that starts on ``prev``?"""
-    credit = trailing_credit(prev.text + cur.text)
+def _credit_started_before(before: str, cur: Line) -> bool:
+    """Is ``cur`` (a credit line) the end of a credit that starts in the paragraph so far
+    (``before``: on the line above, or further up in a narrow column)?"""
+    credit = trailing_credit(before + cur.text)
     return credit is not None and len(credit.credit) > len(cur.text) and credit.text_before != ""
 
 
@@ -247,11 +283,16 @@ def _starts_paragraph(line: Line) -> bool:
     return line.indent or line.is_byline or starts_with_dateline(line.text)
 
 
-def _breaks_after(prev: Line, cur: Line, column: int) -> bool:
-    """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?"""
-    if cur.is_byline and not prev.is_byline and (_unclosed(prev.text) or _credit_started_before(prev, cur)):
+def _breaks_after(prev: Line, cur: Line, column: int, para: Para | None = None) -> bool:
+    """Is the line break between ``prev`` and ``cur`` (same block) a paragraph end?
+    ``para`` is the paragraph so far (``prev`` alone when None)."""
+    # the paragraph's text is joined only where a credit line is involved (joining is not free)
+    before = para.text if para is not None and (cur.is_byline or prev.is_byline) else ""
+    # a credit line read into the paragraph above (prev) no longer stands apart as a byline
+    prev_apart = prev.is_byline and (not before or before == prev.text)
+    if cur.is_byline and not prev_apart and (_unclosed(before or prev.text) or _credit_started_before(before or prev.text, cur)):
         return False  # …社会大众。本报 / 记者 姚绪禹 摄: the credit began on the line above
-    if _starts_paragraph(cur) or prev.is_byline:
+    if _starts_paragraph(cur) or prev_apart:
         return True
     if prev.text.endswith(SUBHEAD_CLOSE) or cur.text.startswith(SUBHEAD_OPEN):
         return True
@@ -301,7 +342,7 @@ def reflow(text: str) -> list[Para]:
         current = Para([first.text], first.indent, True, first.is_byline, space_before=first.space_before)
         block_paras = [current]
         for prev, cur in zip(block, block[1:]):
-            if _breaks_after(prev, cur, column):
+            if _breaks_after(prev, cur, column, current):
                 current = Para([cur.text], cur.indent, False, cur.is_byline, space_before=cur.space_before)
                 block_paras.append(current)
             else:

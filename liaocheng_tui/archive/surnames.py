@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from liaocheng_tui.archive.folding import simplify
 
-SURNAMES = frozenset(
+# Ordered roughly by how common they are (王 李 张 刘 陈 … first).
+_SURNAMES_BY_FREQUENCY = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
@@ -22,6 +23,11 @@ SURNAMES = frozenset(
     "宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     "覃纵弓寿邴后代揣逄牧刀晏桓皇万俟綦"
 )
+SURNAMES = frozenset(_SURNAMES_BY_FREQUENCY)
+#: How common a surname is: its place in the list (0 = the most common).
+SURNAME_RANK: dict[str, int] = {}
+for _rank, _surname in enumerate(_SURNAMES_BY_FREQUENCY):
+    SURNAME_RANK.setdefault(_surname, _rank)
 
 #: Two-character surnames: 欧阳晓东 is one name, not 欧阳 + 晓东.
 COMPOUND_SURNAMES = frozenset({

@@ -17,7 +17,7 @@ from liaocheng_tui.archive.loader import skip
 from liaocheng_tui.archive.model import Archive
 from liaocheng_tui.cli.group import READ_COMMAND, main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
-from liaocheng_tui.cli.report import report_warnings, require_pages
+from liaocheng_tui.cli.report import report_warnings, require_pages, require_readable
 
 
 @main.command(name=READ_COMMAND)
@@ -33,8 +33,9 @@ def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool) -> Non
     app = create_app(roots, cache_dir=cache_dir, use_cache=not no_cache)
     app.run()
     if app.catalog is not None:
-        require_pages(app.catalog.archive)
-        report_warnings(app.catalog.archive)
+        shelf = app.catalog.shelf
+        require_readable(shelf.roots, app.catalog.page_count, shelf.skipped)
+        report_warnings(shelf)
     if app.return_code:
         sys.exit(app.return_code)
 

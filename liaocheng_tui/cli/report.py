@@ -9,11 +9,17 @@ ends the command with one line and exit code 1.  Every line passes through
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import click
 
 from liaocheng_tui.archive.model import Archive
 from liaocheng_tui.archive.printable import display_path, one_line
+from liaocheng_tui.cli.options import resolve_paths
+
+if TYPE_CHECKING:
+    from liaocheng_tui.search.stored_pages import StoredPages
 
 #: How many skipped files the one "nothing readable" line names before "… N more".
 NAMED_IN_ONE_LINE = 5
@@ -25,7 +31,14 @@ class NothingReadable(click.ClickException):
     exit_code = 1
 
 
-def report_warnings(archive: Archive, *, also: Iterable[str] = ()) -> None:
+class Opened(Protocol):
+    """What a command opened (an Archive, the stored pages, the reader's shelf): its problems."""
+
+    warnings: list[str]
+    skipped: list[str]
+
+
+def report_warnings(archive: Opened, *, also: Iterable[str] = ()) -> None:
     """Every warning of the archive (and ``also``, unless already among them) on stderr,
     then the count of skipped files."""
     warnings = list(archive.warnings)
@@ -55,3 +68,16 @@ def require_readable(roots: Iterable[object], pages: int, skipped: list[str]) ->
     if more > 0:
         named += f"; … {more} more"
     raise NothingReadable(f"no readable pages in {where}: {len(skipped)} file(s) skipped ({named})")
+
+
+def stored_pages(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool) -> StoredPages:
+    """The archive's pages from the article store (brought up to date), streamed; exit 1 if none."""
+    from liaocheng_tui.search.stored_pages import StoredPages
+
+    pages = StoredPages(resolve_paths(paths), cache_dir=cache_dir, use_cache=not no_cache)
+    try:
+        require_readable(pages.roots, pages.page_count, pages.skipped)
+    except click.ClickException:
+        pages.close()
+        raise
+    return pages

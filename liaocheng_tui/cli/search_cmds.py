@@ -15,10 +15,11 @@ from pathlib import Path
 import click
 
 from liaocheng_tui.archive.printable import display_path, json_text, one_line, printable
+from liaocheng_tui.export import person_record
 from liaocheng_tui.cli.consoles import stderr_console, stdout_console
 from liaocheng_tui.cli.group import main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
-from liaocheng_tui.cli.report import report_warnings, require_pages, require_readable
+from liaocheng_tui.cli.report import report_warnings, require_pages, require_readable, stored_pages
 
 FORMATS = click.Choice(["table", "jsonl"])
 
@@ -113,9 +114,9 @@ def _print_table(console, query: str, results, limit) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"{_one_line(query)} — {results.total} hit(s)")
+    title = Text(f"{_one_line(query)} — {results.total} hit(s), {results.order} first")
     if results.total > len(results.hits):
-        title.append(f", best {len(results.hits)} shown")
+        title.append(f", {len(results.hits)} shown")
     table = Table(title=title, show_lines=False, expand=False)
     for name, kw in (
         ("#", {"justify": "right"}),
@@ -154,13 +155,15 @@ def _print_table(console, query: str, results, limit) -> None:
 @paths_argument
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Hits per query.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--order", type=click.Choice(["auto", "best", "newest", "oldest"]), default="auto", show_default=True,
+              help="best first, newest or oldest first; auto: best, or newest for a filter-only query.")
 @click.option(
     "--queries-from", type=click.File("r", encoding="utf-8", errors="replace"), default=None,
     help="Run one query per line of FILE ('-' for stdin); QUERY is then not given.",
 )
 @cache_dir_option
 @no_cache_option
-def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
+def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -> None:
     """Search the archive for QUERY (default archive: the embedded seeds).
 
     \b
@@ -189,7 +192,7 @@ def search(query, paths, limit, fmt, queries_from, cache_dir, no_cache) -> None:
         for q in queries:
             told = len(service.warnings)
             try:
-                results = service.search(q, limit=limit)
+                results = service.search(q, limit=limit, order=order)
             except QueryError as exc:
                 failed = True
                 message = _one_line(str(exc))
@@ -220,16 +223,12 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from liaocheng_tui.archive.people import people_stats
-    from liaocheng_tui.search.service import load_archive_cached
-
-    archive = load_archive_cached(resolve_paths(paths), cache_dir=cache_dir, use_cache=not no_cache)
-    require_pages(archive)
-    report_warnings(archive)
-    rows = people_stats(archive)
+    with stored_pages(paths, cache_dir, no_cache) as pages:
+        report_warnings(pages)
+        rows = pages.people()
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json_text(row.as_dict()))
+            click.echo(json_text(person_record(row)))
         return
     table = Table(title=f"lc-reader reporters — {len(rows)} name(s)")
     for name, kw in (("name", {}), ("role", {}), ("articles", {"justify": "right"}),
@@ -242,7 +241,7 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
             str(row.article_count),
             row.first.isoformat() if row.first else "—",
             row.last.isoformat() if row.last else "—",
-            Text(visible(", ".join(row.newspapers)) or "?"),
+            Text(visible(", ".join(row.papers)) or "?"),
         )
     stdout_console().print(table)
 

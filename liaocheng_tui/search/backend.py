@@ -42,6 +42,7 @@ class SearchResults:
     total: int
     hits: list[Hit]
     per_month: dict[str, int] = field(default_factory=dict)  # "2024-06" -> hits that month
+    order: str = "best"  # how ``hits`` are ordered: best, newest or oldest
 
 
 class SearchBackend(Protocol):
@@ -52,12 +53,14 @@ class SearchBackend(Protocol):
     @property
     def article_count(self) -> int: ...
 
-    def search(self, query: str, limit: int | None = 50) -> SearchResults:
-        """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
+    def search(self, query: str, limit: int | None = 50, order: str = "auto") -> SearchResults:
+        """Hits best first (``order``: best/newest/oldest; auto = newest for a filter-only query);
+        ``total`` and ``per_month`` count every match.  Raises QueryError."""
         ...
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
-        """Spans to mark in each text of ``article`` (title, kicker, subtitle, body, byline, dateline)."""
+        """Spans to mark in each text of ``article`` (title, kicker, subtitle, body, byline, dateline), and
+        under ``credits`` the names asked for (spans into the names joined by newlines)."""
         ...
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from whoosh import query as wq
 
@@ -207,7 +207,7 @@ class FastEvaluator:
         if not lists:
             return {}
         by_size = sorted(lists, key=len)
-        candidates = by_size[0].keys()
+        candidates: Collection[int] = by_size[0].keys()
         if within is not None:
             candidates = [d for d in candidates if d in within]
         for other in by_size[1:]:

@@ -38,6 +38,26 @@ FIELD_TEXTS = {
 }
 
 
+#: index fields holding whole names, and the key of their needles (marked in the credit texts)
+NAME_FIELDS = ("reporter", "correspondent")
+NAMES = "names"
+
+
+def credits_text(article) -> str:
+    """The names an article credits, one per line: what the ``credits`` highlight spans index."""
+    return "\n".join([*article.reporters, *article.correspondents])
+
+
+def credit_spans(article, names: set[str]) -> list[Span]:
+    """The spans in ``credits_text`` of the credited names that are in ``names``."""
+    out, start = [], 0
+    for name in [*article.reporters, *article.correspondents]:
+        if name in names:
+            out.append((start, start + len(name)))
+        start += len(name) + 1
+    return out
+
+
 def needles_by_field(q) -> dict[str, set[Needle]]:
     """The positive bigram strings of a parsed query, per index field (NOT branches skipped)."""
     found: dict[str, set[Needle]] = defaultdict(set)
@@ -58,6 +78,8 @@ def needles_by_field(q) -> dict[str, set[Needle]]:
         if isinstance(node, (wq.Term, wq.Prefix)):
             if node.fieldname.endswith("_bg"):
                 found[node.fieldname].add((node.text,))
+            elif node.fieldname in NAME_FIELDS and isinstance(node, wq.Term) and isinstance(node.text, str):
+                found[NAMES].add((node.text,))  # 记者:林晨 — the name, marked where the credit prints it
             return
         for child in node.children():
             walk(child)

@@ -4,8 +4,9 @@
         # the CLI's path: the article store and the index brought up to date
         # (only changed files are parsed, only unindexed pages indexed), and
         # nothing archive-sized read into memory
-    archive, service = open_archive(roots, …, on_archive=None)
-        # the reader's path: the same, plus the Archive read from the store
+    shelf, service = open_archive(roots, …, on_archive=None)
+        # the reader's path: the same, plus a Shelf (shelf.py) that reads the
+        # store view by view as the reader shows them
     results = service.search("记者:林晨 2024", limit=50)   # raises QueryError
     service.highlight_spans(article, "query"), service.more_like(article), service.close()
 
@@ -20,7 +21,9 @@ never builds markup from article text.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import heapq
+import re
 import shutil
 import tempfile
 import threading
@@ -30,11 +33,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liaocheng_tui.archive.model import Archive, Article
-from liaocheng_tui.archive.people import assign_roles
 from liaocheng_tui.search.backend import Hit, Progress, SearchResults, Span
 from liaocheng_tui.search.errors import Cancelled, QueryError
+from liaocheng_tui.search.store_rows import StoreDamage
 
 if TYPE_CHECKING:
+    from liaocheng_tui.search.shelf import Shelf
     from liaocheng_tui.search.store import ArticleStore
     from liaocheng_tui.search.substring import Needle
     from liaocheng_tui.search.sync import Synced
@@ -43,8 +47,11 @@ T = TypeVar("T")
 
 __all__ = [
     "Cancelled", "Hit", "QueryError", "SearchResults", "SearchService", "Span",
-    "load_archive_cached", "open_archive", "open_search",
+    "open_archive", "open_search",
 ]  # fmt: skip
+
+#: Orders results can come in (``auto``: best, or newest for a filter-only query).
+ORDERS = ("auto", "best", "newest", "oldest")
 
 Resolver = Callable[[list[str]], dict[str, Article]]
 #: Below this share of the archive, ids and months are read per document, not the whole column
@@ -109,16 +116,23 @@ class SearchService:
         return True
 
     def _answer(self, ask: Callable[[], T]) -> T:
-        """``ask()``, and once more after rebuilding a damaged index (the answer an undamaged cache gives)."""
+        """``ask()``, asked again after each repair of what it found damaged (the answer an undamaged
+        cache gives): damaged rows are read again page by page as they are met, anything else once."""
         with self._lock:
-            try:
-                return ask()
-            except (QueryError, Cancelled):
-                raise
-            except Exception as exc:  # noqa: BLE001 - a read error of a damaged index: rebuild, ask again
-                if not self._repaired(exc):
+            mended: set[str] = set()
+            while True:
+                try:
+                    return ask()
+                except (QueryError, Cancelled):
                     raise
-            return ask()
+                except StoreDamage as exc:
+                    if not exc.sources or set(exc.sources) <= mended or not self._repaired(exc):
+                        raise
+                    mended.update(exc.sources)
+                except Exception as exc:  # noqa: BLE001 - a read error of a damaged index: rebuild, ask again
+                    if not self._repaired(exc):
+                        raise
+                    return ask()
 
     # ------------------------------------------------------------ a throw-away index of a built archive
 
@@ -236,18 +250,24 @@ class SearchService:
         """The id of every article ``search(query, limit=None)`` finds, without reading one (raises QueryError)."""
         return set(self._aids_of(list(self.evaluate(query))))
 
-    def search(self, query: str, limit: int | None = 50) -> SearchResults:
-        """Best hits first; ``total`` and ``per_month`` count every match.  Raises QueryError."""
-        return self._answer(lambda: self._search(query, limit))
+    def search(self, query: str, limit: int | None = 50, order: str = "auto") -> SearchResults:
+        """Hits in ``order`` (``best``, ``newest``, ``oldest``; ``auto``: best, or newest when nothing
+        in the query ranks — a filter-only query); ``total`` and ``per_month`` count every match.
+        Raises QueryError."""
+        if order not in ORDERS:
+            raise QueryError(f"unknown order {order!r}: one of {', '.join(ORDERS)}")
+        return self._answer(lambda: self._search(query, limit, order))
 
-    def _search(self, query: str, limit: int | None) -> SearchResults:
+    def _search(self, query: str, limit: int | None, order: str = "auto") -> SearchResults:
         from liaocheng_tui.search.highlight import needles_by_field
 
         with self._lock:
             q = self._builder.parse(query)
             scores = self._fast().evaluate(q)
             counts = Counter(self._months_of(list(scores)))
-            top = self._best(scores, limit)
+            if order == "auto":
+                order = "best" if any(scores.values()) else "newest"
+            top = self._best(scores, limit) if order == "best" else self._by_date(scores, limit, order == "newest")
             per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
             needles = needles_by_field(q).get("body_bg", set())
             articles = self._resolve([self._aid(d) for d, _ in top])
@@ -258,7 +278,7 @@ class SearchService:
                     continue
                 snippet, spans = self._snippets.snippet(article.body, needles)
                 hits.append(Hit(article, float(score), snippet, spans))
-            return SearchResults(query=query, total=len(scores), hits=hits, per_month=per_month)
+            return SearchResults(query=query, total=len(scores), hits=hits, per_month=per_month, order=order)
 
     def _best(self, scores: dict[int, float], limit: int | None) -> list[tuple[int, float]]:
         """The ``limit`` best (docnum, score), equal scores newest first, then in page order.
@@ -274,6 +294,20 @@ class SearchService:
         items.sort(key=lambda kv: (-kv[1], *self._tie_key(kv[0])))
         return items[:limit] if limit else items
 
+    def _by_date(self, scores: dict[int, float], limit: int | None, newest: bool) -> list[tuple[int, float]]:
+        """The ``limit`` newest (or oldest) hits, undated last; one day's hits in page order."""
+        dates = self._doc_dates()
+        far = dt.date.min if newest else dt.date.max
+
+        def key(docnum: int) -> tuple:
+            source, _, index = self._aid(docnum).rpartition("#")
+            when = dates[docnum] or far
+            return (when.toordinal() * (-1 if newest else 1), dates[docnum] is None, source,
+                    int(index) if index.isdigit() else 0)
+
+        chosen = heapq.nsmallest(limit, scores, key=key) if limit else sorted(scores, key=key)
+        return [(d, scores[d]) for d in chosen]
+
     def _tie_key(self, docnum: int) -> tuple:
         month = self._month(docnum)
         source, _, index = self._aid(docnum).rpartition("#")
@@ -281,8 +315,11 @@ class SearchService:
         return newest, source, int(index) if index.isdigit() else 0
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
-        """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline)."""
-        from liaocheng_tui.search.highlight import FIELD_TEXTS, needles_by_field, text_spans
+        """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline;
+        ``credits``: spans into ``highlight.credits_text(article)``, the names credited)."""
+        from liaocheng_tui.search.highlight import (
+            FIELD_TEXTS, NAMES, credit_spans, merge, needles_by_field, text_spans,
+        )
 
         with self._lock:
             q = self._builder.parse(query)
@@ -291,6 +328,12 @@ class SearchService:
         for fieldname, attrs in FIELD_TEXTS.items():
             for attr in attrs:
                 out[attr] = text_spans(getattr(article, attr, None), needles.get(fieldname, set()))
+        names = {n[0] for n in needles.get(NAMES, set()) if isinstance(n, tuple)}
+        for attr in ("byline", "dateline"):  # a name asked for by field: where the credit prints it
+            text = getattr(article, attr, None) or ""
+            extra = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+            out[attr] = merge(out[attr] + extra)
+        out["credits"] = credit_spans(article, names)
         return out
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:
@@ -377,55 +420,45 @@ def open_archive(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
-    on_archive: Callable[[Archive], None] | None = None,
+    on_archive: Callable[[Shelf], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     rebuild: bool = False,
     verify: bool = False,
-) -> tuple[Archive, SearchService]:
-    """The reader's start: the store brought up to date, the Archive read from it, then the index.
+) -> tuple[Shelf, SearchService]:
+    """The reader's start: the store brought up to date, a Shelf over it, then the index.
 
-    ``on_archive`` is called as soon as the pages are ready (the UI browses
+    ``on_archive`` is called as soon as the store is ready (the UI browses
     while the index is brought up to date); problems are one-line strings in
-    ``archive.warnings`` (and ``service.warnings``).  Raises Cancelled.
+    ``shelf.warnings`` (and ``service.warnings``).  Raises Cancelled.
     """
+    from liaocheng_tui.search.shelf import StoreShelf
     from liaocheng_tui.search.sync import open_synced
 
-    holder: dict[str, Archive] = {}
+    holder: dict[str, Shelf] = {}
     skipped: list[str] = []
 
     def pages_ready(store: ArticleStore, warnings: list[str]) -> None:
-        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=list(warnings),
-                          skipped=list(skipped))
-        assign_roles(archive)  # names printed without a role take the role printed elsewhere
-        holder["archive"] = archive
+        shelf = StoreShelf(store.path, [str(r) for r in roots], list(warnings), skipped)
+        holder["shelf"] = shelf
         if on_archive is not None:
-            on_archive(archive)
+            on_archive(shelf)
 
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache, progress=progress,
                          cancelled=cancelled, pages_ready=pages_ready, rebuild=rebuild, verify=verify, skipped=skipped)
-    archive = holder["archive"]
-    archive.warnings.extend(w for w in synced.warnings if w not in archive.warnings)
-    by_id = {a.id: a for a in archive.articles}
-    service = SearchService(synced.ix, synced.store, synced.warnings, resolve=_resolver(by_id),
-                            cleanup=synced.cleanup, synced=synced)
-    return archive, service
+    shelf = holder["shelf"]
+    shelf.warnings.extend(w for w in synced.warnings if w not in shelf.warnings)
+    service = SearchService(synced.ix, synced.store, synced.warnings, cleanup=_closing(shelf, synced.cleanup),
+                            synced=synced)
+    return shelf, service
 
 
-def load_archive_cached(roots: list[Path], *, cache_dir: Path | None = None, use_cache: bool = True) -> Archive:
-    """The whole archive from the store (brought up to date first; no index work)."""
-    from liaocheng_tui.search.sync import open_store_synced
-
-    skipped: list[str] = []
-    store, warnings, cleanup = open_store_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
-                                                 skipped=skipped)
-    try:
-        archive = Archive(roots=[str(r) for r in roots], pages=list(store.iter_pages()), warnings=warnings,
-                          skipped=skipped)
-        assign_roles(archive)
-        return archive
-    finally:
-        store.close()
+def _closing(shelf: Shelf, cleanup: Callable[[], None]) -> Callable[[], None]:
+    def close() -> None:
+        shelf.close()
         cleanup()
+
+    return close
+
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:100]

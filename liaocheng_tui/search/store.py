@@ -28,30 +28,48 @@ how to write a :class:`Page` and give it back, equal field for field.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
-import os
 import re
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from liaocheng_tui.archive.model import Article, ArticleKind, DateSource, Page, Paragraph
+from liaocheng_tui.archive.people import CORRESPONDENT, REPORTER
+from liaocheng_tui.archive.model import (
+    Article,
+    Page,
+)
 from liaocheng_tui.search.analysis import fold, letters_only
 from liaocheng_tui.search.errors import CacheProblem
 from liaocheng_tui.search.schema import field_texts
+from liaocheng_tui.search.store_rows import (
+    ARTICLE_SELECT,
+    DATE_SOURCES,
+    LETTER_COLUMNS,
+    PAGE_SKIP,
+    article_aid,
+    article_from_row,
+    article_row,
+    check_page,
+    extra_json,
+    known_fields,
+    one_line,
+    path_bytes,
+    path_text,
+    row_crc,
+    to_json,
+)
+from liaocheng_tui.search.store_people import PeopleQueries
+from liaocheng_tui.search.store_views import ReaderViews
 from liaocheng_tui.search.versions import STORE_LAYOUT
 
 STORE_FILE = "store.sqlite"
 
 #: Article ids per verification query (one JSON parameter each).
 VERIFY_BATCH = 20_000
-#: bigram field of the index → the column holding its folded letters
-LETTER_COLUMNS = {"title_bg": "l_title", "head_bg": "l_head", "body_bg": "l_body", "byline_bg": "l_byline"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,9 +84,11 @@ CREATE TABLE IF NOT EXISTS pages (
     file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
     newspaper TEXT, issue_date TEXT, date_source TEXT NOT NULL, edition TEXT,
     encoding TEXT, warnings TEXT NOT NULL, residue TEXT NOT NULL, furniture TEXT NOT NULL,
-    extra TEXT NOT NULL, crc INTEGER NOT NULL
+    extra TEXT NOT NULL, crc INTEGER NOT NULL,
+    article_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS pages_by_date ON pages(issue_date, newspaper);
+CREATE INDEX IF NOT EXISTS pages_tree ON pages(newspaper, issue_date, date_source, article_count, warnings != '[]');
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
     page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
@@ -82,54 +102,19 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_id, position);
 CREATE TABLE IF NOT EXISTS pending_removals (path BLOB PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS credits (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, role TEXT NOT NULL, printed INTEGER NOT NULL,
+    PRIMARY KEY (article_id, role, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS credits_by_name ON credits(name, printed, role);
+CREATE TABLE IF NOT EXISTS people_dirty (name TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS people (
     name TEXT NOT NULL, role TEXT NOT NULL, article_count INTEGER NOT NULL,
     first_date TEXT, last_date TEXT, papers TEXT NOT NULL,
     PRIMARY KEY (name, role)
 );
 """
-
-_PAGE_COLUMNS = ("newspaper", "issue_date", "date_source", "encoding", "warnings", "residue", "furniture")
-_PAGE_SKIP = {"source", "articles", *_PAGE_COLUMNS}
-_ARTICLE_COLUMNS = ("kind", "kicker", "title", "subtitle", "reporters", "correspondents", "byline", "dateline")
-_ARTICLE_SKIP = {"page", "index", "paragraphs", *_ARTICLE_COLUMNS}
-_KINDS = {k.value: k for k in ArticleKind}
-_DATE_SOURCES = {d.value: d for d in DateSource}
-
-
-def path_bytes(source: str) -> bytes:
-    """A page's path as the bytes of its name (``surrogateescape`` keeps undecodable names exact)."""
-    return os.fsencode(source)
-
-
-def path_text(blob: bytes) -> str:
-    return os.fsdecode(bytes(blob))
-
-
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _plain(value):
-    """A model value as JSON-ready data (for the ``extra`` columns: fields a later parser adds)."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, (ArticleKind, DateSource)):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    raise TypeError(f"cannot store {type(value).__name__} in the article store")
-
-
-def _extra(obj, skip: set[str]) -> str:
-    return _json({f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip})
-
 
 @dataclass(frozen=True)
 class FileRow:
@@ -143,27 +128,7 @@ class FileRow:
     indexed: bool
 
 
-@dataclass(frozen=True)
-class IssueRow:
-    """One issue (paper and date) with its page and article counts: a node of the reader's tree."""
-
-    newspaper: str | None
-    issue_date: str | None
-    pages: int
-    articles: int
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    name: str
-    role: str
-    article_count: int
-    first: dt.date | None
-    last: dt.date | None
-    papers: tuple[str, ...]
-
-
-class ArticleStore:
+class ArticleStore(PeopleQueries, ReaderViews):
     """One archive's pages and articles in SQLite; thread-safe for one writer and many readers."""
 
     def __init__(self, path: Path, *, readonly: bool = False):
@@ -181,7 +146,7 @@ class ArticleStore:
                 self._db.executescript(_SCHEMA)
                 self._check_layout()
         except sqlite3.DatabaseError as exc:
-            raise CacheProblem(f"article store {path.name} is damaged ({_one_line(exc)})") from None
+            raise CacheProblem(f"article store {path.name} is damaged ({one_line(exc)})") from None
 
     # ------------------------------------------------------------ health
 
@@ -199,10 +164,10 @@ class ArticleStore:
         try:
             rows = self._db.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError as exc:
-            return _one_line(exc)
+            return one_line(exc)
         if rows and rows[0][0] == "ok":
             return None
-        return _one_line(rows[0][0] if rows else "no answer")
+        return one_line(rows[0][0] if rows else "no answer")
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -266,6 +231,7 @@ class ArticleStore:
         """Store ``page`` (replacing what the store had for its file), not yet indexed."""
         db = self._db
         path = path_bytes(page.source)
+        self._people_touched(path)
         db.execute("DELETE FROM files WHERE path = ?", (path,))
         file_id = db.execute(
             "INSERT INTO files(path, size, mtime_ns, sha1, digest, indexed) VALUES (?, ?, ?, ?, ?, 0)",
@@ -277,41 +243,39 @@ class ArticleStore:
             page.date_source.value,
             getattr(page, "edition", None),
             page.encoding,
-            _json(list(page.warnings)),
-            _json(list(page.residue)),
-            _json(list(page.furniture)),
-            _extra(page, _PAGE_SKIP | {"edition"}),
+            to_json(list(page.warnings)),
+            to_json(list(page.residue)),
+            to_json(list(page.furniture)),
+            extra_json(page, PAGE_SKIP | {"edition"}),
         )
         page_id = db.execute(
             "INSERT INTO pages(file_id, issue_date, newspaper, date_source, edition, encoding, warnings, residue,"
-            " furniture, extra, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (file_id, *values, row_crc((path, *values))),
+            " furniture, extra, crc, article_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (file_id, *values, row_crc((path, *values)), len(page.articles)),
         ).lastrowid
         db.executemany(
             "INSERT INTO articles(page_id, position, kind, kicker, title, subtitle, reporters, correspondents,"
             " byline, dateline, paragraphs, extra, aid, l_title, l_head, l_body, l_byline, crc, crc_letters)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_article_row(int(page_id or 0), position, article) for position, article in enumerate(page.articles)],
+            [article_row(int(page_id or 0), position, article) for position, article in enumerate(page.articles)],
         )
+        credits = [
+            (name, role, int(name not in article.roleless), article.id)
+            for article in page.articles
+            for role, names in ((REPORTER, article.reporters), (CORRESPONDENT, article.correspondents))
+            for name in dict.fromkeys(names)
+        ]
+        db.executemany(
+            "INSERT OR IGNORE INTO credits(article_id, name, role, printed) SELECT id, ?, ?, ? FROM articles WHERE aid = ?",
+            credits,
+        )
+        db.executemany("INSERT OR IGNORE INTO people_dirty(name) VALUES (?)", [(c[0],) for c in credits])
 
     def remove(self, sources: Iterable[str]) -> None:
-        self._db.executemany("DELETE FROM files WHERE path = ?", [(path_bytes(s),) for s in sources])
-
-    def refresh_people(self) -> None:
-        """Rebuild the people table from the articles (one pass in SQL)."""
-        db = self._db
-        db.execute("DELETE FROM people")
-        for role, column in (("reporter", "reporters"), ("correspondent", "correspondents")):
-            db.execute(
-                f"""
-                INSERT INTO people(name, role, article_count, first_date, last_date, papers)
-                SELECT n.value, ?, COUNT(DISTINCT a.id), MIN(p.issue_date), MAX(p.issue_date),
-                       COALESCE(json_group_array(DISTINCT p.newspaper) FILTER (WHERE p.newspaper IS NOT NULL), '[]')
-                FROM articles a JOIN pages p ON p.id = a.page_id, json_each(a.{column}) n
-                GROUP BY n.value
-                """,
-                (role,),
-            )
+        for source in sources:
+            path = path_bytes(source)
+            self._people_touched(path)
+            self._db.execute("DELETE FROM files WHERE path = ?", (path,))
 
     # ------------------------------------------------------------ reading
 
@@ -362,18 +326,18 @@ class ArticleStore:
     def _pages(self, rows: list[tuple]) -> list[Page]:
         pages: dict[int, Page] = {}
         for row in rows:
-            _check_page(row)
+            check_page(row)
             pid, path, date, paper, date_source, edition, encoding, warnings, residue, furniture, extra, _crc = row
             page = Page(
                 source=path_text(path),
                 newspaper=paper,
                 issue_date=dt.date.fromisoformat(date) if date else None,
-                date_source=_DATE_SOURCES[date_source],
+                date_source=DATE_SOURCES[date_source],
                 residue=json.loads(residue),
                 warnings=json.loads(warnings),
                 encoding=encoding,
                 furniture=json.loads(furniture),
-                **_known(Page, json.loads(extra)),
+                **known_fields(Page, json.loads(extra)),
             )
             if edition is not None and hasattr(page, "edition"):
                 page.edition = edition  # type: ignore[attr-defined]
@@ -382,11 +346,12 @@ class ArticleStore:
             return []
         marks = ",".join("?" * len(pages))
         for row in self._db.execute(
-            f"SELECT page_id, {_ARTICLE_SELECT} FROM articles WHERE page_id IN ({marks}) ORDER BY page_id, position",
+            f"SELECT page_id, {ARTICLE_SELECT} FROM articles WHERE page_id IN ({marks}) ORDER BY page_id, position",
             list(pages),
         ):
             page = pages[row[0]]
-            page.articles.append(_article(row[1:], page))
+            page.articles.append(article_from_row(row[1:], page))
+        self.apply_roles(a for page in pages.values() for a in page.articles)
         return list(pages.values())
 
     def articles(self, aids: Sequence[str]) -> dict[str, Article]:
@@ -398,8 +363,8 @@ class ArticleStore:
         for i in range(0, len(aids), 500):
             chunk = list(aids[i : i + 500])
             rows = self._db.execute(
-                f"SELECT a.page_id, {_ARTICLE_SELECT} FROM articles a WHERE a.aid IN (SELECT value FROM json_each(?))",
-                (_json(chunk),),
+                f"SELECT a.page_id, {ARTICLE_SELECT} FROM articles a WHERE a.aid IN (SELECT value FROM json_each(?))",
+                (to_json(chunk),),
             ).fetchall()
             need = sorted({r[0] for r in rows} - pages.keys())
             for j in range(0, len(need), 500):
@@ -407,8 +372,9 @@ class ArticleStore:
                 for page in self._page_shells(sub):
                     pages[page[0]] = page[1]
             for row in rows:
-                article = _article(row[1:], pages[row[0]])
+                article = article_from_row(row[1:], pages[row[0]])
                 out[article_aid(row)] = article
+        self.apply_roles(out.values())
         return out
 
     def _page_shells(self, page_ids: list[int]) -> list[tuple[int, Page]]:
@@ -416,10 +382,10 @@ class ArticleStore:
         rows = self._page_rows(f"WHERE p.id IN ({marks})", page_ids)
         out = []
         for row in rows:
-            _check_page(row)
+            check_page(row)
             page = Page(source=path_text(row[1]), newspaper=row[3],
                         issue_date=dt.date.fromisoformat(row[2]) if row[2] else None,
-                        date_source=_DATE_SOURCES[row[4]], encoding=row[6])
+                        date_source=DATE_SOURCES[row[4]], encoding=row[6])
             out.append((row[0], page))
         return out
 
@@ -433,7 +399,7 @@ class ArticleStore:
         found: set[str] = set()
         column = fieldname if fieldname in LETTER_COLUMNS else None
         for i in range(0, len(aids), VERIFY_BATCH):
-            chunk = _json(list(aids[i : i + VERIFY_BATCH]))
+            chunk = to_json(list(aids[i : i + VERIFY_BATCH]))
             if column is not None and isinstance(needle, str):
                 name = LETTER_COLUMNS[fieldname]
                 # one pass in C over every candidate; the rows shown as hits are checksummed when read
@@ -453,7 +419,7 @@ class ArticleStore:
                     found.add(aid)
         return found
 
-    def _source_of(self, aid: str) -> str:
+    def source_of(self, aid: str) -> str:
         row = self._db.execute(
             "SELECT f.path FROM articles a JOIN pages p ON p.id = a.page_id JOIN files f ON f.id = p.file_id"
             " WHERE a.aid = ?", (aid,)
@@ -471,10 +437,10 @@ class ArticleStore:
                 yield aid, (paper or "") if fieldname == "paper_bg" else Path(path_text(path)).name
             return
         for row in self._db.execute(
-            f"SELECT a.page_id, {_ARTICLE_SELECT} FROM articles a WHERE a.aid IN (SELECT value FROM json_each(?))",
+            f"SELECT a.page_id, {ARTICLE_SELECT} FROM articles a WHERE a.aid IN (SELECT value FROM json_each(?))",
             (chunk,),
         ):
-            article = _article(row[1:], Page(source=""))
+            article = article_from_row(row[1:], Page(source=""))
             yield article_aid(row), field_texts(article)[fieldname]
 
     def issue_dates(self) -> dict[str, dt.date]:
@@ -485,121 +451,3 @@ class ArticleStore:
                 "SELECT a.aid, p.issue_date FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_date IS NOT NULL"
             )
         }
-
-    def issues(self) -> list[IssueRow]:
-        """Every (paper, date) with its counts, in date order (undated last): the reader's tree in one query."""
-        rows = self._db.execute(
-            "SELECT p.newspaper, p.issue_date, COUNT(DISTINCT p.id), COUNT(a.id) FROM pages p"
-            " LEFT JOIN articles a ON a.page_id = p.id GROUP BY p.newspaper, p.issue_date"
-            " ORDER BY p.issue_date IS NULL, p.issue_date, p.newspaper"
-        ).fetchall()
-        return [IssueRow(*r) for r in rows]
-
-    def people(self, name_prefix: str = "") -> list[PersonRow]:
-        """People (most articles first); ``name_prefix`` filters as the user types."""
-        rows = self._db.execute(
-            "SELECT name, role, article_count, first_date, last_date, papers FROM people"
-            " WHERE name LIKE ? ESCAPE '\\' ORDER BY article_count DESC, role != 'reporter', name",
-            (_like_prefix(name_prefix),),
-        ).fetchall()
-        return [
-            PersonRow(n, r, c, dt.date.fromisoformat(f) if f else None, dt.date.fromisoformat(la) if la else None,
-                      tuple(json.loads(p)))
-            for n, r, c, f, la, p in rows
-        ]
-
-
-_ARTICLE_SELECT = (
-    "position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, aid, crc"
-)
-
-
-def article_aid(row: tuple) -> str:
-    return row[-2]
-
-
-def _article_row(page_id: int, position: int, article: Article) -> tuple:
-    article.index = position
-    texts = field_texts(article)
-    values = (
-        position,
-        article.kind.value,
-        article.kicker,
-        article.title,
-        article.subtitle,
-        _json(list(article.reporters)),
-        _json(list(article.correspondents)),
-        article.byline,
-        article.dateline,
-        _json([[p.text, p.is_subhead] for p in article.paragraphs]),
-        _extra(article, _ARTICLE_SKIP),
-        article.id,
-    )
-    letters = tuple(letters_only(texts[f]) for f in LETTER_COLUMNS)
-    return (page_id, *values, *letters, row_crc(values), row_crc(letters))
-
-
-class StoreDamage(CacheProblem):
-    """A row of the store does not match its checksum: the pages named are read from their files again."""
-
-    def __init__(self, message: str, sources: Sequence[str] = ()):
-        super().__init__(message)
-        self.sources = list(sources)
-
-
-def row_crc(values: Sequence) -> int:
-    """CRC-32 of a row's values (SQLite keeps no checksums: a flipped byte in a text would be served)."""
-    h = 0
-    for value in values:
-        if value is None:
-            h = zlib.crc32(b"\x00N", h)
-        elif isinstance(value, bytes):
-            h = zlib.crc32(b"\x00B" + value, h)
-        else:
-            h = zlib.crc32(b"\x00S" + str(value).encode("utf-8", "surrogatepass"), h)
-    return h
-
-
-def _check_page(row: tuple) -> None:
-    """A page row as read (id, path, …values…, crc): raises StoreDamage naming the page when it was altered."""
-    path, values, crc = row[1], row[2:-1], row[-1]
-    if not isinstance(path, bytes) or row_crc((path, *values)) != crc:
-        source = path_text(path) if isinstance(path, bytes) else ""
-        raise StoreDamage(f"page {source or '?'} does not match its checksum", [source] if source else [])
-
-
-def _known(cls, extra: dict) -> dict:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in extra.items() if k in names}
-
-
-def _article(row: tuple, page: Page) -> Article:
-    if row_crc(row[:-1]) != row[-1]:
-        raise StoreDamage(f"an article of {page.source or '?'} does not match its checksum",
-                          [page.source] if page.source else [])
-    position, kind, kicker, title, subtitle, reporters, correspondents, byline, dateline, paragraphs, extra, aid, _ = row
-    article = Article(
-        title=title,
-        kicker=kicker,
-        subtitle=subtitle,
-        reporters=json.loads(reporters),
-        correspondents=json.loads(correspondents),
-        paragraphs=[Paragraph(text, bool(sub)) for text, sub in json.loads(paragraphs)],
-        kind=_KINDS[kind],
-        byline=byline,
-        dateline=dateline,
-        index=position,
-        **_known(Article, json.loads(extra)),
-    )
-    article.page = page
-    if page.source and aid != article.id:
-        raise StoreDamage(f"an article of {page.source} is filed under another page", [page.source])
-    return article
-
-
-def _like_prefix(prefix: str) -> str:
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _one_line(exc: object) -> str:
-    return " ".join(str(exc).split())[:120]

@@ -31,7 +31,8 @@ from liaocheng_tui.archive import files
 from liaocheng_tui.archive.model import Page
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.search.errors import CacheProblem, Cancelled
-from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow, StoreDamage
+from liaocheng_tui.search.store import STORE_FILE, ArticleStore, FileRow
+from liaocheng_tui.search.store_rows import StoreDamage
 from liaocheng_tui.search.index_sync import maybe_locked, one_line_error, sync_index
 from liaocheng_tui.search.versions import PARSER_VERSION
 
@@ -317,8 +318,8 @@ def _stale_parse(store: ArticleStore) -> bool:
 
 
 def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: list[str],
-                           skipped: list[str] | None = None, *, reparse: bool = False) -> list[str]:
-    """Parse what changed into the store (under the writer lock when there is work); returns removed sources.
+                           skipped: list[str] | None = None, *, reparse: bool = False) -> bool:
+    """Parse what changed into the store (under the writer lock when there is work); True if anything did.
 
     Each file that could not be read is a line in ``warnings`` and in ``skipped``.
     ``reparse``: every file is parsed again (its rows replaced page by page, so
@@ -329,7 +330,7 @@ def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: l
     warnings.extend(found.skipped)
     skipped.extend(found.skipped)
     if not (found.changed or reparse or _stale_parse(store)):
-        return []
+        return False
     with maybe_locked(cache, cancelled, progress, warnings):
         if reparse:
             found = scan(roots, {}, cancelled)
@@ -348,7 +349,7 @@ def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: l
         warnings.extend(problems)
         skipped.extend(problems)
         store.set_meta("parser_version", str(PARSER_VERSION))
-    return found.removed
+    return True
 
 
 def open_store_synced(roots: list[Path], *, cache_dir: Path | None = None, use_cache: bool = True,
@@ -396,8 +397,13 @@ def open_synced(
                 store.close()
                 _drop_store(folder)
                 store = _open_store(folder, warnings)
-        bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings, skipped, reparse=rebuild)
-        if pages_ready is not None:
+        # a warm start shows the store's last committed state at once, before walking the folders;
+        # what the walk finds changed is delivered again once it is stored
+        early = pages_ready is not None and not rebuild and store.page_count() > 0 and not _stale_parse(store)
+        if early:
+            store = _deliver_pages(store, roots, folder, cache, warnings, pages_ready)
+        changed = bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings, skipped, reparse=rebuild)
+        if pages_ready is not None and (changed or not early):
             store = _deliver_pages(store, roots, folder, cache, warnings, pages_ready)
         ix = sync_index(store, folder, cache, progress, cancelled, warnings, rebuild=rebuild, verify=verify)
         warnings.extend(jieba_cache_repairs())

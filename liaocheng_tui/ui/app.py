@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from liaocheng_tui.archive.model import Archive, Article
+from liaocheng_tui.archive.model import Article
+from liaocheng_tui.search.shelf import Shelf
 from liaocheng_tui.ui.catalog import Catalog, Issue
 from liaocheng_tui.ui.commands import PROVIDERS
 from liaocheng_tui.ui.loading import LoadOptions, Opener, load_in_background
-from liaocheng_tui.ui.people_index import Person, build_people
+from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.screens.browse import BrowseScreen
 
 MAX_RECENT = 20
@@ -79,8 +80,8 @@ class ReaderApp(App[None]):
     def load(self) -> None:
         worker = get_current_worker()
 
-        def on_archive(archive: Archive) -> None:
-            self.post_message(self.ArchiveLoaded(Catalog.build(archive)))
+        def on_archive(shelf: Shelf) -> None:
+            self.post_message(self.ArchiveLoaded(Catalog.from_shelf(shelf)))
 
         load_in_background(
             self.options,
@@ -98,9 +99,13 @@ class ReaderApp(App[None]):
 
     @on(ArchiveLoaded)
     def _archive_loaded(self, event: ArchiveLoaded) -> None:
+        first = self.catalog is None
         self.catalog, self._people = event.catalog, None
+        if not first:  # the walk of the folders found changes after the store was shown
+            self.browse.refresh_catalog(event.catalog)
+            return
         self.browse.show_catalog(event.catalog)
-        problems = len(event.catalog.problem_pages) + len(event.catalog.archive.warnings)
+        problems = sum(i.row.warned_pages for i in event.catalog.issues) + len(event.catalog.warnings)
         if problems:
             self.notify(f"{problems} page(s) or file(s) have warnings — press w to list them.",
                         title="Archive", severity="warning", timeout=6)
@@ -136,7 +141,7 @@ class ReaderApp(App[None]):
     @property
     def people(self) -> list[Person]:
         if self._people is None:
-            self._people = build_people(self.catalog.archive) if self.catalog else []
+            self._people = self.catalog.shelf.people() if self.catalog else []
         return self._people
 
     def remember_search(self, query: str) -> None:
@@ -152,13 +157,26 @@ class ReaderApp(App[None]):
         return self.browse
 
     def go_to_issue(self, issue: Issue) -> None:
-        self._to_browse().open_issue(issue)
+        self._to_browse().open_issue(issue, jump=True)
 
     def go_to_article(self, article: Article) -> None:
         self._to_browse().open_article(article)
 
+    def go_to_article_id(self, aid: str) -> None:
+        """Open the article with this id (read from the shelf: the palette lists titles only)."""
+        article = self.catalog.shelf.article(aid) if self.catalog else None
+        if article is None:
+            self.notify("That article is no longer in the archive.", severity="warning")
+            return
+        self.go_to_article(article)
+
     def show_person(self, person: Person) -> None:
         self._to_browse().show_person(person)
+
+    def on_this_day(self) -> None:
+        """历史上的今天 for the issue being read (the newest issue when none is)."""
+        browse = self._to_browse()
+        browse.action_on_this_day()
 
     def run_search(self, query: str) -> None:
         browse = self._to_browse()

@@ -18,13 +18,21 @@ HIT = "bold reverse"
 KIND_LABEL = {ArticleKind.PHOTO: "〔图片〕", ArticleKind.LEAD_IN: "〔导读〕"}
 
 
+INFERRED_ROLE = "*"
+INFERRED_ROLE_NOTE = "* printed without a role: the role it is printed with elsewhere in the archive (else 记者)"
+INFERRED_DATE_NOTE = "≈ date inferred from the text"
+
+
 def byline(article: Article) -> str:
-    """``记者 甲 乙 · 通讯员 丙``, or an empty string."""
+    """``记者 甲 乙 · 通讯员 丙*``, or an empty string; ``*`` marks a name printed without a role."""
+    def names(people: list[str]) -> str:
+        return " ".join(n + (INFERRED_ROLE if n in article.roleless else "") for n in people)
+
     parts = []
     if article.reporters:
-        parts.append("记者 " + " ".join(article.reporters))
+        parts.append("记者 " + names(article.reporters))
     if article.correspondents:
-        parts.append("通讯员 " + " ".join(article.correspondents))
+        parts.append("通讯员 " + names(article.correspondents))
     return clean(" · ".join(parts))
 
 
@@ -80,18 +88,45 @@ def trim_snippet(snippet: str, spans: list[Span], limit: int = SNIPPET_CHARS) ->
     return head + snippet[start:end] + tail, [(s + len(head), e + len(head)) for s, e in kept]
 
 
-def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = ()) -> CJKText:
-    """A search result: title, date · paper · reporters, and the highlighted snippet."""
+def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = (),
+              asked: str = "") -> CJKText:
+    """A result or dated entry: title; date · paper; every name credited (those in ``asked``, the
+    query, first and marked, so a cut line still shows them); a one-line highlighted snippet."""
     snippet, spans = trim_snippet(snippet, spans)
-    meta = " · ".join(x for x in (date_label(article), paper_label(article), byline(article)) if x)
-    lines = [heading(article, list(title_spans)), Text(meta, style="dim", end="")]
+    lines = [heading(article, list(title_spans)),
+             Text(f"{date_label(article)} · {paper_label(article)}", style="dim", end="")]
+    nowrap = {1}
+    names = names_line(article, asked)
+    if names.plain:
+        nowrap.add(len(lines))
+        lines.append(names)
     if snippet:
-        lines.append(safe_text(snippet, spans, style="italic", highlight=HIT))
-    return CJKText(Text("\n", end="").join(lines), nowrap={1})
+        nowrap.add(len(lines))
+        lines.append(safe_text(snippet.replace("\n", " "), spans, style="italic", highlight=HIT))
+    return CJKText(Text("\n", end="").join(lines), nowrap=nowrap)
 
 
-def article_body(article: Article, highlights: dict[str, list[Span]] | None = None) -> Text:
+def names_line(article: Article, asked: str = "") -> Text:
+    """``记者 甲 乙 · 通讯员 丙``, names found in ``asked`` moved to the front of their role and marked."""
+    out = Text(style="dim italic", end="")
+    for label, people in (("记者", article.reporters), ("通讯员", article.correspondents)):
+        if not people:
+            continue
+        if out.plain:
+            out.append(" · ")
+        out.append(label)
+        for name in sorted(people, key=lambda n: n not in asked):  # stable: the rest keep their order
+            out.append(" ")
+            out.append(clean(name + (INFERRED_ROLE if name in article.roleless else "")),
+                       style=HIT if asked and name in asked else "")
+    return out
+
+
+def article_body(article: Article, highlights: dict[str, list[Span]] | None = None, *, compact: bool = False) -> Text:
     """The whole article for the reading pane, hits highlighted.
+
+    ``compact`` (full-screen reading on a small terminal): the head is title,
+    byline and ``paper · date`` only; the file and the notes follow the text.
 
     ``highlights`` maps ``title``/``subtitle``/``kicker``/``body`` to spans as
     returned by ``SearchService.highlight_spans`` (body offsets index
@@ -113,12 +148,23 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
         blocks.append(safe_text(article.subtitle, hl.get("subtitle", ()), style="italic", highlight=HIT))
     who = byline(article)
     if who:
-        blocks.append(Text(who, style="bold", end=""))
+        line = Text(who, style="bold", end="")
+        for name in credited_hits(article, hl):  # 记者:林晨 — the name marked where it is credited
+            for start in _occurrences(who, name):
+                line.stylize(HIT, start, start + len(name))
+        blocks.append(line)
     source = short_source(article.page.source) if article.page else "?"
-    meta = Text(f"{paper_label(article)} · {date_label(article)} · ", style="dim", end="")
-    meta.append(display_path(source), style="dim underline")
+    when = date_label(article)
+    meta = Text(f"{paper_label(article)} · {when}", style="dim", end="")
+    notes = [Text(display_path(source), style="dim underline", end="")]
+    if article.roleless and who:
+        notes.append(Text(INFERRED_ROLE_NOTE, style="dim italic", end=""))
+    if when.startswith("≈"):
+        notes.insert(0, Text(INFERRED_DATE_NOTE, style="dim italic", end=""))
     blocks.append(meta)
-    blocks.append(Text("─" * 8, style="dim", end=""))
+    if not compact:
+        blocks += notes
+        blocks.append(Text("─" * 8, style="dim", end=""))
     head = Text("\n", end="").join(blocks)
     blocks = []
     body_spans = hl.get("body", [])
@@ -139,7 +185,38 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
             line = Text(INDENT, end="")
             line.append_text(safe_text(para.text, spans, highlight=HIT))
             blocks.append(line)
+    if compact:
+        blocks += [Text("─" * 8, style="dim", end=""), *notes]
     return Text("\n", end="").join([head, *blocks])
+
+
+def credited_hits(article: Article, highlights: dict[str, list[Span]]) -> set[str]:
+    """The credited names that a hit in the printed byline or dateline covers."""
+    hit_text = set()
+    for attr in ("byline", "dateline"):
+        text = getattr(article, attr, None) or ""
+        hit_text.update(text[s:e] for s, e in highlights.get(attr, ()))
+    names = [*article.reporters, *article.correspondents]
+    found = {n for n in names if any(n in t or t in n for t in hit_text if len(t) >= 2 or t == n)}
+    start = 0
+    for name in names:  # the names a field query asked for (spans into the names joined by newlines)
+        if any(s < start + len(name) and e > start for s, e in highlights.get("credits", ())):
+            found.add(name)
+        start += len(name) + 1
+    return found
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    out, start = [], text.find(needle)
+    while needle and start >= 0:
+        out.append(start)
+        start = text.find(needle, start + len(needle))
+    return out
+
+
+def hit_offsets(text: Text) -> list[int]:
+    """Where the marked hits of ``text`` start (offsets into its plain string), in order."""
+    return sorted({span.start for span in text.spans if str(span.style) == HIT})
 
 
 def short_source(source: str) -> str:

@@ -1,34 +1,61 @@
-"""Archive → the reader's table of contents: newspapers → years → months → issues.
+"""The archive → the reader's table of contents: newspapers → years → months → issues.
 
 The tree, the header, `{`/`}` and the "jump to a date" palette all read the
 same ordering from here, so "next issue" always means the issue below in the
-tree.  UI-free: no Textual import.
+tree.  It is built from the shelf's one aggregate of issues; an issue's
+pages and articles are read when it is opened (the last few are kept), so
+a large archive costs its number of issues.  UI-free: no Textual import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
-from liaocheng_tui.archive.model import Archive, Article, DateSource, Page
+from liaocheng_tui.archive.model import Archive, Article, Page
+from liaocheng_tui.archive.printable import display_path
+from liaocheng_tui.search.shelf import IssueRow, MemoryShelf, Shelf
 
 UNKNOWN_PAPER = "未知报纸"
 UNDATED = "undated"
+#: Issues whose pages stay read after the user moved on (a few screens of going back and forth).
+ISSUES_KEPT = 64
 
 
-@dataclass
+@dataclass(eq=False)
 class Issue:
     """All pages of one newspaper on one date (an undated page is an issue of its own)."""
 
-    newspaper: str
-    date: dt.date | None
-    inferred: bool
-    pages: list[Page] = field(default_factory=list)
+    row: IssueRow
+    catalog: Catalog = field(repr=False)
+
+    @property
+    def newspaper(self) -> str:
+        return self.row.newspaper or UNKNOWN_PAPER
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.row.issue_date
+
+    @property
+    def inferred(self) -> bool:
+        return self.row.inferred
 
     @property
     def key(self) -> str:
-        when = self.date.isoformat() if self.date else self.pages[0].source
+        when = self.date.isoformat() if self.date else (self.row.undated or "")
         return f"{self.newspaper}|{when}"
+
+    @property
+    def article_count(self) -> int:
+        return self.row.articles
+
+    @property
+    def pages(self) -> list[Page]:
+        """The issue's pages with their articles (read from the shelf the first time)."""
+        return self.catalog.pages_of(self)
 
     @property
     def articles(self) -> list[Article]:
@@ -38,11 +65,17 @@ class Issue:
     def date_label(self) -> str:
         """``2024-06-20``, ``≈2024-06-20`` for an inferred date, or the file name when undated."""
         if self.date is None:
-            return f"? {self.pages[0].name}"
+            return f"? {display_path(PurePath(self.row.undated or '?').name)}"
         return ("≈" if self.inferred else "") + self.date.isoformat()
 
     @property
+    def has_warnings(self) -> bool:
+        return self.row.warned_pages > 0
+
+    @property
     def warnings(self) -> list[str]:
+        if not self.has_warnings:
+            return []
         return [f"{p.name}: {w}" for p in self.pages for w in p.warnings]
 
 
@@ -50,48 +83,88 @@ class Issue:
 class Catalog:
     """The archive in reading order, with lookups the UI needs."""
 
-    archive: Archive
+    shelf: Shelf
     name: str
-    issues: list[Issue]
-    _issue_of: dict[int, Issue] = field(default_factory=dict, repr=False)
+    issues: list[Issue] = field(default_factory=list)
+    _by_key: dict[str, Issue] = field(default_factory=dict, repr=False)
+    _read: OrderedDict[str, list[Page]] = field(default_factory=OrderedDict, repr=False)
+
+    @classmethod
+    def from_shelf(cls, shelf: Shelf, name: str | None = None) -> Catalog:
+        catalog = cls(shelf, name or archive_name(shelf.roots))
+        issues = [Issue(row, catalog) for row in shelf.issues()]
+        issues.sort(key=lambda i: (i.newspaper == UNKNOWN_PAPER, i.newspaper, i.date is None,
+                                   i.date or dt.date.min, i.key))
+        catalog.issues = issues
+        catalog._by_key = {i.key: i for i in issues}
+        return catalog
 
     @classmethod
     def build(cls, archive: Archive, name: str | None = None) -> Catalog:
-        groups: dict[tuple[str, dt.date | None, str], Issue] = {}
-        for page in archive.pages:
-            paper = page.newspaper or UNKNOWN_PAPER
-            key = (paper, page.issue_date, "" if page.issue_date else page.source)
-            issue = groups.get(key)
-            if issue is None:
-                issue = groups[key] = Issue(paper, page.issue_date, False)
-            issue.pages.append(page)
-            if page.date_source == DateSource.INFERRED:
-                issue.inferred = True
-        issues = sorted(
-            groups.values(),
-            key=lambda i: (i.newspaper == UNKNOWN_PAPER, i.newspaper, i.date is None, i.date or dt.date.min, i.key),
-        )
-        catalog = cls(archive, name or archive_name(archive), issues)
-        for issue in issues:
-            for article in issue.articles:
-                catalog._issue_of[id(article)] = issue
-        return catalog
+        """The catalog of an archive in memory (pages read without the store)."""
+        return cls.from_shelf(MemoryShelf(archive), name)
+
+    def pages_of(self, issue: Issue) -> list[Page]:
+        pages = self._read.get(issue.key)
+        if pages is None:
+            pages = self._read[issue.key] = self.shelf.issue_pages(issue.row)
+            while len(self._read) > ISSUES_KEPT:
+                self._read.popitem(last=False)
+        else:
+            self._read.move_to_end(issue.key)
+        return pages
 
     # --- lookups -------------------------------------------------------------------
     def issue_of(self, article: Article) -> Issue | None:
-        return self._issue_of.get(id(article))
+        page = article.page
+        if page is None:
+            return None
+        when = page.issue_date.isoformat() if page.issue_date else page.source
+        return self._by_key.get(f"{page.newspaper or UNKNOWN_PAPER}|{when}")
 
     def issue_by_key(self, key: str) -> Issue | None:
-        return next((i for i in self.issues if i.key == key), None)
+        return self._by_key.get(key)
+
+    def newest(self) -> Issue | None:
+        """The issue of the latest date (any paper); the first issue when nothing is dated."""
+        dated = [i for i in self.issues if i.date is not None]
+        if dated:
+            return max(dated, key=lambda i: (i.date, not i.inferred, i.newspaper != UNKNOWN_PAPER))
+        return self.issues[0] if self.issues else None
 
     def step_issue(self, issue: Issue | None, delta: int) -> Issue | None:
-        """The issue ``delta`` places after ``issue`` in tree order (clamped), or the first."""
-        if not self.issues:
-            return None
+        """The issue ``delta`` places after ``issue`` among its paper's issues in date order
+        (undated last; clamped at the paper's first and last), or the newest issue."""
         if issue is None or issue not in self.issues:
-            return self.issues[0]
-        index = max(0, min(len(self.issues) - 1, self.issues.index(issue) + delta))
-        return self.issues[index]
+            return self.newest()
+        same = [i for i in self.issues if i.newspaper == issue.newspaper]
+        index = max(0, min(len(same) - 1, same.index(issue) + delta))
+        return same[index]
+
+    def papers(self) -> list[str]:
+        """The newspapers of the archive, in tree order."""
+        return list(dict.fromkeys(i.newspaper for i in self.issues))
+
+    def nearest(self, date: dt.date, newspaper: str | None = None) -> Issue | None:
+        """The dated issue closest to ``date`` (of ``newspaper`` if given; the earlier one on a tie)."""
+        dated = [i for i in self.issues if i.date is not None and newspaper in (None, i.newspaper)]
+        if not dated:
+            return None
+        return min(dated, key=lambda i: (abs((i.date - date).days), i.date > date, i.newspaper))  # type: ignore[operator]
+
+    def other_paper(self, issue: Issue) -> tuple[Issue | None, bool]:
+        """The next paper's issue of the same date, or (when it has none) its nearest; True when same date."""
+        papers = self.papers()
+        if issue.date is None or len(papers) < 2:
+            return None, False
+        other = papers[(papers.index(issue.newspaper) + 1) % len(papers)]
+        found = self.nearest(issue.date, other)
+        return found, found is not None and found.date == issue.date
+
+    def on_this_day(self, date: dt.date) -> list[Issue]:
+        """Every issue printed on ``date``'s month and day, in any year and paper: newest first."""
+        same = [i for i in self.issues if i.date is not None and (i.date.month, i.date.day) == (date.month, date.day)]
+        return sorted(same, key=lambda i: (i.date, i.newspaper), reverse=True)
 
     def tree(self) -> dict[str, dict[str, dict[str, list[Issue]]]]:
         """newspaper → year (or ``undated``) → month (``06``) → issues, in reading order."""
@@ -105,16 +178,21 @@ class Catalog:
     # --- figures for the header ----------------------------------------------------
     @property
     def page_count(self) -> int:
-        return len(self.archive.pages)
+        return sum(i.row.pages for i in self.issues)
 
     @property
     def article_count(self) -> int:
-        return sum(len(p.articles) for p in self.archive.pages)
+        return sum(i.row.articles for i in self.issues)
 
     @property
     def date_span(self) -> tuple[dt.date, dt.date] | None:
-        dates = [p.issue_date for p in self.archive.pages if p.issue_date]
+        dates = [i.date for i in self.issues if i.date]
         return (min(dates), max(dates)) if dates else None
+
+    @property
+    def warnings(self) -> list[str]:
+        """Files not read and cache problems repaired (one line each)."""
+        return self.shelf.warnings
 
     @property
     def months(self) -> list[str]:
@@ -129,9 +207,8 @@ class Catalog:
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
         return out
 
-    @property
     def problem_pages(self) -> list[Page]:
-        return [p for p in self.archive.pages if p.warnings]
+        return self.shelf.problem_pages()
 
     def summary(self) -> str:
         span = self.date_span
@@ -139,11 +216,11 @@ class Catalog:
         return f"{self.page_count} pages · {self.article_count} articles · {dates}"
 
 
-def archive_name(archive: Archive) -> str:
+def archive_name(roots: list[str]) -> str:
     """A short name for the header: the root folder's name, ``seeds`` for the embedded seeds."""
     from pathlib import Path
 
-    if not archive.roots:
+    if not roots:
         return "archive"
-    names = [Path(r).name or str(r) for r in archive.roots]
+    names = [Path(r).name or str(r) for r in roots]
     return names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"

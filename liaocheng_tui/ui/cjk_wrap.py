@@ -110,6 +110,19 @@ class CJKText:
                 piece.overflow = "crop"
                 yield piece
 
+    def line_of(self, offset: int, width: int) -> int:
+        """The rendered line (0-based) that holds character ``offset`` when wrapped to ``width``."""
+        line = 0
+        start = 0
+        for index, piece in enumerate(self.text.plain.split("\n")):
+            end = start + len(piece)
+            breaks = [(0, len(piece))] if index in self.nowrap else break_points(piece, width)
+            if offset <= end:
+                return line + next((k for k, (_s, e) in enumerate(breaks) if offset - start < e), len(breaks) - 1)
+            line += len(breaks)
+            start = end + 1
+        return line
+
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         lines = self.text.plain.split("\n")
         widest = max((cell_len(line) for line in lines), default=0)

@@ -2,7 +2,8 @@
 
 :func:`load_in_background` calls the search layer's ``open_archive`` (or a
 stand-in passed by tests) and reports through callbacks only, so it knows
-nothing of Textual.  When the search layer is missing, not implemented or
+nothing of Textual.  What it delivers is a :class:`Shelf` (the store's, or an
+archive in memory wrapped as one).  When the search layer is missing, not implemented or
 fails, pages are still read with the archive loader and search is reported
 as unavailable (with the reason), so reading never depends on the index.
 """
@@ -16,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from liaocheng_tui.archive.model import Archive
+from liaocheng_tui.search.shelf import Shelf, as_shelf
 
-Opener = Callable[..., tuple[Archive, Any]]
+Opener = Callable[..., tuple[Archive | Shelf, Any]]
 
 
 @dataclass
@@ -54,23 +56,24 @@ def load_in_background(
     opener: Opener | None,
     *,
     on_progress: Callable[[str, int, int], None],
-    on_archive: Callable[[Archive], None],
+    on_archive: Callable[[Shelf], None],
     on_search: Callable[[Any], None],
     on_search_unavailable: Callable[[str], None],
     cancelled: Callable[[], bool],
 ) -> None:
-    """Open the archive: ``on_archive`` as soon as pages are read, then ``on_search`` (or unavailable)."""
-    delivered: list[Archive] = []
+    """Open the archive: ``on_archive`` as soon as pages can be shown (a warm start: the store as last
+    committed; again if the walk of the folders found changes), then ``on_search`` (or unavailable)."""
+    delivered: list[object] = []  # what the opener delivered (an Archive or a Shelf), each shown once
     throttle = {"parse": Throttle(), "index": Throttle()}
 
     def progress(stage: str, done: int, total: int) -> None:
         if throttle.setdefault(stage, Throttle())(done, total):
             on_progress(stage, done, total)
 
-    def archive_ready(archive: Archive) -> None:
-        if not delivered:
-            delivered.append(archive)
-            on_archive(archive)
+    def archive_ready(source: Archive | Shelf) -> None:
+        if not any(source is seen for seen in delivered):
+            delivered.append(source)
+            on_archive(as_shelf(source))
 
     try:
         open_archive = opener if opener is not None else default_opener()

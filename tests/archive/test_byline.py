@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from liaocheng_tui.archive.byline import byline_line, match_lead, parse_people, trailing_credit
+from liaocheng_tui.archive.byline import byline_line, match_lead, parse_people
+from liaocheng_tui.archive.end_credits import trailing_credit
 from liaocheng_tui.archive.parser import parse_text
 
 
@@ -183,6 +184,12 @@ def test_credit_line_broken_inside_a_name_anywhere() -> None:
         # an outlet's name broken at the line end
         ("大众网·海报新\n闻记者 温可欣 实习记者 卜世杰 练红 聊城报道\n\n1月25日，记者走进城区几条老街。\n\n老街年味浓\n",
          (["温可欣", "卜世杰", "练红"], [])),
+        # a line opening with the slash of a prefix goes on with the credit above
+        ("文/聊城日报记者 杨丽 陈丽 摄影\n/记者 刘丽\n\n8月4日晚，一所乡村夜校开课。\n\n乡村夜校开课\n",
+         (["杨丽", "陈丽", "刘丽"], [])),
+        # a space printed at the line end between two names: 焦书林 / 霍然, not 焦书 + 林霍然
+        ("大众网·海报新闻记者 练红 实习记者 焦书林 \n霍然 聊城报道\n\n8月4日晚，一所乡村夜校开课。\n\n乡村夜校开课\n",
+         (["练红", "焦书林", "霍然"], [])),
         # a correspondent's name broken on 大众日报's second credit line
         ("□记 者 简宁宁\n通讯员 戚少华 滕\n飞 报道\n\n  本报聊城讯 11月3日，农技人员指导种植户浇水。\n\n冬小麦田管正当时\n",
          (["简宁宁"], ["戚少华", "滕飞"])),
@@ -191,3 +198,162 @@ def test_credit_line_broken_inside_a_name_anywhere() -> None:
 def test_credit_broken_anywhere_at_a_line_end(page: str, people: tuple[list[str], list[str]]) -> None:
     articles, _ = parse_text(page)
     assert [(a.reporters, a.correspondents) for a in articles] == [people]
+
+
+# --- end credits printed without brackets or a marker ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "credit", "reporters", "correspondents"),
+    [
+        ("类似项目已陆续落地。记者 麻春生 通讯员 冀图南", "记者 麻春生 通讯员 冀图南", ["麻春生"], ["冀图南"]),
+        ("会议要求压实责任。本报记者 王五", "本报记者 王五", ["王五"], []),
+        ("“我们还会再来。”记者 邢雨桐", "记者 邢雨桐", ["邢雨桐"], []),  # after a closing quote
+        ("活动持续三天。文/记者 霍然 图/简宁宁", "文/记者 霍然 图/简宁宁", ["霍然", "简宁宁"], []),
+    ],
+)
+def test_end_credit_without_brackets(text: str, credit: str, reporters: list[str], correspondents: list[str]) -> None:
+    found = trailing_credit(text)
+    assert found is not None, text
+    assert (found.credit, found.people.reporters, found.people.correspondents) == (credit, reporters, correspondents), text
+    assert found.text_before + found.credit == text, text  # nothing lost or invented
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现场情况如何？记者了解到",  # a role word that starts a sentence, not a credit
+        "他表示。通讯员说",
+        "会上，记者 提问",  # no sentence end before it: running text
+        "这是今年的目标。记者节当天",
+    ],
+)
+def test_role_words_at_a_paragraph_end_that_are_text(text: str) -> None:
+    assert trailing_credit(text) is None, text
+
+
+def test_page_with_an_unbracketed_end_credit_keeps_its_next_headline() -> None:
+    """The end credit closes the article, so the headline under it is the next article's."""
+    page = (
+        "  本报讯（记者 葛宁）11月4日，一场文化惠民演出在村头舞台上演。\n\n文化惠民演出走进乡村\n\n"
+        "  11月5日，城区又有十处口袋公园建成开放。\n  类似项目已陆续落地。记者 麻春生 通讯员 \n冀图南\n\n"
+        "城区新增十处口袋公园\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.title, a.reporters, a.correspondents) for a in articles] == [
+        ("文化惠民演出走进乡村", ["葛宁"], []),
+        ("城区新增十处口袋公园", ["麻春生"], ["冀图南"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters"),
+    [
+        ("记者 冀图南摄影报道", ["冀图南"]),  # 南 starts no place: 南摄影 + 报道 is no place + 报道
+        ("记者 麻春生聊城报道", ["麻春生"]),  # a place glued to the name before 报道
+        ("齐鲁晚报·齐鲁壹点记者 蔚晓贤 摄影报道", ["蔚晓贤"]),  # two outlets joined by · are no name
+        ("本报全媒体记者 王文图/记者 刘丽", ["王文", "刘丽"]),  # 图/记者, not 文图/记者 after a one-character name
+    ],
+)
+def test_names_before_a_closing(line: str, reporters: list[str]) -> None:
+    people = parse_people(line)
+    assert people is not None, line
+    assert people.reporters == reporters, line
+
+
+def test_any_citys_news_site_opens_a_dateline() -> None:
+    lead = match_lead("德州新闻网讯 近日，区融媒体中心联合多家媒体开展采访活动。")
+    assert lead is not None and lead.dateline == "德州新闻网讯"
+
+
+# --- more classes met in the survey: 消息 datelines, an outlet without a role, names run into a paper ---
+
+
+def test_a_dateline_closed_by_xiaoxi() -> None:
+    lead = match_lead("中国台湾网10月28日消息 27日下午，发布会举行。")
+    assert lead is not None and lead.dateline == "中国台湾网10月28日消息"
+
+
+def test_an_outlet_without_a_role_before_a_photo_credit() -> None:
+    found = trailing_credit("市民在湖边游玩。（中国台湾网 普燕 摄）")
+    assert found is not None and found.people.reporters == ["普燕"] and found.is_photo
+
+
+@pytest.mark.parametrize(
+    ("text", "reporters"),
+    [
+        ("记者 王丽聊城日报记者 王军", ["王丽", "王军"]),  # 王丽聊城日报 is no unknown paper: 王丽 + 聊城日报
+        ("文/聊城日报全媒体记者 王凤 王丽丽聊城日报记者 王军", ["王凤", "王丽丽", "王军"]),
+        ("潍坊日报社全媒体记者 巩建国", ["巩建国"]),  # an unknown city's paper is still an outlet
+        ("记者 张丽潍坊日报社记者 李丽", ["张丽", "李丽"]),  # a name run into a paper no table names
+        ("记者 王文斌潍坊日报社记者 李丽", ["王文斌", "李丽"]),
+        ("哈尔滨日报记者 王五", ["王五"]),  # 哈 is no name: the paper is the whole run
+    ],
+)
+def test_a_name_run_into_a_paper(text: str, reporters: list[str]) -> None:
+    people = parse_people(text)
+    assert people is not None and people.reporters == reporters, text
+
+
+def test_dazhong_roleless_byline_closed_by_report_over_a_dateline() -> None:
+    page = (
+        "  2月4日，游客在湖边步道上欣赏盛开的荷花。\n  □聊城日报全媒体记者 骆志强 通讯员 谭晓光\n\n"
+        "  □柏青 邢雨桐 报道\n\n  本报临清讯 2月5日晚，一所乡村夜校在村文化广场开课。\n\n乡村夜校开课受欢迎\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.kind.value, a.title, a.reporters) for a in articles] == [
+        ("photo", None, ["骆志强"]),
+        ("article", "乡村夜校开课受欢迎", ["柏青", "邢雨桐"]),
+    ]
+
+
+def test_roleless_marked_credit_between_a_caption_and_a_headline_credits_the_picture() -> None:
+    page = (
+        "　　2月3日，工人在新建厂房内调试生产设备。\n\n■ 霍然 简宁宁\n\n冬小麦田管正当时\n\n"
+        "□ 本报记者 韩雪\n\n　　2月4日，农技人员正在指导种植户浇灌返青水。\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.kind.value, a.title, a.reporters) for a in articles] == [
+        ("photo", None, ["霍然", "简宁宁"]),
+        ("article", "冬小麦田管正当时", ["韩雪"]),
+    ]
+
+
+def test_a_line_of_names_alone_wrapped_onto_two_lines() -> None:
+    page = (
+        "宋明远 韩雪\n王忠友\n\n  6月3日，城区又有十处口袋公园建成开放。\n  这些公园利用边角空地改造而成。\n\n"
+        "口袋公园建成开放\n\n  本报讯（记者 钟晓）6月4日，一所乡村夜校开课。\n\n乡村夜校开课\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.title, a.reporters) for a in articles] == [
+        ("口袋公园建成开放", ["宋明远", "韩雪", "王忠友"]),
+        ("乡村夜校开课", ["钟晓"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("run", "names_"),
+    [
+        ("王丽华李丽", ["王丽华", "李丽"]),  # tied cuts: the more common surnames start the names
+        ("林晨黄振", ["林晨", "黄振"]),
+        ("于涛黄华董豪杰", ["于涛", "黄华", "董豪杰"]),
+    ],
+)
+def test_names_run_together_are_cut_at_common_surnames(run: str, names_: list[str]) -> None:
+    assert names(parse_people("记者" + run)) == (names_, []), run
+
+
+def test_a_credit_line_under_a_caption_over_a_dateline_without_report_credits_the_picture() -> None:
+    """大众日报 signs an article over its dateline with …报道 (□记者 X 报道 / 本报聊城讯); a credit
+    line without it, under a caption, is the picture's."""
+    page = (
+        "  本报讯（记者 温可欣）10月3日，一处便民服务大厅推出二十项事项。\n\n便民服务大厅上新\n\n"
+        "  10月4日，市民在广场上观看民俗表演。\n\n潍坊日报社全媒体记者 卜世杰\n\n"
+        "  本报聊城讯 10月5日，城区又有十处口袋公园建成开放。\n\n城区新增十处口袋公园\n"
+    )
+    articles, _ = parse_text(page)
+    assert [(a.kind.value, a.title, a.reporters) for a in articles] == [
+        ("article", "便民服务大厅上新", ["温可欣"]),
+        ("photo", None, ["卜世杰"]),
+        ("article", "城区新增十处口袋公园", []),
+    ]

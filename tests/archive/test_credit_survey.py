@@ -38,16 +38,8 @@ PHOTO_CREDIT_LINES = (
     "a photo credit on lines of its own under a caption (■ 本报记者 X / 本报通讯员 Y), followed by text "
     "with no credit of its own or by a headline, is read as the byline of what follows"
 )
-CAPTION_OR_LEAD_IN = (
-    "a photo credit wrapped onto a line of its own (□聊城日报全媒体记者 X 通讯员 Y) above a dateline without "
-    "a credit reads like 大众日报's byline over its dateline: the caption above is taken for a lead-in"
-)
 KNOWN_WRONG: dict[str, str] = {
-    **{
-        name: PHOTO_CREDIT_LINES
-        for name in ("s33_feature-credit-first", "s32_dazhong-columns", "s47_dazhong-columns")
-    },
-    "s52_pdf-body-then-headline": CAPTION_OR_LEAD_IN,
+    name: PHOTO_CREDIT_LINES for name in ("s33_feature-credit-first", "s32_dazhong-columns")
 }
 
 
@@ -186,7 +178,8 @@ def test_an_unknown_credit_never_swallows_text_or_splits_an_article(credit: str,
 
 from support.credit_pages import realise  # noqa: E402
 
-from liaocheng_tui.archive.byline import byline_line, match_lead, name_line, trailing_credit  # noqa: E402
+from liaocheng_tui.archive.byline import byline_line, match_lead, name_line  # noqa: E402
+from liaocheng_tui.archive.end_credits import trailing_credit  # noqa: E402
 
 _SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢崔钟谭陆范"
 # Given-name characters, with some that are also one-character roles (文 图); a name ending in 摄

@@ -26,9 +26,9 @@ def _isolated_cache(monkeypatch, cache_root):
 
 @pytest.fixture(scope="session")
 def seeds_open(cache_root):
-    from liaocheng_tui.search.service import open_archive
+    from tests.support.opened import opened_archive
 
-    archive, service = open_archive([seeds_dir()], cache_dir=cache_root / "seeds")
+    archive, service = opened_archive([seeds_dir()], cache_dir=cache_root / "seeds")
     yield archive, service
     service.close()
 

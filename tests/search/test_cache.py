@@ -17,6 +17,7 @@ import pytest
 from liaocheng_tui.search import indexer
 from liaocheng_tui.search.cache import ArchiveCache
 from liaocheng_tui.search.service import open_archive, open_search
+from tests.support.opened import opened_archive
 from liaocheng_tui.search.store import STORE_FILE, ArticleStore
 
 UNIQUE = "独一无二测试词"
@@ -49,7 +50,7 @@ def counted(monkeypatch):
 
 
 def open_and_close(root, cache, **kw):
-    archive, service = open_archive([root], cache_dir=cache, **kw)
+    archive, service = opened_archive([root], cache_dir=cache, **kw)
     service.close()
     return archive, service
 
@@ -71,7 +72,7 @@ def test_warm_start_reparses_and_reindexes_nothing(seed_copy, tmp_path, counted)
     archive, _ = open_and_close(seed_copy, cache)
     assert counted == {"parse": 5, "build": 1, "update": 0}
     generation = live_generation(seed_copy, cache)
-    archive2, service = open_archive([seed_copy], cache_dir=cache)
+    archive2, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert counted == {"parse": 5, "build": 1, "update": 0}
         assert live_generation(seed_copy, cache) == generation
@@ -91,7 +92,7 @@ def test_warm_start_reparses_and_reindexes_nothing(seed_copy, tmp_path, counted)
 
 
 def service_hits(root, cache, q):
-    archive, service = open_archive([root], cache_dir=cache)
+    archive, service = opened_archive([root], cache_dir=cache)
     try:
         return service.search(q, limit=None).hits
     finally:
@@ -114,7 +115,7 @@ def test_incremental_add_change_delete(seed_copy, tmp_path, counted):
 
     # add: a copy of a page under another name doubles that page's hits
     (seed_copy / "zz_added.txt").write_bytes(files[0].read_bytes())
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert counted == {"parse": 6, "build": 1, "update": 1}
         sources = {Path(h.article.page.source).name for h in service.search("白文斌", limit=None).hits}
@@ -125,7 +126,7 @@ def test_incremental_add_change_delete(seed_copy, tmp_path, counted):
     # change: a new word appears, only in the changed file
     with open(files[1], "a", encoding="utf-8") as handle:
         handle.write(f"\n\n补充一段，其中有{UNIQUE}。\n")
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert counted == {"parse": 7, "build": 1, "update": 2}
         hits = service.search(UNIQUE).hits
@@ -135,7 +136,7 @@ def test_incremental_add_change_delete(seed_copy, tmp_path, counted):
 
     # delete: its articles are gone
     files[1].unlink()
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert counted == {"parse": 7, "build": 1, "update": 3}
         assert service.search(UNIQUE).total == 0
@@ -174,14 +175,14 @@ def test_damaged_cache_is_reported_and_rebuilt(seed_copy, tmp_path, how):
     else:
         with open(folder / STORE_FILE, "r+b") as handle:
             handle.truncate(100)
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         if how != "index folder gone":
             _one_warning(service, "damaged", "rebuilt")
         _works(service, archive)
     finally:
         service.close()
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert service.warnings == []
         _works(service, archive)
@@ -195,7 +196,7 @@ def test_a_new_parser_version_parses_again_and_a_new_index_version_only_reindexe
     store = store_of(seed_copy, cache)
     store.set_meta("index_version", "0")
     store.close()
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert counted == {"parse": 5, "build": 2, "update": 0}
         _works(service, archive)
@@ -204,7 +205,7 @@ def test_a_new_parser_version_parses_again_and_a_new_index_version_only_reindexe
     store = store_of(seed_copy, cache)
     store.set_meta("parser_version", "0")
     store.close()
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert counted["parse"] == 10 and counted["build"] + counted["update"] == 3
         _works(service, archive)
@@ -222,7 +223,7 @@ def test_pages_stored_but_not_indexed_are_indexed_at_the_next_start(seed_copy, t
     store = store_of(seed_copy, cache)
     bring_store_up_to_date(store, [seed_copy], None, None, None, [])  # parsed and stored, then "killed"
     store.close()
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert counted == {"parse": 6, "build": 1, "update": 1}
         assert service.search(UNIQUE).total == 1
@@ -237,7 +238,7 @@ def test_stale_lock_is_reported_and_the_work_resumed(seed_copy, tmp_path, counte
     before = service_hits(seed_copy, cache, "白文斌")
     (c.folder / "lock").write_text("pid 999999 on elsewhere since 01:02:03")
     (seed_copy / "zz_new.txt").write_bytes(sorted(seed_copy.glob("*.txt"))[0].read_bytes())
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         _one_warning(service, "stale lock", "killed")
         _works(service, archive)
@@ -265,7 +266,7 @@ def test_writer_killed_mid_build(seed_copy, tmp_path):
     c = ArchiveCache([str(seed_copy)], cache)
     assert any(p.name.startswith("build-") for p in c.folder.iterdir())
     (seed_copy / "zz_new.txt").write_text("新的一页：测试杀死的进程之后。\n", encoding="utf-8")
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         _one_warning(service, "stale lock", "killed")
         _works(service, archive)
@@ -280,7 +281,8 @@ import sys
 from pathlib import Path
 from liaocheng_tui.search.service import open_archive
 archive, service = open_archive([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]))
-print(service.article_count, len(archive.articles), service.search("技改").total, len(service.warnings))
+print(service.article_count, sum(len(p.articles) for p in archive.iter_pages()), service.search("技改").total,
+      len(service.warnings))
 service.close()
 """
 
@@ -297,7 +299,7 @@ def test_two_concurrent_refreshes_leave_a_usable_index(seed_copy, tmp_path):
         assert p.returncode == 0, err
         n_index, n_articles, hits, n_warnings = map(int, out.split())
         assert n_index == n_articles and hits > 0 and n_warnings == 0
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert service.warnings == []
         _works(service, archive)
@@ -313,7 +315,7 @@ def test_two_concurrent_refreshes_leave_a_usable_index(seed_copy, tmp_path):
     for p in procs:
         out, err = p.communicate(timeout=240)
         assert p.returncode == 0, err
-    archive, service = open_archive([seed_copy], cache_dir=cache)
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert service.search("双进程测试").total == 1
         _works(service, archive)
@@ -326,7 +328,7 @@ import sys
 from pathlib import Path
 from liaocheng_tui.search.service import open_archive
 archive, service = open_archive([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]))
-service.more_like(archive.articles[0])
+service.more_like(next(archive.iter_pages()).articles[0])
 service.close()
 """
 
@@ -346,7 +348,7 @@ def test_jieba_cache_lives_under_the_cache_dir_and_jieba_is_silent(seed_copy, tm
 
 def test_no_cache_writes_nothing(seed_copy, tmp_path):
     cache = tmp_path / "unused"
-    archive, service = open_archive([seed_copy], cache_dir=cache, use_cache=False)
+    archive, service = opened_archive([seed_copy], cache_dir=cache, use_cache=False)
     try:
         _works(service, archive)
     finally:
@@ -372,13 +374,13 @@ def test_empty_and_missing_archives(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     for _ in range(2):
-        archive, service = open_archive([empty], cache_dir=tmp_path / "c")
+        archive, service = opened_archive([empty], cache_dir=tmp_path / "c")
         try:
             assert archive.articles == [] and service.search("技改").total == 0
             assert service.search("记者:林晨 -技改").total == 0
         finally:
             service.close()
-    archive, service = open_archive([tmp_path / "missing"], cache_dir=tmp_path / "c")
+    archive, service = opened_archive([tmp_path / "missing"], cache_dir=tmp_path / "c")
     try:
         assert service.search("技改").total == 0
         assert any("no such file" in w for w in archive.warnings)

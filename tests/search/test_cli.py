@@ -29,7 +29,7 @@ def test_search_jsonl_rows_carry_the_fields(seeds_open, cache_root):
 def test_search_table_shows_hits_and_limit(seeds_open, cache_root):
     result = run("search", "技改", "--limit", "2", "--cache-dir", str(cache_root / "seeds"))
     assert result.exit_code == 0, result.output
-    assert "hit(s)" in result.output and "best 2 shown" in result.output
+    assert "hit(s), best first, 2 shown" in result.output
 
 
 def test_queries_from_file_one_open_each_row_has_its_query(seeds_open, cache_root, tmp_path):
@@ -79,3 +79,15 @@ def test_table_snippets_are_clipped_around_the_first_hit() -> None:
     assert clipped.startswith("…") and clipped.endswith("…") and len(clipped) == 22
     assert [clipped[s:e] for s, e in spans] == [text[50:54]]
     assert clip_snippet("短文本", [(0, 2)]) == ("短文本", [(0, 2)])
+
+
+def test_search_order_newest_and_oldest_put_hits_in_date_order(tmp_path):
+    def dates(order: str) -> list[str]:
+        result = CliRunner().invoke(main, ["search", "聊城", "--order", order, "-n", "50", "--format", "jsonl",
+                                           "--cache-dir", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["issue_date"] for line in result.output.splitlines() if line.startswith("{")]
+
+    newest, oldest = dates("newest"), dates("oldest")
+    assert newest and newest == sorted(newest, reverse=True), newest
+    assert oldest == sorted(oldest) and sorted(oldest) == sorted(newest)

@@ -20,7 +20,7 @@ def as_typed(text: str) -> str:
 
 def finds(service, article, text) -> bool:
     results = service.search(as_typed(text), limit=None)
-    return any(h.article is article for h in results.hits)
+    return any(h.article.id == article.id for h in results.hits)
 
 
 @st.composite

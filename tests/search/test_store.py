@@ -74,10 +74,13 @@ def test_articles_by_id_and_substring_check(store, seed_pages):
 def test_issue_tree_and_people_come_from_one_query_each(store, seed_pages):
     issues = store.issues()
     assert sum(i.articles for i in issues) == sum(len(p.articles) for p in seed_pages)
-    assert [(i.newspaper, i.issue_date) for i in issues] == sorted(
-        {(p.newspaper, p.issue_date.isoformat() if p.issue_date else None) for p in seed_pages},
-        key=lambda t: (t[1] is None, t[1] or "", t[0] or ""),
+    assert sorted((i.newspaper or "", i.issue_date or dt.date.min, i.undated or "") for i in issues) == sorted(
+        {(p.newspaper or "", p.issue_date or dt.date.min, "" if p.issue_date else p.source) for p in seed_pages}
     )
+    for issue in issues:
+        pages = store.issue_pages(issue.newspaper, issue.issue_date, issue.undated)
+        assert (len(pages), sum(len(p.articles) for p in pages)) == (issue.pages, issue.articles), issue
+        assert issue.warned_pages == sum(1 for p in pages if p.warnings), issue
     from liaocheng_tui.archive.model import Archive
     from liaocheng_tui.archive.people import people_stats
 

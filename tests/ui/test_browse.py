@@ -3,6 +3,9 @@ that move between them."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from liaocheng_tui.archive.model import Article, DateSource, Page, Paragraph
 
 SIZE = (120, 36)
 
@@ -29,9 +32,10 @@ async def test_first_issue_shown_with_header_and_byline(make_app, ready, waiter)
         await ready(pilot)
         header = app.browse.query_one("#header").render()
         assert "4 pages · 10 articles · 2024-06-21 – 2025-07-24" in str(header)
-        # the first issue in tree order is shown at start
-        assert app.browse.issue is app.catalog.issues[0]
-        assert entries(app)[0].startswith("〔导读〕发展新质生产力")
+        # the newest issue of the archive (any paper) is shown at start
+        assert app.browse.issue.key == "大众日报|2025-07-24"
+        assert app.browse.issue is app.catalog.newest()
+        assert entries(app)[0].startswith("聊城产研院助力产业升级")
         await open_date(app, pilot, waiter, "2024-06-21")
         shown = entries(app)
         assert len(shown) == 3
@@ -40,7 +44,7 @@ async def test_first_issue_shown_with_header_and_byline(make_app, ready, waiter)
         assert shown[2].splitlines() == ["组织实施“十大工程” 我市出台方案——", "推动大规模设备更新和消费品以旧换新", "记者 林晨 黄振"]
         text = app.browse.article_view.plain
         assert text.splitlines()[:2] == ["科技创新驱动我市经济高质量发展", "记者 白文斌"]
-        assert "聊城日报 · 2024-06-21 · /arch/lc-2024-06-21-a.txt" in text
+        assert "聊城日报 · 2024-06-21\n/arch/lc-2024-06-21-a.txt" in text
         assert "\u3000\u3000面对设备老化和市场挑战" in text  # two full-width spaces indent
         assert app.browse.query_one("#list-title").render().plain.startswith("聊城日报 2024-06-21 · 3 articles")
 
@@ -109,24 +113,29 @@ async def test_brackets_step_articles_across_issues(make_app, ready, waiter):
         assert app.browse.article_view.article.title == "推动大规模设备更新和消费品以旧换新"
 
 
-async def test_braces_step_issues_in_tree_order(make_app, ready, waiter):
+async def test_braces_step_through_one_papers_issues_in_date_order(make_app, ready, waiter):
     app = make_app()
+    notes: list[str] = []
+    app.notify = lambda message, **_kw: notes.append(message)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        seen = [app.browse.issue.key]
-        for _ in range(3):
-            await pilot.press("right_curly_bracket")
-            await waiter(pilot, lambda: app.browse.issue.key != seen[-1])
-            seen.append(app.browse.issue.key)
-        assert seen == [i.key for i in app.catalog.issues]
-        assert [k.split("|")[0] for k in seen] == ["大众日报", "大众日报", "聊城日报", "聊城日报"]
-        assert seen[0] == "大众日报|2025-03-17" and seen[2] == "聊城日报|2024-06-21"
-        await pilot.press("right_curly_bracket")  # last issue: stays
+        assert app.browse.issue.key == "大众日报|2025-07-24"  # the newest issue
+        await pilot.press("right_curly_bracket")  # the paper's last issue: stays, and says so
         await pilot.pause()
-        assert app.browse.issue.key == seen[-1]
+        assert app.browse.issue.key == "大众日报|2025-07-24"
+        assert "Last issue of 大众日报." in notes
         await pilot.press("left_curly_bracket")
-        await waiter(pilot, lambda: app.browse.issue.key == seen[-2])
-        assert app.browse.tree.current_issue.key == seen[-2]
+        await waiter(pilot, lambda: app.browse.issue.key == "大众日报|2025-03-17")
+        assert app.browse.tree.current_issue.key == "大众日报|2025-03-17"
+        await pilot.press("left_curly_bracket")  # first of its paper: never runs into 聊城日报
+        await pilot.pause()
+        assert app.browse.issue.key == "大众日报|2025-03-17"
+        await open_date(app, pilot, waiter, "2024-06-21")
+        await pilot.press("right_curly_bracket")
+        await waiter(pilot, lambda: app.browse.issue.key == "聊城日报|2024-12-28")
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert app.browse.issue.key == "聊城日报|2024-12-28"
 
 
 async def test_enter_and_tab_move_between_panes(make_app, ready):
@@ -222,7 +231,7 @@ async def test_narrow_terminal_stacks_panes_and_hides_tree(make_app, ready):
         lst, art = browse.article_list.region, browse.article_view.region
         assert lst.bottom <= art.y  # list above the article
         assert art.width >= 76 and art.right <= 80
-        assert app.browse.article_view.plain.startswith("〔导读〕\n大众日报 · ≈2025-03-17")
+        assert app.browse.article_view.plain.startswith("聊城产研院助力产业升级\n记者 苑莘 · 通讯员 赵怀建")
         await pilot.press("t")
         await pilot.pause()
         assert browse.tree.region.width > 0 and app.focused is browse.tree
@@ -287,14 +296,21 @@ async def test_mouse_click_on_an_entry_reads_it(make_app, ready, waiter):
         assert app.focused is app.browse.tree
 
 
-async def test_quick_repeated_braces_each_step_an_issue(make_app, ready, waiter):
-    app = make_app()
+async def test_quick_repeated_braces_each_step_an_issue(make_app, ready, waiter, archive):
+    for day in (1, 2, 3):  # 大众日报 gets five issues
+        page = Page(source=f"/arch/dz-2025-04-0{day}.txt", newspaper="大众日报", issue_date=dt.date(2025, 4, day),
+                    date_source=DateSource.FILENAME)
+        page.articles = [Article(title=f"四月{day}日", paragraphs=[Paragraph("正文。")], page=page)]
+        archive.pages.append(page)
+    app = make_app(archive)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("right_curly_bracket", "right_curly_bracket", "right_curly_bracket")
-        await waiter(pilot, lambda: app.browse.issue is app.catalog.issues[3])
-        await pilot.press("left_curly_bracket", "left_curly_bracket")
-        await waiter(pilot, lambda: app.browse.issue is app.catalog.issues[1])
+        dz = [i for i in app.catalog.issues if i.newspaper == "大众日报"]
+        assert app.browse.issue is dz[-1]
+        await pilot.press("left_curly_bracket", "left_curly_bracket", "left_curly_bracket")
+        await waiter(pilot, lambda: app.browse.issue is dz[1])
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await waiter(pilot, lambda: app.browse.issue is dz[3])
 
 
 async def test_an_empty_folder_says_so(tmp_path, waiter):

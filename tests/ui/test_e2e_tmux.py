@@ -54,12 +54,14 @@ class Tmux:
         return subprocess.run([*self.base, "has-session", "-t", "lc"], capture_output=True, env=self.env).returncode == 0
 
 
-def test_reader_in_tmux_shows_first_article_searches_a_reporter_and_quits(tmp_path):
+def test_reader_in_tmux_opens_on_the_newest_issue_searches_a_reporter_and_quits(tmp_path):
     if not Path(LC_READER).exists():
         pytest.skip(f"the lc-reader command is not installed next to {sys.executable}")
-    catalog = Catalog.build(load_archive([seeds_dir()]))
-    first_title = catalog.issues[0].articles[0].heading
-    lin = next(p for p in people_stats(catalog.archive) if p.name == "林晨")
+    archive = load_archive([seeds_dir()])
+    catalog = Catalog.build(archive)
+    newest = catalog.newest()
+    first_title = newest.articles[0].heading  # it opens on the newest issue
+    lin = next(p for p in people_stats(archive) if p.name == "林晨")
     tmux = Tmux(f"lc-e2e-{uuid.uuid4().hex[:8]}")
     command = f"{LC_READER} --cache-dir {tmp_path / 'cache'}"
     tmux("new-session", "-d", "-s", "lc", "-x", "120", "-y", "36", "-e", "LANG=C.UTF-8", command)

@@ -35,15 +35,15 @@ async def test_slash_search_shows_results_count_sparkline_and_snippets(make_app,
         await search(pilot, "林晨")
         await waiter(pilot, lambda: app.browse.mode == "search")
         browse = app.browse
-        assert browse.query_one("#hits-count").render().plain == "3 hits for 「林晨」"
-        assert browse.search_bar.status.startswith("3 hits for 「林晨」 · best first · n/N")
+        assert browse.query_one("#hits-count").render().plain == "3 hits for 「林晨」 · best first"
+        assert browse.search_bar.status.startswith("3 hits for 「林晨」 · best first · s sorts · n/N")
         spark = browse.query_one("#hits-spark")
         assert list(spark.data) == [1.0, 0, 0, 0, 0, 0, 2.0] + [0.0] * 7  # 2024-06 … 2025-07
         shown = entries(app)
-        assert shown[0].splitlines()[:2] == ["山东省工商联执委会议将在聊城召开", "2024-12-28 · 聊城日报 · 记者 林晨"]
-        assert shown[0].splitlines()[2] == "大会将在聊城召开，林晨报道。"
+        assert shown[0].splitlines() == ["山东省工商联执委会议将在聊城召开", "2024-12-28 · 聊城日报", "记者 林晨",
+                                         "大会将在聊城召开，林晨报道。"]
         first = browse.article_list.get_option_at_index(0).prompt.text
-        assert highlighted(first) == ["林晨"]
+        assert highlighted(first) == ["林晨", "林晨"]  # the name asked for, and the hit in the snippet
         assert app.focused is browse.article_list
         # the article pane shows the first hit, with the hit highlighted in its text
         await waiter(pilot, lambda: "林晨" in highlighted(browse.article_view.text))
@@ -55,8 +55,8 @@ async def test_n_and_N_step_through_results_and_esc_returns_where_you_were(make_
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         browse = app.browse
-        await pilot.press("right_curly_bracket")
-        await waiter(pilot, lambda: browse.issue is app.catalog.issues[1])
+        await pilot.press("left_curly_bracket")
+        await waiter(pilot, lambda: browse.issue is app.catalog.issues[0])
         await pilot.press("j")
         place = (browse.issue, browse.article_list.highlighted, browse.article_view.article)
         await search(pilot, "聊城")
@@ -145,7 +145,10 @@ async def test_search_layer_missing_leaves_browsing_working(make_app, ready):
         await search(pilot, "林晨")
         await pilot.pause()
         assert bar.status.startswith("search unavailable")
-        await pilot.press("escape", "j")
+        await pilot.press("escape", "left_curly_bracket")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
         assert app.browse.article_view.article is app.catalog.issues[0].articles[1]
 
 

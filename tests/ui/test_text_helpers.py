@@ -13,7 +13,8 @@ from rich.cells import cell_len
 from liaocheng_tui.ui.article_text import trim_snippet
 from liaocheng_tui.ui.catalog import Catalog
 from liaocheng_tui.ui.cjk_wrap import NO_END, NO_START, break_points
-from liaocheng_tui.ui.people_index import build_people, filter_people
+from liaocheng_tui.search.shelf import MemoryShelf
+from liaocheng_tui.ui.people_index import filter_people
 from liaocheng_tui.ui.safe_text import clean, safe_text
 
 UI_FREE = ["catalog", "people_index", "safe_text", "article_text", "cjk_wrap", "loading"]
@@ -87,8 +88,12 @@ def test_catalog_orders_issues_and_steps_through_them(archive):
     catalog = Catalog.build(archive)
     keys = [i.key for i in catalog.issues]
     assert keys == ["大众日报|2025-03-17", "大众日报|2025-07-24", "聊城日报|2024-06-21", "聊城日报|2024-12-28"]
+    # { } step within one paper, in date order, clamped at its ends
     assert catalog.step_issue(catalog.issues[0], -1) is catalog.issues[0]
-    assert catalog.step_issue(catalog.issues[0], 2) is catalog.issues[2]
+    assert catalog.step_issue(catalog.issues[0], 1) is catalog.issues[1]
+    assert catalog.step_issue(catalog.issues[0], 2) is catalog.issues[1]
+    assert catalog.step_issue(catalog.issues[2], 5) is catalog.issues[3]
+    assert catalog.step_issue(None, 1) is catalog.newest() is catalog.issues[1]  # 2025-07-24
     assert catalog.issues[0].date_label == "≈2025-03-17"
     assert catalog.months[0] == "2024-06" and catalog.months[-1] == "2025-07" and len(catalog.months) == 14
     assert catalog.summary() == "4 pages · 10 articles · 2024-06-21 – 2025-07-24"
@@ -97,7 +102,19 @@ def test_catalog_orders_issues_and_steps_through_them(archive):
 
 
 def test_people_filter_by_name_role_and_paper(archive):
-    people = build_people(archive)
+    people = MemoryShelf(archive).people()
     assert [p.name for p in filter_people(people, "林")] == ["林晨"]
     assert {p.name for p in filter_people(people, "通讯员")} == {"张凯", "赵怀建"}
     assert {p.name for p in filter_people(people, "大众")} == {"孙亚飞", "高田", "苑莘", "赵怀建"}
+
+
+def test_a_result_line_keeps_every_name_with_the_asked_one_first(archive):
+    from liaocheng_tui.ui.article_text import hit_entry
+
+    article = archive.pages[0].articles[2]  # 记者 林晨 黄振
+    entry = hit_entry(article, "市政府印发了实施方案。", [(0, 3)], asked="记者:黄振")
+    lines = entry.plain.splitlines()
+    assert lines == ["推动大规模设备更新和消费品以旧换新", "2024-06-21 · 聊城日报", "记者 黄振 林晨", "市政府印发了实施方案。"]
+    marked = [entry.text.plain[s.start:s.end] for s in entry.text.spans if str(s.style) == "bold reverse"]
+    assert marked == ["黄振", "市政府"], marked
+    assert {1, 2, 3} <= entry.nowrap, "date, names or snippet may wrap onto a second line"

@@ -24,8 +24,11 @@ from textual.widgets import Footer, Static
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.ui.catalog import Catalog, Issue
+from liaocheng_tui.ui.history import History, Place
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.safe_text import clean
+from liaocheng_tui.ui.screens.browse_lists import BrowseLists
+from liaocheng_tui.ui.screens.browse_moves import BROWSE, ON_THIS_DAY, ORDER_LABELS, PERSON, SEARCH, BrowseMoves
 from liaocheng_tui.ui.widgets.archive_header import ArchiveHeader
 from liaocheng_tui.ui.widgets.article_list import ArticleList
 from liaocheng_tui.ui.widgets.article_view import ArticleView
@@ -35,16 +38,6 @@ from liaocheng_tui.ui.widgets.load_progress import LoadProgress
 from liaocheng_tui.ui.widgets.search_bar import SearchBar
 from liaocheng_tui.ui.widgets.search_runner import SearchRunner
 
-BROWSE, SEARCH, PERSON = "browse", "search", "person"
-
-
-@dataclass
-class Place:
-    """Where the user was while browsing, to come back to with Esc."""
-
-    issue: Issue | None
-    index: int | None
-    focus_id: str | None
 
 
 @dataclass
@@ -57,7 +50,7 @@ class SearchState:
     pending: str = ""  # a query submitted while indexing
 
 
-class BrowseScreen(Screen):
+class BrowseScreen(BrowseMoves, BrowseLists, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
@@ -68,6 +61,12 @@ class BrowseScreen(Screen):
                 tooltip="Leave results or a person's list: back to the issue you were reading"),
         Binding("n", "step_result(1)", "Next hit", id="browse.next-hit", tooltip="Next search result"),
         Binding("N", "step_result(-1)", "Prev hit", show=False, id="browse.prev-hit", tooltip="Previous search result"),
+        Binding("s", "sort", "Sort", id="browse.sort",
+                tooltip="Results: best first → newest first → oldest first; a person's list, this day: flip the order"),
+        Binding("full_stop", "step_hit(1)", "Hit in text", id="browse.next-hit-in-article",
+                tooltip="Scroll the article to its next marked hit"),
+        Binding("comma", "step_hit(-1)", "Prev hit in text", show=False, id="browse.prev-hit-in-article",
+                tooltip="Scroll the article to its previous marked hit"),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False, id="browse.prev-article",
                 tooltip="Previous article (runs on into the previous issue)"),
         Binding("right_square_bracket", "step_article(1)", "Next", id="browse.next-article",
@@ -77,6 +76,16 @@ class BrowseScreen(Screen):
         Binding("right_curly_bracket", "step_issue(1)", "Next issue", id="browse.next-issue",
                 tooltip="Next issue in the tree"),
         Binding("t", "toggle_tree", "Tree", id="browse.toggle-tree", tooltip="Show or hide the issue tree"),
+        Binding("backspace,ctrl+o", "history_back", "Back", show=False, id="browse.history-back",
+                tooltip="Back to where you were before the last jump (related, palette, results, a person, p)"),
+        Binding("ctrl+f", "history_forward", "Forward", show=False, id="browse.history-forward",
+                tooltip="Forward again after going back"),
+        Binding("p", "other_paper", "Other paper", id="browse.other-paper",
+                tooltip="The other paper's issue of the same date (or the nearest one, saying so)"),
+        Binding("y", "on_this_day", "This day", show=False, id="browse.on-this-day",
+                tooltip="历史上的今天: the articles of this month and day in every year"),
+        Binding("f", "full_screen", "Full screen", show=False, id="browse.full-screen",
+                tooltip="Read the article alone (header and footer kept); f again to come back"),
         Binding("w", "problems", "Warnings", show=False, id="browse.problems",
                 tooltip="Pages that failed to read or parse cleanly, with their warnings"),
         *(
@@ -99,6 +108,13 @@ class BrowseScreen(Screen):
         self.place: Place | None = None
         self.search = SearchState()
         self.person: Person | None = None
+        self.day = None  # the date of 历史上的今天's list
+        self.history = History()
+        self._opened_on: str | None = None
+        self._shown_first: Issue | None = None  # shown by show_catalog before the tree's cursor reached it  # the issue the reader opened on (a refresh may move past it)
+        self.list_order = "newest"  # a person's list, 历史上的今天 (s flips it)
+        self._pending_scroll: float | None = None  # where to scroll the next article shown (back stack, Esc)
+        self._restored_for: Article | None = None  # shown at a restored scroll: not moved to its first hit
         self._pending_article: Article | None = None
         self._heading_to: Issue | None = None  # asked of the tree, not shown yet (for quick repeats)
         self.extras_for: Article | None = None  # the article whose highlights and related are shown
@@ -118,6 +134,10 @@ class BrowseScreen(Screen):
                 yield ArticleView(id="article")
         yield SearchRunner()
         yield Footer()
+
+    def on_resize(self) -> None:
+        """A resize reflows the list: keep the selected entry in view."""
+        self.call_after_refresh(self.article_list.scroll_to_highlight)
 
     def on_mount(self) -> None:
         self.query_one(HitsSummary).display = False
@@ -149,13 +169,39 @@ class BrowseScreen(Screen):
         self.catalog = catalog
         self.query_one(ArchiveHeader).show_catalog(catalog)
         self.tree.show_catalog(catalog)
-        if catalog.issues:
-            self.tree.go_to_issue(catalog.issues[0])
+        newest = catalog.newest()
+        self._opened_on = newest.key if newest is not None else None
+        if newest is not None:
+            self.show_issue(newest)  # at once: the tree's cursor follows after its first refresh
+            self._shown_first = newest
+            self.tree.go_to_issue(newest)
         else:
-            roots = ", ".join(display_path(r) for r in catalog.archive.roots)
+            roots = ", ".join(display_path(r) for r in catalog.shelf.roots)
             self.article_view.show_message(f"No pages found in {roots}.\n\nPage files are .txt files; press w for files that could not be read.")
             self._set_list_title("no pages found")
         self.article_list.focus()
+
+    def refresh_catalog(self, catalog: Catalog) -> None:
+        """The archive changed while shown (files added or changed since the last start): the new
+        tree, the same issue and entry kept (or the newest issue when it is gone)."""
+        key = self.issue.key if self.issue is not None else None
+        index = self.article_list.highlighted if self.mode == BROWSE else None
+        self.catalog = catalog
+        self.query_one(ArchiveHeader).show_catalog(catalog)
+        self.tree.show_catalog(catalog)
+        untouched = key == self._opened_on and not self.history.back_places and index in (0, None)
+        target = None if untouched else catalog.issue_by_key(key) if key else None
+        if target is None:  # still where it opened: open on the newest issue, which may be new
+            target = catalog.newest()
+        if target is None:
+            return
+        articles = target.articles
+        if index is not None and 0 <= index < len(articles):
+            self._pending_article = articles[index]
+        if self.mode == BROWSE:
+            self.tree.go_to_issue(target)
+        else:
+            self.issue = target  # results stay; Esc comes back to this issue
 
     def search_ready(self, service: Any) -> None:
         self.search.status, self.search.service = "ready", service
@@ -181,6 +227,10 @@ class BrowseScreen(Screen):
     def _issue_highlighted(self, event: IssueTree.IssueHighlighted) -> None:
         if self.mode != BROWSE:
             self._leave_results()
+        elif event.issue is self._shown_first:  # already shown at start, before the tree's cursor got there
+            self._shown_first = None
+            return
+        self._shown_first = None
         self.show_issue(event.issue)
 
     @on(IssueTree.IssueChosen)
@@ -192,13 +242,18 @@ class BrowseScreen(Screen):
     def show_issue(self, issue: Issue, index: int | None = None) -> None:
         self.issue, self._heading_to = issue, None
         articles = issue.articles
-        if self._pending_article is not None and self._pending_article in articles:
-            index = articles.index(self._pending_article)
-        self._pending_article = None
+        pending = self._pending_article
+        # the tree may pass over other issues while it opens the way to the pending one
+        if pending is not None and self.catalog is not None and self.catalog.issue_of(pending) is issue:
+            index = next((i for i, a in enumerate(articles) if a.id == pending.id), index)
+            self._pending_article = None
         count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
         warn = f" · ⚠ {len(issue.warnings)} warning(s), press w" if issue.warnings else ""
         self._set_list_title(f"{issue.newspaper} {issue.date_label} · {count}{warn}")
-        self.article_list.show_articles(articles, index if index is not None else 0)
+        shown = max(0, min(index or 0, len(articles) - 1))
+        self.article_list.show_articles(articles, shown)
+        if articles:
+            self.show_article(articles[shown])  # now, not after the list's highlight message
         if not articles:
             problems = "\n".join(issue.warnings) or "The page has no text."
             self.article_view.show_message(f"No articles on this issue's pages.\n\n{problems}")
@@ -210,6 +265,8 @@ class BrowseScreen(Screen):
 
     @on(ArticleList.ArticleHighlighted)
     def _article_highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
+        if event.article is self.article_view.article:  # shown already (show_issue shows its first at once)
+            return
         self.show_article(event.article)
 
     @on(ArticleList.ArticleChosen)
@@ -222,6 +279,9 @@ class BrowseScreen(Screen):
 
     def show_article(self, article: Article) -> None:
         self.article_view.show(article)
+        if self._pending_scroll is not None:
+            y, self._pending_scroll, self._restored_for = self._pending_scroll, None, article
+            self.call_after_refresh(lambda: self.article_view.scroll_to(y=y, animate=False))
         query = self._highlight_query()
         if self.search.status == "ready":
             self.article_view.show_related([], "finding related articles…")
@@ -234,17 +294,23 @@ class BrowseScreen(Screen):
         issue = self.catalog.issue_of(article)
         if issue is None:
             return
-        if self.mode != BROWSE:
+        self.jumped()
+        browsing = self.mode == BROWSE  # the list shows self.issue (not results)
+        if not browsing:
             self._leave_results()
-        if issue is self.issue and article in self.article_list.articles:
-            self.article_list.highlighted = self.article_list.articles.index(article)
+        shown = [a.id for a in self.article_list.articles]
+        if browsing and issue is self.issue and article.id in shown:
+            self.article_list.highlighted = shown.index(article.id)
         else:
             self._pending_article = article
             self.tree.go_to_issue(issue)
             if self.tree.current_issue is issue:  # the cursor will not move: show it ourselves
                 self.show_issue(issue)
 
-    def open_issue(self, issue: Issue) -> None:
+    def open_issue(self, issue: Issue, *, jump: bool = False) -> None:
+        """Browse ``issue``; ``jump`` (a palette command, another paper) remembers where the user was."""
+        if jump:
+            self.jumped()
         if self.mode != BROWSE:
             self._leave_results()
         self._heading_to = issue
@@ -259,7 +325,10 @@ class BrowseScreen(Screen):
         if event.article is not self.article_view.article:
             return
         if event.highlights:
+            first = self.extras_for is not event.article
             self.article_view.show(event.article, event.highlights, keep_scroll=True)
+            if first and self.mode == SEARCH and self._restored_for is not event.article:
+                self.call_after_refresh(self.article_view.scroll_to_first_hit)  # once laid out
         self.article_view.show_related(event.related, event.note)
         self.extras_for = event.article
 
@@ -279,10 +348,10 @@ class BrowseScreen(Screen):
         else:
             self._start_search(query)
 
-    def _start_search(self, query: str) -> None:
+    def _start_search(self, query: str, order: str = "auto") -> None:
         self.search.pending = ""
         self.search_bar.set_status(f"searching 「{query}」…", "busy")
-        self.query_one(SearchRunner).search(query)
+        self.query_one(SearchRunner).search(query, order)
 
     @on(SearchRunner.Failed)
     def _search_failed(self, event: SearchRunner.Failed) -> None:
@@ -290,19 +359,28 @@ class BrowseScreen(Screen):
 
     @on(SearchRunner.Finished)
     def _search_finished(self, event: SearchRunner.Finished) -> None:
-        results = event.results
         self.app.remember_search(event.query)
+        if self.mode == SEARCH and self.search.query == event.query:  # the same query in another order
+            self.show_results(event.query, event.results)
+            return
+        self.jumped()
         self._save_place()
-        self.mode, self.search.query, self.search.results = SEARCH, event.query, results
+        self.show_results(event.query, event.results)
+
+    def show_results(self, query: str, results, index: int = 0) -> None:
+        """The results of ``query`` in the list (from a search, or from the back stack)."""
+        self.mode, self.search.query, self.search.results = SEARCH, query, results
         shown = len(results.hits)
-        more = f" (showing the best {shown})" if results.total > shown else ""
-        label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{event.query}」{more}"
+        order = ORDER_LABELS.get(getattr(results, "order", "best"), "best first")
+        kept = {"best": "best", "newest": "newest", "oldest": "oldest"}.get(getattr(results, "order", "best"), "best")
+        more = f" (showing the {kept} {shown})" if results.total > shown else ""
+        label = f"{results.total} hit{'s' if results.total != 1 else ''} for 「{query}」{more} · {order}"
         self._show_summary(label, results.per_month)
         self._set_list_title("")
-        self.search_bar.set_status(f"{label} · best first · n/N next/previous · Esc back to browsing", "info")
-        self.article_list.show_hits(results.hits, 0)
+        self.search_bar.set_status(f"{label} · s sorts · n/N next/previous · Esc back to browsing", "info")
+        self.article_list.show_hits(results.hits, index, query)
         if not results.hits:
-            self.article_view.show_message(f"Nothing matches 「{event.query}」. Esc goes back to browsing.")
+            self.article_view.show_message(f"Nothing matches 「{query}」. Esc goes back to browsing.")
         self.article_list.focus()
 
     def _show_summary(self, label: str, per_month: dict[str, int]) -> None:
@@ -311,30 +389,43 @@ class BrowseScreen(Screen):
         summary.show(label, months, per_month)
         summary.display = True
 
-    # --- a person's articles (from the reporters screen) -------------------------------------
-    def show_person(self, person: Person) -> None:
-        self._save_place()
-        self.mode, self.person = PERSON, person
-        self.search.query, self.search.results = "", None
-        self.search_bar.set_value("")
-        per_month: dict[str, int] = {}
-        for a in person.articles:
-            if a.page is not None and a.page.issue_date is not None:
-                key = a.page.issue_date.strftime("%Y-%m")
-                per_month[key] = per_month.get(key, 0) + 1
-        label = f"{person.name} · {person.role_label} · {person.article_count} article(s)"
-        self._show_summary(label, per_month)
-        self._set_list_title("")
-        self.search_bar.set_status(f"{person.name}'s articles, oldest first · Esc back to browsing", "info")
-        articles = sorted(person.articles, key=_article_date)
-        self.article_list.show_articles(articles, 0)
-        self.article_list.focus()
-
     # --- leaving results: back where the user was ---------------------------------------------
+    def here(self) -> Place:
+        """Where the user is now (what the list shows, the entry, the article's scroll, the focus)."""
+        focused = self.focused.id if self.focused is not None else None
+        return Place(self.mode, self.issue, self.article_list.highlighted, self.article_view.scroll_y, focused,
+                     self.search.query, self.search.results, self.person, self.day)
+
+    def jumped(self) -> None:
+        """A jump is about to leave this place: remember it for Backspace."""
+        if self.catalog is not None and (self.issue is not None or self.mode != BROWSE):
+            self.history.push(self.here())
+
+    def restore(self, place: Place) -> None:
+        """Show ``place`` again, its entry highlighted and its article scrolled as it was."""
+        self._pending_scroll = place.scroll
+        if place.mode == SEARCH and place.results is not None:
+            self.show_results(place.query, place.results, place.index or 0)
+        elif place.mode == PERSON and place.person is not None:
+            self.show_person(place.person, place.index or 0, remember=False)
+        elif place.mode == ON_THIS_DAY and place.day is not None:
+            self.show_on_this_day(place.day, place.index or 0, remember=False)
+        elif place.issue is not None:
+            self._leave_results()
+            articles = place.issue.articles
+            if place.index is not None and 0 <= place.index < len(articles):
+                self._pending_article = articles[place.index]
+            if self.tree.current_issue is place.issue:
+                self.show_issue(place.issue, place.index)
+            else:
+                self.tree.go_to_issue(place.issue)
+            self._restore_search_status()
+        if place.focus_id and place.focus_id != "query":
+            self.query_one(f"#{place.focus_id}").focus()
+
     def _save_place(self) -> None:
         if self.mode == BROWSE:
-            focused = self.focused.id if self.focused is not None else None
-            self.place = Place(self.issue, self.article_list.highlighted, focused)
+            self.place = self.here()
 
     def _leave_results(self) -> None:
         self.mode, self.person = BROWSE, None
@@ -346,9 +437,11 @@ class BrowseScreen(Screen):
             if self.focused is self.search_bar.input:
                 self.article_list.focus()
             return
+        self.history.push(self.here())  # Backspace returns to the results (or list) left here
         self._leave_results()
         place, self.place = self.place, None
         if place is not None and place.issue is not None:
+            self._pending_scroll = place.scroll
             self.show_issue(place.issue, place.index)
             if place.focus_id and place.focus_id != "query":
                 self.query_one(f"#{place.focus_id}").focus()
@@ -369,8 +462,10 @@ class BrowseScreen(Screen):
     # --- keys --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """n/N only among results; Esc only where there is somewhere to go back to."""
-        if action == "step_result":
+        if action in ("step_result", "step_hit"):
             return self.mode == SEARCH
+        if action == "sort":
+            return self.mode != BROWSE
         if action == "back":
             return self.mode != BROWSE or (self.focused is not None and self.focused.id == "query")
         if action == "focus_search":
@@ -384,54 +479,3 @@ class BrowseScreen(Screen):
         # set_focus at once (not focus(), which waits a turn): keys typed right after / must
         # already reach the bar, or a quick typist's first characters go to the list.
         self.set_focus(bar)
-
-    def action_step_result(self, delta: int) -> None:
-        if not self.article_list.step(delta):
-            self.notify("Last result." if delta > 0 else "First result.")
-
-    def action_step_article(self, delta: int) -> None:
-        if self.article_list.step(delta):
-            return
-        if self.mode == BROWSE and self.catalog is not None and self.issue is not None:
-            target = self.catalog.step_issue(self.issue, delta)
-            if target is not None and target is not self.issue and target.articles:
-                self._pending_article = target.articles[0 if delta > 0 else -1]
-                self.tree.go_to_issue(target)
-                return
-        self.notify("Last article." if delta > 0 else "First article.")
-
-    def action_step_issue(self, delta: int) -> None:
-        if self.catalog is None:
-            return
-        base = self._heading_to or self.issue  # } } } pressed quickly: step on from the last target
-        target = self.catalog.step_issue(base, delta)
-        if target is None or target is base:
-            self.notify("Last issue." if delta > 0 else "First issue.")
-            return
-        self.open_issue(target)
-
-    def action_toggle_tree(self) -> None:
-        self.toggle_class("-tree-toggled")
-        if self.has_class("-narrow") == self.has_class("-tree-toggled"):
-            self.tree.focus()
-        elif self.focused is self.tree:
-            self.article_list.focus()
-
-    def action_related(self, index: int) -> None:
-        related = self.article_view.related
-        if 0 <= index < len(related):
-            self.open_article(related[index])
-        else:
-            self.notify(f"No related article {index + 1}.")
-
-    def action_problems(self) -> None:
-        from liaocheng_tui.ui.screens.problems import ProblemsScreen
-
-        if self.catalog is not None:
-            self.app.push_screen(ProblemsScreen(self.catalog))
-
-
-def _article_date(article: Article) -> tuple:
-    page = article.page
-    date = page.issue_date if page is not None else None
-    return (date is None, date.isoformat() if date else "", article.index)

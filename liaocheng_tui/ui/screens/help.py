@@ -99,6 +99,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
         Binding("j,down", "scroll_help(1)", "Down", show=False, id="help.down"),
         Binding("k,up", "scroll_help(-1)", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "page_help(1)", "Page down", show=False, id="help.page-down"),
+        Binding("b,pageup", "page_help(-1)", "Page up", show=False, id="help.page-up"),
+        Binding("g,home", "help_end(0)", "Top", show=False, id="help.top"),
+        Binding("G,end", "help_end(1)", "Bottom", show=False, id="help.bottom"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -111,3 +115,12 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll_help(self, delta: int) -> None:
         box = self.query_one("#help-box", VerticalScroll)
         box.scroll_relative(y=delta, animate=False)
+
+    def action_page_help(self, delta: int) -> None:
+        """space / b: a page down or up, as in the article pane."""
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_relative(y=delta * max(1, box.scrollable_content_region.height - 1), animate=False)
+
+    def action_help_end(self, bottom: int) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_end(animate=False) if bottom else box.scroll_home(animate=False)

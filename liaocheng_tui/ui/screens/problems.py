@@ -15,12 +15,12 @@ from liaocheng_tui.ui.safe_text import clean
 
 def problems_text(catalog: Catalog) -> Text:
     out = Text()
-    pages = catalog.problem_pages
-    if not pages and not catalog.archive.warnings:
+    pages = catalog.problem_pages()
+    if not pages and not catalog.warnings:
         return Text("No problems: every page was read and parsed without warnings.")
-    if catalog.archive.warnings:
+    if catalog.warnings:
         out.append("Files that could not be read\n", style="bold")
-        for warning in catalog.archive.warnings:
+        for warning in catalog.warnings:
             out.append(f"  ✗ {clean(warning)}\n")
         out.append("\n")
     if pages:

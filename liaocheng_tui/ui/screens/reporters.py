@@ -55,7 +55,7 @@ class ReportersScreen(Screen[Person | None]):
                 Text(str(p.article_count), justify="right"),
                 Text(p.first.isoformat() if p.first else "—"),
                 Text(p.last.isoformat() if p.last else "—"),
-                Text(clean(" ".join(p.newspapers)) or "?"),
+                Text(clean(" ".join(p.papers)) or "?"),
                 key=str(i),
             )
         total = len(self.people)

@@ -44,10 +44,15 @@ class ArticleList(OptionList):
         """List ``articles`` (an issue's, or a person's) and highlight one of them."""
         self._fill(articles, [list_entry(a) for a in articles], highlight)
 
-    def show_hits(self, hits: list, highlight: int | None = 0) -> None:
-        """List search hits (``Hit`` objects of the search layer), best first."""
+    def show_dated(self, articles: list[Article], highlight: int | None = 0) -> None:
+        """List articles of many issues (a person's, this day in every year): each with date and paper."""
+        self._fill(articles, [hit_entry(a, "", []) for a in articles], highlight)
+
+    def show_hits(self, hits: list, highlight: int | None = 0, query: str = "") -> None:
+        """List search hits (``Hit`` objects of the search layer) in their order; names in ``query`` first."""
         articles = [h.article for h in hits]
-        self._fill(articles, [hit_entry(h.article, h.snippet, list(h.snippet_spans)) for h in hits], highlight)
+        self._fill(articles, [hit_entry(h.article, h.snippet, list(h.snippet_spans), asked=query) for h in hits],
+                   highlight)
 
     def _fill(self, articles: list[Article], prompts: list, highlight: int | None) -> None:
         self.articles = list(articles)

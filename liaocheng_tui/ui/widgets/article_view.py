@@ -19,8 +19,10 @@ from textual.widgets.option_list import Option
 
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.ui.cjk_wrap import CJKText
-from liaocheng_tui.ui.article_text import article_body, date_label, heading, paper_label
+from liaocheng_tui.ui.article_text import article_body, date_label, heading, hit_offsets, paper_label
 
+#: Lines kept above a hit the pane scrolls to (its paragraph's start is usually there).
+HIT_CONTEXT_LINES = 1
 WELCOME = "Pick an issue in the tree (or press / to search). Press ? for all keys."
 
 
@@ -43,6 +45,9 @@ class ArticleView(VerticalScroll):
         self.article: Article | None = None
         self.text: Text = Text(WELCOME)
         self.related: list[Article] = []
+        self.hit_index = -1  # the hit line last scrolled to (step_hit)
+        self.compact = False  # full-screen reading: a shorter head (article_body's ``compact``)
+        self._highlights: dict | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(CJKText(self.text), id="article-text")
@@ -59,13 +64,43 @@ class ArticleView(VerticalScroll):
     def show(self, article: Article | None, highlights: dict | None = None, *, keep_scroll: bool = False) -> None:
         """Show ``article`` (hits from ``highlights`` styled); scroll to the top unless told not to."""
         same = article is self.article
-        self.article = article
-        self.text = article_body(article, highlights) if article is not None else Text(WELCOME)
+        if not same:
+            self.hit_index = -1
+        self.article, self._highlights = article, highlights
+        self.text = article_body(article, highlights, compact=self.compact) if article is not None else Text(WELCOME)
         self.query_one("#article-text", Static).update(CJKText(self.text))
         if not same:
             self.show_related([])
         if not (keep_scroll and same):
             self.scroll_home(animate=False)
+
+    def hit_lines(self) -> list[int]:
+        """The lines of the pane (from its top) where the marked hits are, in order, no repeats."""
+        static = self.query_one("#article-text", Static)
+        width = static.content_region.width or static.size.width or 1
+        rendered = CJKText(self.text)
+        return sorted({rendered.line_of(o, width) for o in hit_offsets(self.text)})
+
+    def step_hit(self, delta: int) -> bool:
+        """Scroll to the next (``delta`` > 0) or previous hit line; False when there is none that way."""
+        lines = self.hit_lines()
+        target = self.hit_index + delta
+        if not lines or not 0 <= target < len(lines):
+            return False
+        self.hit_index = target
+        self.scroll_to(y=max(0, lines[target] - HIT_CONTEXT_LINES), animate=False)
+        return True
+
+    def scroll_to_first_hit(self) -> bool:
+        """Scroll to the first hit (True), or leave the pane as it is when nothing is marked."""
+        self.hit_index = -1
+        return self.step_hit(1)
+
+    def set_compact(self, compact: bool) -> None:
+        """Full-screen reading on or off: the article shown again with the head that suits it."""
+        self.compact = compact
+        if self.article is not None:
+            self.show(self.article, self._highlights, keep_scroll=True)
 
     def show_related(self, articles: list[Article], note: str = "") -> None:
         """List related articles under the text, numbered 1–5."""

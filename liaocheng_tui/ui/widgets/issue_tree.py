@@ -83,7 +83,7 @@ class IssueTree(Tree[NodeData]):
             month.filled = True
             for issue in month.issues:
                 label = Text(issue.date_label)
-                if issue.warnings:
+                if issue.has_warnings:
                     label.append(" ⚠", style="bold")
                 self._issue_nodes[issue.key] = node.add_leaf(label, data=issue)
 

@@ -46,12 +46,12 @@ class SearchRunner(Widget):
         self.service: Any = None
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def search(self, query: str) -> None:
-        """Run ``query``; posts Finished, or Failed with the query error's one-line message."""
+    def search(self, query: str, order: str = "auto") -> None:
+        """Run ``query`` (hits in ``order``); posts Finished, or Failed with the query error's one-line message."""
         from liaocheng_tui.search.service import QueryError
 
         try:
-            results = self.service.search(query, limit=SEARCH_LIMIT)
+            results = self.service.search(query, limit=SEARCH_LIMIT, order=order)
         except QueryError as exc:
             self.post_message(self.Failed(query, str(exc) or "malformed query"))
             return

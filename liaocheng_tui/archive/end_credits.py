@@ -1,0 +1,118 @@
+"""Credits printed at the end of a paragraph: the end credit of an article or a photo's credit.
+
+``…（记者 X 通讯员 Y）``, ``…。（X）``, ``…。■ 本报记者 X``, ``…表演。霍然摄``, ``…通车。图/田柏林``,
+``…落地。记者 X 通讯员 Y``: the credit is read with the grammar of ``byline.py``; what comes
+before it stays the paragraph's text, character for character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from liaocheng_tui.archive.byline import CREDIT_HINT, ROLE_RE, People, parse_people
+from liaocheng_tui.archive.credit_words import MARKERS
+from liaocheng_tui.archive.folding import narrow
+from liaocheng_tui.archive.names import plausible_name, split_run
+from liaocheng_tui.archive.surnames import starts_with_surname
+
+_TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
+_TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
+# …表演。本报记者 王五 摄 / …表演。霍然摄: a photo credit run on after the caption's last sentence.
+_TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^|(?<=\s))\s*([^。！？!?”\s][^。！？!?”]{1,40}?(?:摄|摄影|摄影报道))\s*$")
+# …通车。图/田柏林, …现场。摄影/X: a picture credit run on after the caption.
+_TRAIL_PICTURE_PREFIX_RE = re.compile(r"(?<=[。！？!?”])\s*((?:图|摄影|图片|图文)\s*/\s*[^。！？!?”/]{2,30})\s*$")
+_SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
+
+
+TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
+# a marker, a slash, a closing bracket or 摄 at the end, or any role word (an unbracketed end credit)
+_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$|{CREDIT_HINT.pattern}")
+
+
+@dataclass
+class Credit:
+    """A credit printed at the end of a paragraph and the text before it."""
+
+    text_before: str
+    credit: str
+    people: People
+    is_photo: bool  # ■-style or 摄: a photo credit rather than an article byline
+
+
+def trailing_credit(text: str) -> Credit | None:
+    """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``,
+    ``…。（孙亚飞 高田）``, ``…奋斗。（林晨）``, ``…本报记者 X 摄``, ``…表演。霍然摄``."""
+    tail = max(0, len(text) - TRAILING_CREDIT_MAX_CHARS)
+    if not _TRAILING_HINT.search(text, tail):
+        return None  # no marker, no closing bracket, no 摄 or slash at the end: no credit
+    folded = text[:tail] + narrow(text[tail:])  # credits are matched at the end, on folded text
+    m = _TRAIL_MARKER_RE.search(folded)
+    if m:
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner) or parse_people(inner, allow_roleless=True)
+        if people is not None:
+            return Credit(text[: m.start()].rstrip(), text[m.start() :].strip(), people, True)
+    m = _TRAIL_BRACKET_RE.search(folded)
+    if m:
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner)
+        before = text[: m.start()]
+        if people is None and _roleless_bracket_ok(inner, before):  # （孙亚飞 高田） / …奋斗。（林晨）
+            people = parse_people(inner, allow_roleless=True)
+            if people is not None:
+                people.roles_seen = 0
+        if people is not None:
+            # （… 摄）, （图/X）, （□记者 X 报道） (大众日报 prints photo credits behind □ in brackets)
+            is_photo = bool(re.search(rf"摄(?:影)?\s*$|图/|^\s*[{MARKERS}]", narrow(inner)))
+            return Credit(before.rstrip(), text[m.start() :].strip(), people, is_photo)
+    m = _TRAIL_PICTURE_PREFIX_RE.search(folded)
+    if m:
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner)
+        if people is not None:
+            return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
+    role_credit = _trailing_role_credit(text, folded)  # anchored at the sentence end: tried first
+    if role_credit is not None:
+        return role_credit
+    m = _TRAIL_PHOTO_RE.search(folded)
+    if m:
+        inner = text[m.start(1) : m.end(1)]
+        people = parse_people(inner) or parse_people(inner, allow_roleless=True)
+        if people is not None and (m.start(1) == 0 or _SENTENCE_END_BEFORE.search(text[: m.start(1)]) or people.roles_seen):
+            return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, True)
+    return None
+
+
+# …落地。记者 X 通讯员 Y / …奋斗。本报记者 X: a credit run on after the last sentence, unbracketed.
+_TRAIL_ROLE_RE = re.compile(r"(?<=[。！？!?”])\s*([^。！？!?”“（）()，,；;：]{3,60})$")
+
+
+def _trailing_role_credit(text: str, folded: str) -> Credit | None:
+    """An end credit with no brackets and no marker: it must open with a role word (记者,
+    本报记者, 文/记者 …), and every name in it must start with a surname — so 记者了解到
+    or 通讯员说 at a paragraph's end stay text."""
+    m = _TRAIL_ROLE_RE.search(folded)
+    if not m:
+        return None
+    inner = text[m.start(1) : m.end(1)]
+    head = ROLE_RE.match(narrow(inner.strip()))
+    if head is None or head.group("bare"):
+        return None
+    people = parse_people(inner)
+    if people is None or not people.roles_seen:
+        return None
+    if not all(starts_with_surname(n) for n in [*people.reporters, *people.correspondents] if "·" not in n):
+        return None
+    is_photo = bool(re.search(r"摄(?:影)?(?:报道)?\s*$", narrow(inner)))
+    return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, is_photo)
+
+
+def _roleless_bracket_ok(inner: str, before: str) -> bool:
+    """Names in brackets with no role sign an item only where a sentence ended just
+    before them (…奋斗。（林晨）) and each looks like a name (a common surname first)."""
+    tokens = inner.split()
+    if not tokens or not _SENTENCE_END_BEFORE.search(before) and before.strip():
+        return False
+    names = [name for t in tokens for name in split_run(t)]
+    return all(starts_with_surname(n) and plausible_name(n) for n in names)
