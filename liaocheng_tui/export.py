@@ -26,6 +26,7 @@ def article_record(article: Article) -> dict:
         "newspaper": page.newspaper if page else None,
         "issue_date": page.issue_date.isoformat() if page and page.issue_date else None,
         "date_source": page.date_source.value if page else None,
+        "edition": page.edition if page else None,
         "kind": article.kind.value,
         "title": article.title,
         "kicker": article.kicker,

@@ -17,6 +17,7 @@ from liaocheng_tui.archive.invisible import EdgeRun, put_back, take_edge_invisib
 from liaocheng_tui.archive.model import Archive, Article, DateSource, Page, Paragraph
 from liaocheng_tui.archive.newspaper import attribute_newspaper
 from liaocheng_tui.archive.parser import parse_text
+from liaocheng_tui.archive.edition import edition_from_folio, edition_from_path
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.archive.people import assign_roles
 
@@ -38,6 +39,7 @@ def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     if furniture.date is not None and page.date_source is not DateSource.FILENAME:
         page.issue_date, page.date_source, page.date_evidence = furniture.date, DateSource.FOLIO, ["the folio line"]
     page.newspaper = furniture.paper or attribute_newspaper(page)
+    page.edition = edition_from_path(source) or edition_from_folio(furniture.lines)
     if residue:
         page.warnings.append(f"{len(residue)} unattributed text block(s)")
     if page.issue_date is None:

@@ -125,6 +125,7 @@ class Page:
     encoding: str | None = None
     furniture: list[str] = field(default_factory=list)  # folio and editor-credit lines
     date_evidence: list[str] = field(default_factory=list)  # why the page has its date (``check`` prints it)
+    edition: str | None = None  # the 版 (A2, 3, 要闻) from the file or folder name or the folio line
 
     @property
     def name(self) -> str:

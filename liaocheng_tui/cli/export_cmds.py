@@ -61,6 +61,7 @@ def _check(pages) -> None:
     table = Table(title=f"lc-reader check — {pages.page_count} page(s)", box=box.SIMPLE_HEAD)
     table.add_column("file", overflow="fold", min_width=20)
     table.add_column("paper", no_wrap=True)
+    table.add_column("版", no_wrap=True)
     for col in ("art.", "photo", "lead"):
         table.add_column(col, justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -71,6 +72,7 @@ def _check(pages) -> None:
         table.add_row(
             Text(page.name),
             Text(one_line(page.newspaper) or "?"),
+            Text(one_line(page.edition) or "—"),
             str(kinds.count(ArticleKind.ARTICLE)),
             str(kinds.count(ArticleKind.PHOTO)),
             str(kinds.count(ArticleKind.LEAD_IN)),

@@ -241,7 +241,7 @@ class ArticleStore(PeopleQueries, ReaderViews):
             page.issue_date.isoformat() if page.issue_date else None,
             page.newspaper,
             page.date_source.value,
-            getattr(page, "edition", None),
+            page.edition,
             page.encoding,
             to_json(list(page.warnings)),
             to_json(list(page.residue)),
@@ -339,8 +339,7 @@ class ArticleStore(PeopleQueries, ReaderViews):
                 furniture=json.loads(furniture),
                 **known_fields(Page, json.loads(extra)),
             )
-            if edition is not None and hasattr(page, "edition"):
-                page.edition = edition  # type: ignore[attr-defined]
+            page.edition = edition
             pages[pid] = page
         if not pages:
             return []
@@ -385,7 +384,7 @@ class ArticleStore(PeopleQueries, ReaderViews):
             check_page(row)
             page = Page(source=path_text(row[1]), newspaper=row[3],
                         issue_date=dt.date.fromisoformat(row[2]) if row[2] else None,
-                        date_source=DATE_SOURCES[row[4]], encoding=row[6])
+                        date_source=DATE_SOURCES[row[4]], edition=row[5], encoding=row[6])
             out.append((row[0], page))
         return out
 

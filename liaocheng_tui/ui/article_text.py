@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from liaocheng_tui.archive.edition import shown as shown_edition
 from liaocheng_tui.archive.model import Article, ArticleKind, DateSource
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.ui.cjk_wrap import CJKText
@@ -43,6 +44,16 @@ def date_label(article: Article) -> str:
     return ("≈" if page.date_source == DateSource.INFERRED else "") + page.issue_date.isoformat()
 
 
+def edition_label(article: Article) -> str:
+    """``A2版`` / ``第3版`` / ``要闻``, or empty when the page's 版 is not known."""
+    return clean(shown_edition(article.page.edition)) if article.page is not None else ""
+
+
+def where_label(article: Article) -> str:
+    """``2024-06-21 · 聊城日报 · A2版`` (the 版 left out when unknown)."""
+    return " · ".join(x for x in (date_label(article), paper_label(article), edition_label(article)) if x)
+
+
 def paper_label(article: Article) -> str:
     return clean(article.page.newspaper or "未知报纸") if article.page else "未知报纸"
 
@@ -60,16 +71,22 @@ def heading(article: Article, spans: list[Span] = ()) -> Text:
     return out
 
 
-def list_entry(article: Article) -> CJKText:
-    """An entry in the issue's article list: kicker (dim), title, reporters (never wrapped)."""
+def list_entry(article: Article, divider: str = "") -> CJKText:
+    """An entry in the issue's article list: kicker (dim), title, reporters (never wrapped);
+    ``divider`` (a 版 label) opens it with a rule line ``── A2版 ──``."""
     lines = []
+    if divider:
+        lines.append(Text(f"── {divider} ──", style="bold dim", end=""))
     if article.kicker:
         lines.append(safe_text(article.kicker, style="dim"))
     lines.append(heading(article))
     who = byline(article)
     if who:
         lines.append(Text(who, style="dim italic", end=""))
-    return CJKText(Text("\n", end="").join(lines), nowrap={len(lines) - 1} if who else set())
+    nowrap = {len(lines) - 1} if who else set()
+    if divider:
+        nowrap.add(0)
+    return CJKText(Text("\n", end="").join(lines), nowrap=nowrap)
 
 
 SNIPPET_CHARS = 56
@@ -94,7 +111,7 @@ def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: li
     query, first and marked, so a cut line still shows them); a one-line highlighted snippet."""
     snippet, spans = trim_snippet(snippet, spans)
     lines = [heading(article, list(title_spans)),
-             Text(f"{date_label(article)} · {paper_label(article)}", style="dim", end="")]
+             Text(where_label(article), style="dim", end="")]
     nowrap = {1}
     names = names_line(article, asked)
     if names.plain:
@@ -155,7 +172,7 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
         blocks.append(line)
     source = short_source(article.page.source) if article.page else "?"
     when = date_label(article)
-    meta = Text(f"{paper_label(article)} · {when}", style="dim", end="")
+    meta = Text(" · ".join(x for x in (paper_label(article), when, edition_label(article)) if x), style="dim", end="")
     notes = [Text(display_path(source), style="dim underline", end="")]
     if article.roleless and who:
         notes.append(Text(INFERRED_ROLE_NOTE, style="dim italic", end=""))

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from liaocheng_tui.archive.edition import sort_key as edition_sort_key
 from liaocheng_tui.archive.model import Archive, Article, Page
 from liaocheng_tui.archive.printable import display_path
 from liaocheng_tui.search.shelf import IssueRow, MemoryShelf, Shelf
@@ -107,7 +108,8 @@ class Catalog:
     def pages_of(self, issue: Issue) -> list[Page]:
         pages = self._read.get(issue.key)
         if pages is None:
-            pages = self._read[issue.key] = self.shelf.issue_pages(issue.row)
+            pages = sorted(self.shelf.issue_pages(issue.row), key=lambda p: (edition_sort_key(p.edition), p.source))
+            self._read[issue.key] = pages
             while len(self._read) > ISSUES_KEPT:
                 self._read.popitem(last=False)
         else:

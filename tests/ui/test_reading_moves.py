@@ -356,3 +356,23 @@ async def test_a_warm_start_shows_the_store_then_the_page_added_since(tmp_path, 
         assert delivered and delivered[0].startswith("5 pages"), "the warm start did not show the store first"
         assert app.catalog.page_count == 6 and app.browse.issue.key != before
         assert app.browse.tree.current_issue is app.browse.issue
+
+
+async def test_the_pages_of_one_issue_are_listed_by_edition_with_dividers(make_app, ready, waiter, archive):
+    first = archive.pages[0]  # 聊城日报 2024-06-21: its file becomes 版 A2, and an A1 page joins it
+    first.edition = "A2"
+    page = Page(source="/arch/lc-2024-06-21-A1.txt", newspaper="聊城日报", issue_date=dt.date(2024, 6, 21),
+                date_source=DateSource.FILENAME, edition="A1")
+    page.articles = [Article(title="头版头条", paragraphs=[Paragraph("头版的正文。")], page=page, reporters=["林晨"])]
+    archive.pages.append(page)
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        issue = next(i for i in app.catalog.issues if i.key == "聊城日报|2024-06-21")
+        app.browse.open_issue(issue)
+        await waiter(pilot, lambda: app.browse.issue is issue)
+        shown = entries(app)
+        assert shown[0].splitlines() == ["── A1版 ──", "头版头条", "记者 林晨"]
+        assert shown[1].splitlines() == ["── A2版 ──", "科技创新驱动我市经济高质量发展", "记者 白文斌"]
+        assert [e.splitlines()[0] for e in shown[2:]] == ["聊城市基层卫生协会成立", "组织实施“十大工程” 我市出台方案——"]
+        assert app.browse.article_view.plain.splitlines()[2] == "聊城日报 · 2024-06-21 · A1版"

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from liaocheng_tui.archive.model import Article
-from liaocheng_tui.ui.article_text import hit_entry, list_entry
+from liaocheng_tui.ui.article_text import edition_label, hit_entry, list_entry
 
 
 class ArticleList(OptionList):
@@ -41,8 +41,15 @@ class ArticleList(OptionList):
         self.articles: list[Article] = []
 
     def show_articles(self, articles: list[Article], highlight: int | None = 0) -> None:
-        """List ``articles`` (an issue's, or a person's) and highlight one of them."""
-        self._fill(articles, [list_entry(a) for a in articles], highlight)
+        """List an issue's ``articles`` and highlight one; each 版 of a paper of several opens
+        with a divider line (``── A2版 ──``) on its first entry."""
+        pages = [a.page for a in articles]
+        several = len({id(p) for p in pages}) > 1 and any(p is not None and p.edition for p in pages)
+        prompts = []
+        for i, article in enumerate(articles):
+            starts = several and (i == 0 or pages[i] is not pages[i - 1])
+            prompts.append(list_entry(article, divider=edition_label(article) or "版 ?" if starts else ""))
+        self._fill(articles, prompts, highlight)
 
     def show_dated(self, articles: list[Article], highlight: int | None = 0) -> None:
         """List articles of many issues (a person's, this day in every year): each with date and paper."""
