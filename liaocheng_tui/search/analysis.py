@@ -23,9 +23,11 @@ are split into words with the index's own vocabulary (see ``segment_by_vocab``).
 from __future__ import annotations
 
 import logging
+import operator
 import os
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -165,6 +167,22 @@ class BigramTokenizer(_StatelessTokenizer):
 
 def BigramAnalyzer() -> Analyzer:  # noqa: N802 - named like Whoosh's analyzer factories
     return BigramTokenizer()
+
+
+def bigram_counts(value: str) -> Counter[str]:
+    """{term: frequency} of exactly the terms ``BigramTokenizer`` emits for ``value``.
+
+    What indexing needs, without a Token per pair: the letters in one C pass,
+    the pairs and their counts in C (a tenth of the tokenizer's time).  A value
+    past ``EVERY_POSITION_LETTERS`` takes the tokenizer's own streaming rule.
+    """
+    if len(value) > EVERY_POSITION_LETTERS:
+        return Counter(token.text for token in BigramTokenizer()(value))
+    letters = letters_only(value)
+    counts = Counter(map(operator.add, letters, letters[1:]))
+    if letters:
+        counts[letters[-1]] += 1
+    return counts
 
 
 def query_bigrams(text: str) -> list[str]:

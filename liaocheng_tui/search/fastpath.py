@@ -1,15 +1,14 @@
 """Evaluate a parsed query over whole posting lists at once, instead of doc-by-doc matchers.
 
-Whoosh's matchers step through postings one Python call at a time (a few µs
-each); a common bigram in a 10k-article archive has thousands of postings and a
-query touches several of them per field, so a search took 100+ ms.  Here each
-posting list is read block by block from Whoosh's own segment files (ids and
-weights arrays) into a ``{docnum: tf}`` dict, cached, and the query tree is
-evaluated with dict and set operations; scores are BM25 (k1=1.2, no length
-normalisation) times the query's boosts, so title and whole-word bonuses rank
-as in the Whoosh path.  Any query node this module does not know raises
-``Unsupported`` and the caller falls back to Whoosh's own search, which gives
-the same set of hits (a test checks that).
+Whoosh's query matchers combine postings one Python call per document and
+per clause; a query here touches several fields and many bigrams, so a search
+took 100+ ms that way.  Here each posting list is read once through Whoosh's
+public reader API (``reader.postings(field, text)``, stepped with ``is_active``
+/ ``id`` / ``weight`` / ``next``) into a ``{docnum: tf}`` dict, cached, and the
+query tree is evaluated with dict and set operations; scores are BM25 (k1=1.2,
+no length normalisation) times the query's boosts.  This is the only
+evaluator: a query node it does not know raises ``Unsupported`` (never a
+silent second path), and a test runs the project's query corpus through it.
 """
 
 from __future__ import annotations
@@ -17,10 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from whoosh import query as wq
-from whoosh.matching.wrappers import FilterMatcher
 
 from liaocheng_tui.search.substring import Needle, Substring
 
@@ -28,6 +26,10 @@ K1 = 1.2
 CACHE_TERMS = 4000
 #: Postings kept across queries, all terms together (~100 bytes each): memory stays bounded at any size.
 CACHE_ENTRIES = 1_000_000
+
+
+#: The class of Whoosh's ``NullQuery`` singleton (its copies, e.g. boosted, are instances of it).
+_NULL_QUERY = type(wq.NullQuery)
 
 
 class Unsupported(Exception):
@@ -68,24 +70,13 @@ class FastEvaluator:
         for segreader, offset in self.reader.leaf_readers():
             if (fieldname, text) not in segreader:
                 continue
+            # the matcher's public stepping API (deleted documents already filtered out);
+            # bound methods: this loop runs once per posting
             m = segreader.postings(fieldname, text)
-            deleted = None
-            if isinstance(m, FilterMatcher):
-                deleted = m._ids
-                m = m.child
-            if not hasattr(m, "_read_ids"):
-                raise Unsupported(type(m).__name__)
-            while m.is_active():
-                if m._ids is None:
-                    m._read_ids()
-                if m._weights is None:
-                    m._read_weights()
-                ids, weights = m._ids, m._weights
-                if deleted:
-                    out.update((offset + i, w) for i, w in zip(ids, weights) if i not in deleted)
-                else:
-                    out.update(zip([offset + i for i in ids], weights))
-                m._next_block()
+            active, ident, weight, step = m.is_active, m.id, m.weight, m.next
+            while active():
+                out[offset + ident()] = weight()
+                step()
         self._postings[key] = out
         self._cached_entries += len(out)
         while self._postings and (len(self._postings) > CACHE_TERMS or self._cached_entries > CACHE_ENTRIES):
@@ -95,7 +86,7 @@ class FastEvaluator:
 
     def live_docs(self) -> set[int]:
         if self._live is None:
-            self._live = {d for d in range(self.reader.doc_count_all()) if not self.reader.is_deleted(d)}
+            self._live = set(self.reader.all_doc_ids())  # undeleted docnums, segment by segment
         return self._live
 
     def _term_scores(self, fieldname: str, text: str, boost: float) -> Scores:
@@ -105,18 +96,28 @@ class FastEvaluator:
         """BM25 (no length normalisation) of one posting list {docnum: tf}."""
         if not posts:
             return {}
-        idf = math.log(1.0 + (self.n_docs - len(posts) + 0.5) / (len(posts) + 0.5))
-        factor = idf * (K1 + 1.0) * boost
+        factor = self._bm25_factor(len(posts), boost)
         return {d: factor * tf / (tf + K1) for d, tf in posts.items()}
+
+    def _bm25_factor(self, doc_frequency: int, boost: float) -> float:
+        idf = math.log(1.0 + (self.n_docs - doc_frequency + 0.5) / (doc_frequency + 0.5))
+        return idf * (K1 + 1.0) * boost
 
     # ------------------------------------------------------------ evaluation
 
-    def evaluate(self, q) -> Scores:
+    def evaluate(self, q, within: set[int] | None = None) -> Scores:
+        """{docnum: score} of every document matching ``q``.
+
+        ``within``: only these documents matter to the caller, so the result is
+        exact on them and may leave others out.  An AND passes what is still in
+        on to its string children, so a common string next to a rare word is
+        verified against the store only where the rare word is.
+        """
         boost = getattr(q, "boost", 1.0) or 1.0
-        if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
+        if q is wq.NullQuery or isinstance(q, _NULL_QUERY):
             return {}
         if isinstance(q, Substring):
-            return self._substring(q, boost)
+            return self._substring(q, boost, within)
         if isinstance(q, wq.Term):
             return self._term_scores(q.fieldname, q.text, boost)
         if isinstance(q, wq.Prefix):
@@ -143,41 +144,52 @@ class FastEvaluator:
         if isinstance(q, wq.DateRange):
             return self._dates(q)
         if isinstance(q, wq.AndMaybe):
-            must = self.evaluate(q.a)
-            should = self.evaluate(q.b)
+            must = self.evaluate(q.a, within)
+            should = self.evaluate(q.b, set(must))
             return {d: (s + should.get(d, 0.0)) * boost for d, s in must.items()}
         if isinstance(q, wq.AndNot):
-            pos = self.evaluate(q.a)
-            neg = self.evaluate(q.b)
+            pos = self.evaluate(q.a, within)
+            neg = self.evaluate(q.b, set(pos))
             return {d: s * boost for d, s in pos.items() if d not in neg}
         if isinstance(q, wq.Not):
-            neg = self.evaluate(q.query)
+            neg = self.evaluate(q.query, within)
             return {d: 0.0 for d in self.live_docs() if d not in neg}
         if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
             out: Scores = {}
             for child in q.subqueries:
-                for d, s in self.evaluate(child).items():
+                for d, s in self.evaluate(child, within).items():
                     out[d] = out.get(d, 0.0) + s
             return {d: s * boost for d, s in out.items()} if boost != 1.0 else out
         if isinstance(q, wq.And):
-            positives = [c for c in q.subqueries if not isinstance(c, wq.Not)]
-            negatives = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
-            if positives:
-                parts = sorted((self.evaluate(c) for c in positives), key=len)
-                out = dict(parts[0])
-                for part in parts[1:]:
-                    out = {d: s + part[d] for d, s in out.items() if d in part}
-                    if not out:
-                        break
-            else:
-                out = {d: 0.0 for d in self.live_docs()}
-            for neg in negatives:
-                if not out:
-                    break
-                excluded = self.evaluate(neg)
-                out = {d: s for d, s in out.items() if d not in excluded}
+            out = self._and(q, within)
             return {d: s * boost for d, s in out.items()} if boost != 1.0 else out
         raise Unsupported(type(q).__name__)
+
+    def _and(self, q, within: set[int] | None) -> Scores:
+        """Children without strings first (whole posting lists), then each string child,
+        the rarest first, only over the documents still in; NOT children last."""
+        positives = [c for c in q.subqueries if not isinstance(c, wq.Not)]
+        negatives = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
+        plain = [c for c in positives if not _verifies(c)]
+        checked = sorted((c for c in positives if _verifies(c)), key=lambda c: c.estimate_size(self.reader))
+        out: Scores | None = None
+        for part in sorted((self.evaluate(c, within) for c in plain), key=len):
+            out = dict(part) if out is None else {d: s + part[d] for d, s in out.items() if d in part}
+            if not out:
+                return {}
+        for child in checked:
+            part = self.evaluate(child, within if out is None else set(out))
+            out = dict(part) if out is None else {d: s + part[d] for d, s in out.items() if d in part}
+            if not out:
+                return {}
+        if out is None:
+            out = {d: 0.0 for d in self.live_docs()}
+        for neg in negatives:
+            if not out:
+                break
+            excluded = self.evaluate(neg, set(out))
+            out = {d: s for d, s in out.items() if d not in excluded}
+        return out
 
     def _prefix_tfs(self, fieldname: str, char: str) -> dict[int, float]:
         """{docnum: summed tf} of every term starting with ``char`` (one letter: its pairs and single)."""
@@ -188,27 +200,31 @@ class FastEvaluator:
                 tfs[d] = tfs.get(d, 0.0) + tf
         return tfs
 
-    def _substring(self, q: Substring, boost: float) -> Scores:
+    def _substring(self, q: Substring, boost: float, within: set[int] | None = None) -> Scores:
         grams = sorted(set(q.grams), key=lambda g: len(self.postings(q.fieldname, g)))
         singles = [self._prefix_tfs(q.fieldname, c) for c in sorted(set(getattr(q, "singles", ())))]
         lists = [self.postings(q.fieldname, g) for g in grams] + singles
         if not lists:
             return {}
-        lists.sort(key=len)
-        candidates = lists[0]
-        for other in lists[1:]:
+        by_size = sorted(lists, key=len)
+        candidates: Collection[int] = by_size[0].keys()
+        if within is not None:
+            candidates = [d for d in candidates if d in within]
+        for other in by_size[1:]:
             if not candidates:
                 return {}
-            candidates = {d: tf for d, tf in candidates.items() if d in other}
+            candidates = [d for d in candidates if d in other]
         keep = sorted(self.verify(q.fieldname, list(candidates), q.needle))
         if not keep:
             return {}
+        # BM25 of each pair (and single) over the verified documents only
         total: Scores = dict.fromkeys(keep, 0.0)
-        parts = [self._term_scores(q.fieldname, gram, boost) for gram in grams]
-        parts += [self._bm25(tfs, boost) for tfs in singles]
-        for scores in parts:
+        for posts in lists:
+            factor = self._bm25_factor(len(posts), boost)
             for d in keep:
-                total[d] += scores.get(d, 0.0)
+                tf = posts.get(d)
+                if tf:
+                    total[d] += factor * tf / (tf + K1)
         return total
 
     def _dates(self, q) -> Scores:
@@ -222,3 +238,8 @@ class FastEvaluator:
             if (lo is None or date >= lo) and (hi is None or date <= hi):
                 out[d] = 0.0
         return out
+
+
+def _verifies(q) -> bool:
+    """Does evaluating ``q`` check strings against the store (a Substring or Pattern among its leaves)?"""
+    return any(isinstance(leaf, Substring) for leaf in q.leaves())

@@ -352,7 +352,7 @@ class QueryBuilder:
         if error:
             raise QueryError(_one_line(error))
         q = q.normalize()
-        if q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
+        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
             raise QueryError(f"nothing to search for in {text.strip()!r}: give a word, a name or a date")
         if not _has_positive(q):
             raise QueryError(f"nothing to search for in {text.strip()!r}: add a word to look for next to the -/NOT")

@@ -27,6 +27,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -53,6 +54,9 @@ __all__ = [
 ORDERS = ("auto", "best", "newest", "oldest")
 
 Resolver = Callable[[list[str]], dict[str, Article]]
+#: Below this share of the archive, ids and months are read per document, not the whole column
+#: (a one-shot ``lc-reader search`` with a few thousand hits need not read 100k of each).
+COLUMN_WHOLE_FRACTION = 1 / 8
 
 
 class SearchService:
@@ -87,6 +91,7 @@ class SearchService:
         self._ix = ix
         self._searcher = getattr(ix, "_lc_searcher", None) or ix.searcher()  # the one the open check made
         self._all_aids: list[str] | None = None
+        self._all_months: list[str] | None = None
         self._reader = self._searcher.reader()
         self._aids = self._reader.column_reader("aid") if self._reader.doc_count_all() else []
         self._months = self._reader.column_reader("month") if self._reader.doc_count_all() else []
@@ -170,12 +175,39 @@ class SearchService:
             self._all_aids = [a.decode("utf-8") if isinstance(a, bytes) else a for a in self._aids]
         return self._all_aids
 
+    def _month_list(self) -> list[str]:
+        """Every docnum's month, read once (hits are counted per month: a column read each was ms per 1k hits)."""
+        if self._all_months is None:
+            self._all_months = [m.decode("utf-8") if isinstance(m, bytes) else m for m in self._months]
+        return self._all_months
+
+    def _few(self, docnums) -> bool:
+        """Are ``docnums`` few enough to read their column values one by one rather than the whole column?"""
+        return len(docnums) < self._reader.doc_count_all() * COLUMN_WHOLE_FRACTION
+
+    def _aids_of(self, docnums) -> list[str]:
+        if self._all_aids is None and self._few(docnums):
+            return [self._aid(d) for d in docnums]
+        every = self._aid_list()
+        return [every[d] for d in docnums]
+
+    def _month(self, docnum: int) -> str:
+        if self._all_months is not None:
+            return self._all_months[docnum]
+        month = self._months[docnum]
+        return month.decode("utf-8") if isinstance(month, bytes) else month
+
+    def _months_of(self, docnums) -> list[str]:
+        if self._all_months is None and self._few(docnums):
+            return [self._month(d) for d in docnums]
+        every = self._month_list()
+        return [every[d] for d in docnums]
+
     def _verify(self, fieldname: str, docnums: list[int], needle: Needle) -> set[int]:
         """Those of ``docnums`` whose field holds the string (or matches the pattern): one store query."""
         if not docnums:
             return set()
-        every = self._aid_list()
-        aids = {every[d]: d for d in docnums}
+        aids = dict(zip(self._aids_of(docnums), docnums))
         found = self._store.holding(fieldname, list(aids), needle)
         return {aids[a] for a in found}
 
@@ -214,6 +246,10 @@ class SearchService:
         """Every matching docnum with its score (the one evaluator; raises QueryError)."""
         return self._answer(lambda: self._fast().evaluate(self._builder.parse(query)))
 
+    def article_ids(self, query: str) -> set[str]:
+        """The id of every article ``search(query, limit=None)`` finds, without reading one (raises QueryError)."""
+        return set(self._aids_of(list(self.evaluate(query))))
+
     def search(self, query: str, limit: int | None = 50, order: str = "auto") -> SearchResults:
         """Hits in ``order`` (``best``, ``newest``, ``oldest``; ``auto``: best, or newest when nothing
         in the query ranks — a filter-only query); ``total`` and ``per_month`` count every match.
@@ -228,12 +264,7 @@ class SearchService:
         with self._lock:
             q = self._builder.parse(query)
             scores = self._fast().evaluate(q)
-            counts: dict[str, int] = {}
-            months = self._months
-            for docnum in scores:
-                month = months[docnum]
-                month = month.decode("utf-8") if isinstance(month, bytes) else month
-                counts[month] = counts.get(month, 0) + 1
+            counts = Counter(self._months_of(list(scores)))
             if order == "auto":
                 order = "best" if any(scores.values()) else "newest"
             top = self._best(scores, limit) if order == "best" else self._by_date(scores, limit, order == "newest")
@@ -278,8 +309,7 @@ class SearchService:
         return [(d, scores[d]) for d in chosen]
 
     def _tie_key(self, docnum: int) -> tuple:
-        month = self._months[docnum]
-        month = month.decode("utf-8") if isinstance(month, bytes) else month
+        month = self._month(docnum)
         source, _, index = self._aid(docnum).rpartition("#")
         newest = tuple(-ord(c) for c in month) if month != "none" else (1,)
         return newest, source, int(index) if index.isdigit() else 0

@@ -35,6 +35,7 @@ def test_every_query_is_answered_by_the_one_evaluator_in_score_order(made, query
     scores = service.evaluate(query)  # raises Unsupported if a node would need another path
     results = service.search(query, limit=None)
     assert results.total == len(scores)
+    assert service.article_ids(query) == {h.article.id for h in results.hits}, query
     assert [h.score for h in results.hits] == sorted((h.score for h in results.hits), reverse=True)
     assert sorted(h.score for h in results.hits) == pytest.approx(sorted(scores.values()))
 
@@ -48,3 +49,88 @@ def test_the_benchmark_corpus_takes_the_same_path(seeds_open):
 def test_title_hits_rank_first(made):
     _, service = made
     assert service.search("技改").hits[0].article.title == "高唐县技改项目复产"
+
+
+def _private_names_defined_by_us() -> set[str]:
+    """Every ``_name`` the package itself defines (methods, and attributes it assigns on any object)."""
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "liaocheng_tui"
+    names: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names.update(t.attr for t in targets if isinstance(t, ast.Attribute))
+    return {n for n in names if n.startswith("_")}
+
+
+def test_the_search_layer_reads_no_private_attribute_of_whoosh():
+    """Whoosh's internals (``_ids``, ``_read_ids``, ``_NullQuery``, ``_segments`` …) pinned it to one version."""
+    import ast
+
+    ours = _private_names_defined_by_us()
+    package = Path(__file__).resolve().parents[2] / "liaocheng_tui" / "search"
+    foreign = []
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+                    and node.attr not in ours):
+                foreign.append(f"{path.name}:{node.lineno} {ast.unparse(node)}")
+    assert foreign == [], foreign
+
+
+AND_PAIRS = [("聊城市", "技改"), ("基层卫生", "俞建华"), ("律动水城", "音乐"), ("聊*城", "美景"), ("聯合", "检查"),
+             ("技改", "高唐县"), ("记者:林晨", "城市"), ("日期:2024-06", "卫生工作")]
+
+
+@pytest.mark.parametrize(("a", "b"), AND_PAIRS)
+def test_an_and_matches_and_scores_as_its_two_parts_together(made, a, b):
+    _, service = made
+    both, left, right = service.evaluate(f"{a} {b}"), service.evaluate(a), service.evaluate(b)
+    assert set(both) == set(left) & set(right), (a, b)
+    assert both == pytest.approx({d: left[d] + right[d] for d in both}), (a, b)
+
+
+def test_a_string_beside_a_word_is_verified_only_where_the_word_is(mk):
+    """A common string next to a rare word: the store checks the string only in the word's articles."""
+    from liaocheng_tui.search.service import SearchService
+
+    articles = [mk.article(f"第{i}篇", f"聊城市今年第{i}次会议召开。" + ("会上谈到技改。" if i % 4 == 0 else ""))
+                for i in range(12)]
+    archive = mk.archive([mk.page("/constructed/lcrb_2024-06-20.txt", "2024-06-20", articles)])
+    with SearchService.open(archive) as service:
+        evaluator = service._fast()
+        word_hits = set(service.evaluate("技改"))
+        seen: list[int] = []
+        verify = evaluator.verify
+
+        def spy(fieldname, docnums, needle):
+            seen.extend(docnums)
+            return verify(fieldname, docnums, needle)
+
+        evaluator.verify = spy
+        hits = service.evaluate("聊城市 技改")
+        evaluator.verify = verify
+        assert len(service.evaluate("聊城市")) == 12 and len(word_hits) == 3
+        assert set(hits) == word_hits
+        assert set(seen) == word_hits, sorted(seen)
+
+
+def test_ids_and_months_read_per_document_or_whole_give_the_same_answers(made, monkeypatch):
+    """A few hits read their ids and months one by one, many read the whole column: same results."""
+    from liaocheng_tui.search import service as service_module
+    from liaocheng_tui.search.service import SearchService
+
+    archive, _ = made
+    answers = []
+    for fraction in (0.0, 2.0):  # always the whole column; always one by one
+        monkeypatch.setattr(service_module, "COLUMN_WHOLE_FRACTION", fraction)
+        with SearchService.open(archive) as fresh:
+            answers.append({q: (r.total, r.per_month, [(h.article.id, h.score) for h in r.hits], fresh.article_ids(q))
+                            for q in QUERIES for r in [fresh.search(q, limit=None)]})
+            assert (fresh._all_aids is None) == (fraction == 2.0), fraction
+    for query in QUERIES:
+        assert answers[0][query] == answers[1][query], query
