@@ -95,7 +95,7 @@ class OnThisDayProvider(_ReaderProvider):
 
     def candidates(self, query: str) -> Iterable[Candidate]:
         if getattr(self.app, "catalog", None) is not None:
-            yield "历史上的今天 this day in other years", "key y", self.app.on_this_day
+            yield "历史上的今天 this day in other years", "key D", self.app.on_this_day
 
 
 def typed_date(query: str) -> dt.date | None:

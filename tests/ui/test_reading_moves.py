@@ -1,4 +1,4 @@
-"""Pilot tests of moving like a reporter: p (the other paper), y (this day in other years),
+"""Pilot tests of moving like a reporter: p (the other paper), D (this day in other years),
 f (full-screen reading), palette dates with no issue, and what the article head explains."""
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ async def test_p_goes_to_the_nearest_issue_and_says_so(make_app, ready, waiter):
         assert "聊城日报 has no issue on 2025-07-24: the nearest is 2024-12-28 (-208 days)." in notes
 
 
-async def test_y_lists_this_month_and_day_in_every_year_newest_first(make_app, ready, waiter, archive):
+async def test_D_lists_this_month_and_day_in_every_year_newest_first(make_app, ready, waiter, archive):
     add_page(archive, "/arch/dz-2023-06-21.txt", "大众日报", dt.date(2023, 6, 21), ["两年前的今天"])
     add_page(archive, "/arch/dz-2023-06-22.txt", "大众日报", dt.date(2023, 6, 22), ["不是这一天"])
     app = make_app(archive)
@@ -67,7 +67,7 @@ async def test_y_lists_this_month_and_day_in_every_year_newest_first(make_app, r
         app.browse.open_issue(issue)
         await waiter(pilot, lambda: app.browse.issue is issue)
         await pilot.press("j")
-        await pilot.press("y")
+        await pilot.press("D")
         await waiter(pilot, lambda: app.browse.mode == "days")
         shown = entries(app)
         assert [e.splitlines()[0] for e in shown] == [

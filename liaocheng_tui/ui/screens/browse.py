@@ -83,7 +83,7 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, Screen):
                 tooltip="Forward again after going back"),
         Binding("p", "other_paper", "Other paper", id="browse.other-paper",
                 tooltip="The other paper's issue of the same date (or the nearest one, saying so)"),
-        Binding("y", "on_this_day", "This day", show=False, id="browse.on-this-day",
+        Binding("D", "on_this_day", "This day", show=False, id="browse.on-this-day",
                 tooltip="历史上的今天: the articles of this month and day in every year"),
         Binding("f", "full_screen", "Full screen", show=False, id="browse.full-screen",
                 tooltip="Read the article alone (header and footer kept); f again to come back"),

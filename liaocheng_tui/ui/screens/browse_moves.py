@@ -105,7 +105,7 @@ class BrowseMoves(_Base):
             self.search_bar.set_status(f"{ORDER_LABELS[self.list_order]} · s flips · Esc back to browsing", "info")
 
     def action_on_this_day(self) -> None:
-        """``y``: 历史上的今天 — the articles of this issue's month and day in every year."""
+        """``D``: 历史上的今天 — the articles of this issue's month and day in every year."""
         if self.catalog is None or self.issue is None or self.issue.date is None:
             self.notify("This issue has no date.")
             return
