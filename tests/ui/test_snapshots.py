@@ -1,4 +1,4 @@
-"""Snapshots of the main screens at 120x36 and 80x24 (on top of the Pilot tests, not instead).
+"""Snapshots of the main screens at 120x36, 80x24 and 60x20 (on top of the Pilot tests, not instead).
 
 Regenerate after a deliberate visual change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
 and look at the report before committing.
@@ -80,3 +80,34 @@ async def _help(pilot, ready, waiter) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_snapshot_help(snap_compare, make_app, ready, waiter, size):
     assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _help(p, ready, waiter))
+
+
+ALL_SIZES = [*SIZES, pytest.param((60, 20), id="60x20")]
+
+
+async def _full_screen(pilot, ready, waiter) -> None:
+    await _browse(pilot, ready, waiter)
+    await pilot.press("f")
+    await _steady(pilot)
+
+
+@pytest.mark.parametrize("size", ALL_SIZES)
+def test_snapshot_full_screen_reading(snap_compare, make_app, ready, waiter, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _full_screen(p, ready, waiter))
+
+
+async def _this_day(pilot, ready, waiter) -> None:
+    await _browse(pilot, ready, waiter)
+    await pilot.press("D")
+    await waiter(pilot, lambda: pilot.app.browse.mode == "days")
+    await _steady(pilot)
+
+
+@pytest.mark.parametrize("size", ALL_SIZES)
+def test_snapshot_this_day_in_every_year(snap_compare, make_app, ready, waiter, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _this_day(p, ready, waiter))
+
+
+@pytest.mark.parametrize("size", [pytest.param((60, 20), id="60x20")])
+def test_snapshot_browsing_small(snap_compare, make_app, ready, waiter, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _browse(p, ready, waiter))
