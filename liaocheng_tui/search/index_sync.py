@@ -29,10 +29,12 @@ REBUILD_FRACTION = 0.3
 @contextlib.contextmanager
 def maybe_locked(cache, cancelled, progress, warnings: list[str]):
     if cache is None:
-        yield
+        yield False
         return
+    waited: list[bool] = []
 
     def waiting() -> None:
+        waited.append(True)
         if progress is not None:
             progress("index", 0, 0)
 
@@ -40,7 +42,7 @@ def maybe_locked(cache, cancelled, progress, warnings: list[str]):
         if stale:
             warnings.append(stale)
             _sweep_generations(cache.folder, keep=_generations(cache.folder))  # only its dead builds go
-        yield
+        yield bool(waited or stale)  # True: another lc-reader wrote before us (what we read may be stale)
 
 
 def _lock_free(cache) -> bool:
@@ -81,7 +83,7 @@ def sync_index(store: ArticleStore, folder: Path, cache, progress, cancelled, wa
     from liaocheng_tui.search import indexer
 
     def work() -> tuple[list[str], list[str]]:
-        return [s for s, row in store.files().items() if not row.indexed], store.pending_removals()
+        return store.unindexed(), store.pending_removals()
 
     pending, removals = work()
     complete = None if (pending or removals) else store.article_count()

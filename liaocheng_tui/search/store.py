@@ -74,6 +74,7 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER, mtime_ns INTEGER, sha1 TEXT, digest TEXT,
     indexed INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS files_unindexed ON files(path) WHERE indexed = 0;
 CREATE TABLE IF NOT EXISTS pages (
     id INTEGER PRIMARY KEY,
     file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
@@ -278,7 +279,12 @@ class ArticleStore(PeopleQueries, ReaderViews, StringChecks):
         return self._db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
 
     def article_count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        """Articles stored (each page row carries its count: read from an index, not the articles)."""
+        return self._db.execute("SELECT IFNULL(SUM(article_count), 0) FROM pages INDEXED BY pages_tree").fetchone()[0]
+
+    def unindexed(self) -> list[str]:
+        """Pages stored but not (yet) in the search index (a partial index keeps this instant)."""
+        return [path_text(p) for (p,) in self._db.execute("SELECT path FROM files WHERE indexed = 0")]
 
     def page(self, source: str) -> Page | None:
         """One page with all its articles, as the parser made it."""

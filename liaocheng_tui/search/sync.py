@@ -331,7 +331,7 @@ def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: l
     skipped.extend(found.skipped)
     if not (found.changed or reparse or _stale_parse(store)):
         return False
-    with maybe_locked(cache, cancelled, progress, warnings):
+    with maybe_locked(cache, cancelled, progress, warnings) as waited:
         if reparse:
             found = scan(roots, {}, cancelled)
             found.removed = [s for s in store.files() if s not in set(found.present)]
@@ -341,7 +341,7 @@ def bring_store_up_to_date(store, roots, cache, progress, cancelled, warnings: l
                 store.remove(removed)
                 store.add_pending_removals(removed)
             found = scan(roots, {}, cancelled)
-        else:
+        elif waited:
             found = scan(roots, store.files(), cancelled)  # another lc-reader may have done it meanwhile
         with store.transaction():
             store.add_pending_removals(found.removed)
