@@ -187,3 +187,20 @@ class Snippets:
     def lead(self, text: str) -> str:
         piece = text[: self.maxchars].replace("\n", " ")
         return piece + ("…" if len(text) > self.maxchars else "")
+
+
+def article_spans(article, q) -> dict[str, list[Span]]:
+    """Spans to mark in each text of ``article`` for the parsed query ``q`` (keys: title, kicker,
+    subtitle, body, byline, dateline; ``credits``: spans into ``credits_text(article)``)."""
+    needles = needles_by_field(q)
+    out: dict[str, list[Span]] = {}
+    for fieldname, attrs in FIELD_TEXTS.items():
+        for attr in attrs:
+            out[attr] = text_spans(getattr(article, attr, None), needles.get(fieldname, set()))
+    names = {n[0] for n in needles.get(NAMES, set()) if isinstance(n, tuple)}
+    for attr in ("byline", "dateline"):  # a name asked for by field: where the credit prints it
+        text = getattr(article, attr, None) or ""
+        extra = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+        out[attr] = merge(out[attr] + extra)
+    out["credits"] = credit_spans(article, names)
+    return out

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import heapq
-import re
 import shutil
 import tempfile
 import threading
@@ -317,24 +316,11 @@ class SearchService:
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
         """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline;
         ``credits``: spans into ``highlight.credits_text(article)``, the names credited)."""
-        from liaocheng_tui.search.highlight import (
-            FIELD_TEXTS, NAMES, credit_spans, merge, needles_by_field, text_spans,
-        )
+        from liaocheng_tui.search.highlight import article_spans
 
         with self._lock:
             q = self._builder.parse(query)
-        needles = needles_by_field(q)
-        out: dict[str, list[Span]] = {}
-        for fieldname, attrs in FIELD_TEXTS.items():
-            for attr in attrs:
-                out[attr] = text_spans(getattr(article, attr, None), needles.get(fieldname, set()))
-        names = {n[0] for n in needles.get(NAMES, set()) if isinstance(n, tuple)}
-        for attr in ("byline", "dateline"):  # a name asked for by field: where the credit prints it
-            text = getattr(article, attr, None) or ""
-            extra = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
-            out[attr] = merge(out[attr] + extra)
-        out["credits"] = credit_spans(article, names)
-        return out
+        return article_spans(article, q)
 
     def more_like(self, article: Article, limit: int = 5) -> list[Hit]:
         """Articles most like ``article`` (never itself), best first."""
@@ -458,7 +444,3 @@ def _closing(shelf: Shelf, cleanup: Callable[[], None]) -> Callable[[], None]:
         cleanup()
 
     return close
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
