@@ -35,17 +35,6 @@ class PersonStats:
     def role_label(self) -> str:
         return ROLE_LABELS[self.role]
 
-    def as_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "role": self.role,
-            "role_label": self.role_label,
-            "articles": self.article_count,
-            "first_date": self.first.isoformat() if self.first else None,
-            "last_date": self.last.isoformat() if self.last else None,
-            "newspapers": list(self.newspapers),
-        }
-
 
 def people_stats(archive: Archive) -> list[PersonStats]:
     """Every (name, role) in the archive's bylines: most articles first, then reporters, then by name."""
