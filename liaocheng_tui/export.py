@@ -8,6 +8,8 @@ so an export never carries a raw control code into a terminal or a file.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -54,22 +56,70 @@ def person_record(person: PersonRow) -> dict:
     }
 
 
-def iter_jsonl(pages: Iterable[Page]) -> Iterator[str]:
+#: Every export format (``export --format``, the reader's ``x``, the config's ``export_format``).
+FORMATS = ("jsonl", "json", "md", "csv")
+#: The CSV columns: the record's fields, lists joined by spaces.
+CSV_FIELDS = ("source", "newspaper", "issue_date", "date_source", "edition", "kind", "title", "kicker",
+              "subtitle", "reporters", "correspondents", "byline", "dateline", "body")
+
+
+def articles_of(pages: Iterable[Page]) -> Iterator[Article]:
     for page in pages:
-        for article in page.articles:
-            yield json_text(article_record(article))
+        yield from page.articles
+
+
+def iter_jsonl(pages: Iterable[Page]) -> Iterator[str]:
+    return jsonl_articles(articles_of(pages))
 
 
 def iter_json(pages: Iterable[Page]) -> Iterator[str]:
+    return json_articles(articles_of(pages))
+
+
+def jsonl_articles(articles: Iterable[Article]) -> Iterator[str]:
+    for article in articles:
+        yield json_text(article_record(article))
+
+
+def json_articles(articles: Iterable[Article]) -> Iterator[str]:
     """One JSON array (indented by 2) in pieces, a record at a time: the same text as
     ``json_text([…every record…], indent=2)`` without holding every record."""
     first = True
-    for page in pages:
-        for article in page.articles:
-            record = json_text(article_record(article), indent=2).replace("\n", "\n  ")
-            yield ("[\n  " if first else ",\n  ") + record
-            first = False
+    for article in articles:
+        record = json_text(article_record(article), indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + record
+        first = False
     yield "[]" if first else "\n]"
+
+
+def csv_articles(articles: Iterable[Article]) -> Iterator[str]:
+    """A header line, then one CSV line per article (RFC 4180 quoting; control characters as pictures)."""
+    yield _csv_line(CSV_FIELDS)
+    for article in articles:
+        record = article_record(article)
+        yield _csv_line([printable(" ".join(v) if isinstance(v, list) else "" if v is None else str(v))
+                         for v in (record[f] for f in CSV_FIELDS)])
+
+
+def _csv_line(values: Iterable[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)  # a field holding a newline is quoted
+    return buffer.getvalue().removesuffix("\n")
+
+
+def markdown_articles(articles: Iterable[Article]) -> Iterator[str]:
+    """Articles of many issues (a query's, bookmarks): each headed by its paper, date and 版."""
+    for article in articles:
+        page = article.page
+        if page is not None:
+            date = page.issue_date.isoformat() if page.issue_date else "undated"
+            mark = "≈" if page.date_source.value == "inferred" else ""
+            edition = f" {printable(page.edition)}" if page.edition else ""
+            yield f"*{printable(page.newspaper or '?')} {mark}{date}{edition} — {page.name}*\n"
+        yield from _markdown_article(article)
+
+
+WRITERS = {"jsonl": jsonl_articles, "json": json_articles, "md": markdown_articles, "csv": csv_articles}
 
 
 def _md_escape(text: str) -> str:

@@ -14,3 +14,15 @@ from hypothesis import settings
 settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _own_user_data(tmp_path_factory, monkeypatch):
+    """Every test keeps bookmarks, history and settings in a folder of its own, never the user's,
+    and reads no config unless it writes one (subprocesses inherit the environment)."""
+    folder = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("LC_READER_DATA", str(folder / "data"))
+    monkeypatch.setenv("LC_READER_CONFIG", str(folder / "config.toml"))

@@ -12,6 +12,7 @@ try:  # registered when the search layer is present
     from liaocheng_tui.cli import search_cmds  # noqa: F401
 except ImportError:  # pragma: no cover
     pass
+from liaocheng_tui.cli import keep_cmds  # noqa: F401,E402  (registers history, bookmarks, cite)
 try:  # the reader itself
     from liaocheng_tui.cli import read_cmd  # noqa: F401
 except ImportError:  # pragma: no cover

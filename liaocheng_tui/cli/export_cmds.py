@@ -16,24 +16,66 @@ from liaocheng_tui.cli.consoles import stdout_console
 from liaocheng_tui.cli.group import main
 from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument
 from liaocheng_tui.cli.report import report_warnings, stored_pages
+from liaocheng_tui.export import FORMATS
 
 
 @main.command()
 @paths_argument
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "md"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--query", "-q", default=None, help="Only the articles QUERY finds (search's syntax), all of them.")
 @cache_dir_option
 @no_cache_option
-def export(paths: tuple[Path, ...], fmt: str, cache_dir: Path | None, no_cache: bool) -> None:
+def export(paths: tuple[Path, ...], fmt: str, query: str | None, cache_dir: Path | None, no_cache: bool) -> None:
     """Print every article of PATH... (default: the embedded seeds) to stdout, in issue order."""
     from liaocheng_tui import export as exporter
 
+    if query is not None:
+        _export_query(paths, fmt, query, cache_dir, no_cache)
+        return
     with stored_pages(paths, cache_dir, no_cache) as pages:
         report_warnings(pages)
-        writers = {"json": exporter.iter_json, "jsonl": exporter.iter_jsonl, "md": exporter.iter_markdown}
-        for piece in writers[fmt](pages):
-            click.echo(piece, nl=fmt != "json")
-        if fmt == "json":
-            click.echo("")
+        if fmt == "md":
+            pieces = exporter.iter_markdown(pages)
+        else:
+            pieces = exporter.WRITERS[fmt](exporter.articles_of(pages))
+        _echo(pieces, fmt)
+
+
+def _export_query(paths: tuple[Path, ...], fmt: str, query: str, cache_dir: Path | None, no_cache: bool) -> None:
+    """``export --query``: the matching articles streamed from the store, in issue order; exit 2 on a bad query."""
+    import sys
+
+    from liaocheng_tui import export as exporter
+    from liaocheng_tui.cli.search_cmds import open_service
+    from liaocheng_tui.search.errors import QueryError
+
+    archive, service = open_service(paths, cache_dir, no_cache)
+    try:
+        report_warnings(archive, also=service.warnings)
+        try:
+            articles = service.matching_articles(query)
+            first = next(articles, None)
+        except QueryError as exc:
+            click.echo(f"error: {one_line(str(exc))}", err=True)
+            sys.exit(2)
+        if first is None:
+            click.echo(f"nothing matches {one_line(query)}", err=True)
+        _echo(exporter.WRITERS[fmt](_chain(first, articles)), fmt)
+    finally:
+        service.close()
+
+
+def _chain(first, rest):
+    if first is not None:
+        yield first
+        yield from rest
+
+
+def _echo(pieces, fmt: str) -> None:
+    for piece in pieces:
+        click.echo(piece, nl=fmt != "json")
+    if fmt == "json":
+        click.echo("")
 
 
 DATE_MARKS = {DateSource.FILENAME: "=", DateSource.FOLIO: "=", DateSource.INFERRED: "≈", DateSource.UNKNOWN: "?"}

@@ -16,7 +16,15 @@ from liaocheng_tui.archive.files import FileProblem, iter_page_files
 from liaocheng_tui.archive.loader import skip
 from liaocheng_tui.archive.model import Archive
 from liaocheng_tui.cli.group import READ_COMMAND, main
-from liaocheng_tui.cli.options import cache_dir_option, no_cache_option, paths_argument, resolve_paths
+from liaocheng_tui.cli.options import (
+    cache_dir_option,
+    config_option,
+    data_dir_option,
+    load_settings,
+    no_cache_option,
+    paths_argument,
+    resolve_paths,
+)
 from liaocheng_tui.cli.report import report_warnings, require_pages, require_readable
 
 
@@ -24,13 +32,17 @@ from liaocheng_tui.cli.report import report_warnings, require_pages, require_rea
 @paths_argument
 @cache_dir_option
 @no_cache_option
-def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool) -> None:
-    """Open the reader on PATH... (default: the embedded seed pages)."""
+@data_dir_option
+@config_option
+def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool, data_dir: Path | None,
+         config_file: Path | None) -> None:
+    """Open the reader on PATH... (default: the config's archive, else the seeds)."""
     from liaocheng_tui.ui.app import create_app
 
-    roots = resolve_paths(paths)
+    config = load_settings(config_file)
+    roots = resolve_paths(paths or tuple(config.archive))
     _require_page_files(roots)
-    app = create_app(roots, cache_dir=cache_dir, use_cache=not no_cache)
+    app = create_app(roots, cache_dir=cache_dir, use_cache=not no_cache, config=config, data_dir=data_dir)
     app.run()
     if app.catalog is not None:
         shelf = app.catalog.shelf

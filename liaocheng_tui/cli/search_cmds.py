@@ -83,6 +83,11 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
         return opened(progress)
 
 
+def open_service(paths, cache_dir, no_cache):
+    """(a page-less Archive with the warnings, the search service), a progress bar on a terminal."""
+    return _open(paths, cache_dir, no_cache, show_progress=True)
+
+
 def _warn(console, warnings: list[str]) -> None:
     from rich.text import Text
 

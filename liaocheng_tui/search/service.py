@@ -27,7 +27,7 @@ import shutil
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -248,6 +248,15 @@ class SearchService:
     def article_ids(self, query: str) -> set[str]:
         """The id of every article ``search(query, limit=None)`` finds, without reading one (raises QueryError)."""
         return set(self._aids_of(list(self.evaluate(query))))
+
+    def matching_articles(self, query: str, batch: int = 200) -> Iterator[Article]:
+        """Every article ``query`` finds, in issue order, read from the store ``batch`` at a time
+        (``export --query``: all of them, never all in memory).  Raises QueryError."""
+        aids = self._store.in_issue_order(sorted(self.article_ids(query)))
+        for start in range(0, len(aids), batch):
+            chunk = aids[start : start + batch]
+            found = self._store.articles(chunk)
+            yield from (found[aid] for aid in chunk if aid in found)
 
     def search(self, query: str, limit: int | None = 50, order: str = "auto") -> SearchResults:
         """Hits in ``order`` (``best``, ``newest``, ``oldest``; ``auto``: best, or newest when nothing

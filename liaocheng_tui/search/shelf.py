@@ -12,6 +12,7 @@ them with (``archive.people.assign_roles``'s rule).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,18 @@ class Shelf(Protocol):
 
     def article(self, aid: str) -> Article | None: ...
 
+    def page(self, source: str) -> Page | None:
+        """One page with its articles (None when the archive no longer holds it)."""
+        ...
+
+    def page_sha1(self, source: str) -> str | None:
+        """The SHA-1 of the page file's bytes (the stable half of an article's key)."""
+        ...
+
+    def pages_with_sha1(self, sha1: str) -> list[str]:
+        """The sources of the pages whose file bytes have this SHA-1."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -93,7 +106,7 @@ class StoreShelf:
             return self._store.issue_pages(row.newspaper, row.issue_date, row.undated)
         except StoreDamage:
             sources = self._store.issue_sources(row.newspaper, row.issue_date, row.undated)
-            return [p for p in (self._page(s) for s in sources) if p is not None]
+            return [p for p in (self.page(s) for s in sources) if p is not None]
 
     def problem_pages(self) -> list[Page]:
         try:
@@ -121,7 +134,7 @@ class StoreShelf:
             return self._store.articles([aid]).get(aid)
         except StoreDamage:
             source, _, position = aid.rpartition("#")
-            page = self._page(self._store.source_of(aid) or source)
+            page = self.page(self._store.source_of(aid) or source)
             if page is None or not position.isdigit() or int(position) >= len(page.articles):
                 return None
             return page.articles[int(position)]
@@ -130,10 +143,16 @@ class StoreShelf:
         """Every page, streamed in issue order (what an export reads; the reader never needs it)."""
         return self._store.iter_pages()
 
+    def page_sha1(self, source: str) -> str | None:
+        return self._store.sha1_of(source)
+
+    def pages_with_sha1(self, sha1: str) -> list[str]:
+        return self._store.sources_with_sha1(sha1)
+
     def close(self) -> None:
         self._store.close()
 
-    def _page(self, source: str) -> Page | None:
+    def page(self, source: str) -> Page | None:
         """One page from the store, or from its file when its rows are damaged."""
         try:
             return self._store.page(source)
@@ -166,6 +185,8 @@ class MemoryShelf:
         for page in archive.pages:
             self._by_issue.setdefault(_issue_key(page), []).append(page)
         self._by_id = {a.id: a for a in archive.articles}
+        self._by_source = {p.source: p for p in archive.pages}
+        self._sha1: dict[str, str | None] = {}
 
     def issues(self) -> list[IssueRow]:
         out = []
@@ -205,6 +226,21 @@ class MemoryShelf:
 
     def article(self, aid: str) -> Article | None:
         return self._by_id.get(aid)
+
+    def page(self, source: str) -> Page | None:
+        return self._by_source.get(source)
+
+    def page_sha1(self, source: str) -> str | None:
+        """Read from the file on first asking (an archive in memory keeps no file table)."""
+        if source not in self._sha1:
+            try:
+                self._sha1[source] = hashlib.sha1(Path(source).read_bytes()).hexdigest()
+            except OSError:
+                self._sha1[source] = None
+        return self._sha1[source]
+
+    def pages_with_sha1(self, sha1: str) -> list[str]:
+        return [s for s in self._by_source if self.page_sha1(s) == sha1]
 
     def close(self) -> None:
         """Nothing to release."""

@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS files (
     indexed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_unindexed ON files(path) WHERE indexed = 0;
+CREATE INDEX IF NOT EXISTS files_by_sha1 ON files(sha1);
 CREATE TABLE IF NOT EXISTS pages (
     id INTEGER PRIMARY KEY,
     file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
@@ -285,6 +286,16 @@ class ArticleStore(PeopleQueries, ReaderViews, StringChecks):
     def unindexed(self) -> list[str]:
         """Pages stored but not (yet) in the search index (a partial index keeps this instant)."""
         return [path_text(p) for (p,) in self._db.execute("SELECT path FROM files WHERE indexed = 0")]
+
+    def sha1_of(self, source: str) -> str | None:
+        """The SHA-1 of the page file's bytes when it was stored (what a bookmark's key holds)."""
+        row = self._db.execute("SELECT sha1 FROM files WHERE path = ?", (path_bytes(source),)).fetchone()
+        return row[0] if row else None
+
+    def sources_with_sha1(self, sha1: str) -> list[str]:
+        """Every stored page file whose bytes have this SHA-1 (the file may have moved)."""
+        rows = self._db.execute("SELECT path FROM files WHERE sha1 = ? ORDER BY path", (sha1,))
+        return [path_text(p) for (p,) in rows]
 
     def page(self, source: str) -> Page | None:
         """One page with all its articles, as the parser made it."""

@@ -95,6 +95,16 @@ class ReaderViews(ABC):
             pages.append(shell)
         return pages
 
+    def in_issue_order(self, aids: list[str]) -> list[str]:
+        """``aids`` as ``export`` orders articles: by date (undated last), paper, file, position."""
+        rows = self._db.execute(
+            "SELECT a.aid FROM articles a JOIN pages p ON p.id = a.page_id JOIN files f ON f.id = p.file_id"
+            " WHERE a.aid IN (SELECT value FROM json_each(?))"
+            " ORDER BY p.issue_date IS NULL, p.issue_date, p.newspaper, f.path, a.position",
+            (json.dumps(aids),),
+        )
+        return [aid for (aid,) in rows]
+
     def titles(self, letters: str, limit: int = 200) -> list[tuple[str, str, str | None, dt.date | None]]:
         """(aid, title, paper, date) of titled articles whose title holds ``letters`` in that order (the palette)."""
         pattern = "%" + "%".join(like_escape(ch) for ch in letters) + "%"

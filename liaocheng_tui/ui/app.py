@@ -1,8 +1,9 @@
 """The reader app and :func:`create_app`, the one factory used by the CLI and the tests.
 
 The app owns what every screen shares — the catalog, the search service,
-the people index and recent searches — and loads the archive in a thread
-worker; it hands results down to the browse screen, which does the rest.
+the people index, recent searches, the config and what the user keeps
+(bookmarks, history, the last position, the theme) — and loads the archive in
+a thread worker; it hands results down to the browse screen, which does the rest.
 """
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from liaocheng_tui.archive.model import Article
+from liaocheng_tui.search.errors import QueryError
 from liaocheng_tui.search.shelf import Shelf
 from liaocheng_tui.ui.catalog import Catalog, Issue
 from liaocheng_tui.ui.commands import PROVIDERS
 from liaocheng_tui.ui.loading import LoadOptions, Opener, load_in_background
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.screens.browse import BrowseScreen
+from liaocheng_tui.userdata.config import Config
+from liaocheng_tui.userdata.exports import write_export
+from liaocheng_tui.userdata.keeper import THEME_STATE, Keeper
+from liaocheng_tui.userdata.locations import data_dir as default_data_dir
+from liaocheng_tui.userdata.store import KeptEntry, UserDataProblem, UserStore
 
 MAX_RECENT = 20
 
@@ -57,10 +64,20 @@ class ReaderApp(App[None]):
     class SearchUnavailable(Message):
         reason: str
 
-    def __init__(self, options: LoadOptions, opener: Opener | None = None) -> None:
+    def __init__(self, options: LoadOptions, opener: Opener | None = None, *,
+                 config: Config | None = None, data_dir: Path | None = None) -> None:
         super().__init__()
         self.options = options
         self.opener = opener
+        self.config = config or Config()
+        self.data_dir = default_data_dir(data_dir)
+        self.user: UserStore | None = None
+        self.user_problem = ""
+        try:
+            self.user = UserStore(self.data_dir)
+        except UserDataProblem as exc:
+            self.user_problem = str(exc)
+        self.keeper: Keeper | None = None
         self.catalog: Catalog | None = None
         self.service: Any = None
         self.recent_searches: list[str] = []
@@ -69,6 +86,48 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> BrowseScreen:
         return self.browse
+
+    def on_mount(self) -> None:
+        """The config's theme and keys; one line for each setting that cannot be used."""
+        problems = list(self.config.problems)
+        self._apply_theme(problems)
+        if self.config.keys:
+            known = known_binding_ids()
+            keymap = {}
+            for binding_id, keys in self.config.keys.items():
+                if binding_id in known:
+                    keymap[binding_id] = keys
+                else:
+                    self.config.problem(f"keys.{binding_id}", "no such binding id (see ? or the README's keys table)")
+                    problems.append(self.config.problems[-1])
+            self.set_keymap(keymap)
+        if self.user_problem:
+            problems.append(self.user_problem)
+        for line in problems:
+            self.notify(line, title="Settings", severity="warning", timeout=12)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _apply_theme(self, problems: list[str]) -> None:
+        """The theme last chosen in the reader, unless the config names another since; else the config's."""
+        remembered = self.user.get_state(THEME_STATE) if self.user is not None else None
+        theme = self.config.theme
+        if isinstance(remembered, dict) and remembered.get("config") == self.config.theme:
+            theme = remembered.get("theme") or theme
+        if theme is None:
+            return
+        if theme in self.available_themes:
+            self.theme = theme
+        elif theme == self.config.theme:
+            self.config.problem("theme", f"no theme {theme!r} (one of: {', '.join(sorted(self.available_themes))})")
+            problems.append(self.config.problems[-1])
+
+    def _theme_changed(self, theme) -> None:
+        if self.user is None:
+            return
+        try:
+            self.user.set_state(THEME_STATE, {"theme": theme.name, "config": self.config.theme})
+        except UserDataProblem as exc:
+            self.user_problem = str(exc)
 
     @on(BrowseScreen.Shown)
     def _browse_shown(self) -> None:
@@ -101,6 +160,8 @@ class ReaderApp(App[None]):
     def _archive_loaded(self, event: ArchiveLoaded) -> None:
         first = self.catalog is None
         self.catalog, self._people = event.catalog, None
+        if self.user is not None:
+            self.keeper = Keeper(self.user, event.catalog.shelf, [str(r) for r in self.options.roots])
         if not first:  # the walk of the folders found changes after the store was shown
             self.browse.refresh_catalog(event.catalog)
             return
@@ -133,9 +194,17 @@ class ReaderApp(App[None]):
             self.browse.search_bar.set_status(f"✗ search failed: {message}", "error")
         self.notify(message, title=f"{event.worker.group} failed", severity="error", timeout=10)
 
+    async def action_quit(self) -> None:
+        """Quit (q, Ctrl+Q), keeping where the user was: the article and its scroll."""
+        if self.browse.is_mounted:
+            self.browse.save_position()
+        await super().action_quit()
+
     def on_unmount(self) -> None:
         if self.service is not None:
             self.service.close()
+        if self.user is not None:
+            self.user.close()
 
     # --- shared state ---------------------------------------------------------------------
     @property
@@ -170,6 +239,34 @@ class ReaderApp(App[None]):
             return
         self.go_to_article(article)
 
+    def go_to_kept(self, entry: KeptEntry) -> None:
+        """Open a bookmarked (or read) article, found again in the archive."""
+        article = self.keeper.find(entry) if self.keeper is not None else None
+        if article is None:
+            self.notify(f"《{entry.snapshot.title}》 is no longer in this archive.", severity="warning")
+            return
+        self.go_to_article(article)
+
+    # --- exports (x) ------------------------------------------------------------------------
+    def write_articles(self, articles, what: str) -> str:
+        """Write ``articles`` in the config's export format; the line that says where (or why not)."""
+        folder = self.config.export_dir or self.data_dir / "exports"
+        try:
+            path, count = write_export(articles, self.config.export_format, folder, what)
+        except (OSError, QueryError) as exc:  # a full disk, a query gone bad: one line, the reader goes on
+            return f"Nothing exported: {exc}"
+        return f"{count} article{'s' if count != 1 else ''} → {path}"
+
+    def export_entries(self, kind: str, entries: list[KeptEntry]) -> str:
+        """``x`` on the bookmarks or history screen: the articles still in the archive, in list order."""
+        keeper = self.keeper
+        if keeper is None:
+            return ""
+        found = [keeper.find(e) for e in entries]
+        message = self.write_articles([a for a in found if a is not None], kind)
+        gone = sum(1 for a in found if a is None)
+        return message + (f" ({gone} gone from the archive, left out)" if gone else "")
+
     def show_person(self, person: Person) -> None:
         self._to_browse().show_person(person)
 
@@ -203,20 +300,34 @@ class ReaderApp(App[None]):
         self.push_screen(ReportersScreen(self.people), chosen)
 
 
+def known_binding_ids() -> set[str]:
+    """Every binding id the config's ``[keys]`` may name."""
+    from liaocheng_tui.ui.screens.help import key_owners
+
+    return {b.id for _, owner in key_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+
+
 def create_app(
     roots: list[Path] | None = None,
     *,
     cache_dir: Path | None = None,
     use_cache: bool = True,
     opener: Opener | None = None,
+    config: Config | None = None,
+    data_dir: Path | None = None,
 ) -> ReaderApp:
-    """Build the reader on ``roots`` (default: the embedded seeds).
+    """Build the reader on ``roots`` (default: the config's archive folders, else the embedded seeds).
 
     ``opener`` stands in for the search layer's ``open_archive`` (tests pass a
     fake); by default the real one is imported when loading starts.
+    ``data_dir`` holds bookmarks and history (default: ``$LC_READER_DATA`` or
+    the user data folder).
     """
+    if not roots:
+        roots = list(config.archive) if config is not None and config.archive else []
     if not roots:
         from liaocheng_tui.seeds import seeds_dir
 
         roots = [seeds_dir()]
-    return ReaderApp(LoadOptions([Path(r) for r in roots], cache_dir, use_cache), opener)
+    return ReaderApp(LoadOptions([Path(r) for r in roots], cache_dir, use_cache), opener,
+                     config=config, data_dir=data_dir)

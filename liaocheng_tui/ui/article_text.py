@@ -58,9 +58,15 @@ def paper_label(article: Article) -> str:
     return clean(article.page.newspaper or "未知报纸") if article.page else "未知报纸"
 
 
-def heading(article: Article, spans: list[Span] = ()) -> Text:
-    """The article's label for lists: kind tag + title (or the start of its text)."""
+#: The mark of a bookmarked article, in lists and in the article's header.
+BOOKMARK = "★ "
+
+
+def heading(article: Article, spans: list[Span] = (), *, marked: bool = False) -> Text:
+    """The article's label for lists: bookmark mark, kind tag + title (or the start of its text)."""
     out = Text(end="")
+    if marked:
+        out.append(BOOKMARK, style="bold yellow")
     label = KIND_LABEL.get(article.kind)
     if label:
         out.append(label, style="italic")
@@ -71,7 +77,7 @@ def heading(article: Article, spans: list[Span] = ()) -> Text:
     return out
 
 
-def list_entry(article: Article, divider: str = "") -> CJKText:
+def list_entry(article: Article, divider: str = "", *, marked: bool = False) -> CJKText:
     """An entry in the issue's article list: kicker (dim), title, reporters (never wrapped);
     ``divider`` (a 版 label) opens it with a rule line ``── A2版 ──``."""
     lines = []
@@ -79,7 +85,7 @@ def list_entry(article: Article, divider: str = "") -> CJKText:
         lines.append(Text(f"── {divider} ──", style="bold dim", end=""))
     if article.kicker:
         lines.append(safe_text(article.kicker, style="dim"))
-    lines.append(heading(article))
+    lines.append(heading(article, marked=marked))
     who = byline(article)
     if who:
         lines.append(Text(who, style="dim italic", end=""))
@@ -126,11 +132,11 @@ def trim_snippet(snippet: str, spans: list[Span], limit: int = SNIPPET_CHARS) ->
 
 
 def hit_entry(article: Article, snippet: str, spans: list[Span], title_spans: list[Span] = (),
-              asked: str = "") -> CJKText:
+              asked: str = "", *, marked: bool = False) -> CJKText:
     """A result or dated entry: title; date · paper; every name credited (those in ``asked``, the
     query, first and marked, so a cut line still shows them); a one-line highlighted snippet."""
     snippet, spans = trim_snippet(*undecorated(snippet, spans))
-    lines = [heading(article, list(title_spans)),
+    lines = [heading(article, list(title_spans), marked=marked),
              Text(where_label(article), style="dim", end="")]
     nowrap = {1}
     names = names_line(article, asked)
@@ -159,7 +165,8 @@ def names_line(article: Article, asked: str = "") -> Text:
     return out
 
 
-def article_body(article: Article, highlights: dict[str, list[Span]] | None = None, *, compact: bool = False) -> Text:
+def article_body(article: Article, highlights: dict[str, list[Span]] | None = None, *, compact: bool = False,
+                 marked: bool = False) -> Text:
     """The whole article for the reading pane, hits highlighted.
 
     ``compact`` (full-screen reading on a small terminal): the head is title,
@@ -193,6 +200,9 @@ def article_body(article: Article, highlights: dict[str, list[Span]] | None = No
     source = short_source(article.page.source) if article.page else "?"
     when = date_label(article)
     meta = Text(" · ".join(x for x in (paper_label(article), when, edition_label(article)) if x), style="dim", end="")
+    if marked:
+        meta.append(" · ")
+        meta.append(BOOKMARK + "bookmarked", style="bold yellow")
     notes = [Text(display_path(source), style="dim underline", end="")]
     if article.roleless and who:
         notes.append(Text(INFERRED_ROLE_NOTE, style="dim italic", end=""))

@@ -153,4 +153,20 @@ class RecentSearchProvider(_ReaderProvider):
             yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
 
 
-PROVIDERS = (RecentSearchProvider, IssueDateProvider, OnThisDayProvider, ReporterProvider, TitleProvider)
+class BookmarkProvider(_ReaderProvider):
+    """``bookmark 标题`` → that bookmarked article (``M`` lists them all)."""
+
+    def candidates(self, query: str) -> Iterable[Candidate]:
+        keeper = getattr(self.app, "keeper", None)
+        if keeper is None:
+            return
+        for entry in keeper.store.bookmarks():
+            snap = entry.snapshot
+            when = snap.issue_date.isoformat() if snap.issue_date else "undated"
+            note = f" · {clean(entry.note)}" if entry.note else ""
+            yield (f"bookmark {clean(snap.title)}", f"{when} {clean(snap.newspaper)}{note}".strip(),
+                   partial(self.app.go_to_kept, entry))
+
+
+PROVIDERS = (RecentSearchProvider, IssueDateProvider, OnThisDayProvider, ReporterProvider, TitleProvider,
+             BookmarkProvider)

@@ -347,7 +347,7 @@ async def test_a_warm_start_shows_the_store_then_the_page_added_since(tmp_path, 
     text = newest.read_text(encoding="utf-8")
     (folder / "2026-11-30_A1.txt").write_text(text.replace("2025", "2026"), encoding="utf-8")
     delivered: list = []
-    app = create_app([folder], cache_dir=cache)
+    app = create_app([folder], cache_dir=cache, data_dir=tmp_path / "new-user")  # a first start: no last position
     original = app.browse.show_catalog
     app.browse.show_catalog = lambda catalog: (delivered.append(catalog.summary()), original(catalog))[1]
     async with app.run_test(size=SIZE) as pilot:

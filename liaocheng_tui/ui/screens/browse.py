@@ -28,6 +28,7 @@ from liaocheng_tui.ui.history import History, Place
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.safe_text import clean
 from liaocheng_tui.ui.screens.browse_history import BrowseHistory
+from liaocheng_tui.ui.screens.browse_keep import BrowseKeep
 from liaocheng_tui.ui.screens.browse_lists import BrowseLists
 from liaocheng_tui.ui.screens.browse_moves import BROWSE, ORDER_LABELS, SEARCH, BrowseMoves
 from liaocheng_tui.ui.widgets.archive_header import ArchiveHeader
@@ -51,7 +52,7 @@ class SearchState:
     pending: str = ""  # a query submitted while indexing
 
 
-class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, Screen):
+class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, BrowseKeep, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
@@ -89,6 +90,20 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, Screen):
                 tooltip="Read the article alone (header and footer kept); f again to come back"),
         Binding("w", "problems", "Warnings", show=False, id="browse.problems",
                 tooltip="Pages that failed to read or parse cleanly, with their warnings"),
+        Binding("m", "bookmark", "Bookmark", id="browse.bookmark",
+                tooltip="Bookmark the article (or remove its bookmark); ★ marks it"),
+        Binding("M", "bookmarks", "Bookmarks", show=False, id="browse.bookmarks",
+                tooltip="Your bookmarks: filter, Enter opens, e note, d removes, x exports"),
+        Binding("H", "history_list", "History", show=False, id="browse.history",
+                tooltip="Every article you read, newest first: filter, Enter opens"),
+        Binding("y", "cite", "Cite", id="browse.cite",
+                tooltip="Copy a citation of the article to the clipboard (OSC 52: works over SSH and tmux)"),
+        Binding("Y", "cite_full", "Copy article", show=False, id="browse.copy-article",
+                tooltip="Copy the whole article as plain text, with its citation"),
+        Binding("x", "export", "Export", show=False, id="browse.export",
+                tooltip="Export the results (all of them) or the list shown to a file; says where"),
+        Binding("o", "open_page", "Open page", show=False, id="browse.open-page",
+                tooltip="The article's page file in $PAGER (default less), at the article's first line"),
         *(
             Binding(str(n), f"related({n - 1})", "Related", show=False, id=f"browse.related-{n}",
                     tooltip="Open related article 1–5 (listed under the article)")
@@ -141,6 +156,7 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, Screen):
         self.call_after_refresh(self.article_list.scroll_to_highlight)
 
     def on_mount(self) -> None:
+        self.article_list.marked = self.article_view.marked = self._marked
         self.query_one(HitsSummary).display = False
         self.query_one(SearchBar).set_status("indexing… (browse while the search index is built)", "busy")
         self.query_one(ArticleView).show_related([], "reading pages…")
@@ -172,7 +188,16 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, Screen):
         self.tree.show_catalog(catalog)
         newest = catalog.newest()
         self._opened_on = newest.key if newest is not None else None
-        if newest is not None:
+        left_off = self.restored_article()
+        if left_off is not None:  # where the user left off last time (its issue, article and scroll)
+            article, self._pending_scroll = left_off
+            issue = catalog.issue_of(article)
+            self._opened_on = None  # a refresh of the tree keeps the reader here
+            index = next((i for i, a in enumerate(issue.articles) if a.id == article.id), 0)
+            self.show_issue(issue, index)
+            self._shown_first = issue
+            self.tree.go_to_issue(issue)
+        elif newest is not None:
             self.show_issue(newest)  # at once: the tree's cursor follows after its first refresh
             self._shown_first = newest
             self.tree.go_to_issue(newest)
@@ -258,6 +283,7 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, Screen):
 
     def show_article(self, article: Article) -> None:
         self.article_view.show(article)
+        self.kept_visit(article)
         if self._pending_scroll is not None:
             y, self._pending_scroll, self._restored_for = self._pending_scroll, None, article
             self.call_after_refresh(lambda: self.article_view.scroll_to(y=y, animate=False))

@@ -26,9 +26,12 @@ BUILT_IN = [
 ]
 
 
-def _sources() -> list[tuple[str, type]]:
+def key_owners() -> list[tuple[str, type]]:
+    """Where keys are bound: the one table the help, the README's keys and the config's ``[keys]`` follow."""
     from liaocheng_tui.ui.app import ReaderApp
     from liaocheng_tui.ui.screens.browse import BrowseScreen
+    from liaocheng_tui.ui.screens.kept import KeptScreen, NoteScreen
+    from liaocheng_tui.ui.screens.problems import ProblemsScreen
     from liaocheng_tui.ui.screens.reporters import ReportersScreen
     from liaocheng_tui.ui.widgets.article_list import ArticleList
     from liaocheng_tui.ui.widgets.article_view import ArticleView
@@ -41,6 +44,10 @@ def _sources() -> list[tuple[str, type]]:
         ("Article list", ArticleList),
         ("Reading pane", ArticleView),
         ("Reporters", ReportersScreen),
+        ("Bookmarks, history", KeptScreen),
+        ("Bookmark note", NoteScreen),
+        ("Warnings", ProblemsScreen),
+        ("Help", HelpScreen),
     ]
 
 
@@ -58,7 +65,7 @@ QUERY_SYNTAX = [
 def binding_rows(app: App) -> list[tuple[str, str, str]]:
     """(where, keys, what) for every key the reader answers to; keys doing the same thing share a row."""
     rows: list[tuple[str, str, str]] = []
-    for where, owner in _sources():
+    for where, owner in key_owners():
         for binding in owner.BINDINGS:
             if not isinstance(binding, Binding) or binding.system:
                 continue
@@ -69,7 +76,7 @@ def binding_rows(app: App) -> list[tuple[str, str, str]]:
             else:
                 rows.append((where, keys, what))
     rows += BUILT_IN
-    order = [w for w, _ in _sources()]
+    order = [w for w, _ in key_owners()]
     return sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
 
 
@@ -92,6 +99,7 @@ MARKS = (
     ("林晨*", "a name printed without a role: the role it is printed with elsewhere in the archive, else 记者"),
     ("── A2版 ──", "where the issue's next 版 (page of the printed paper) begins"),
     ("⚠", "an issue or archive with warnings: press w"),
+    ("★", "a bookmarked article (m sets or removes it, M lists them); ✗ gone: no longer in the archive"),
 )
 
 

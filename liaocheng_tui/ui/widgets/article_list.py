@@ -7,7 +7,9 @@ Enter posts :class:`ArticleList.ArticleChosen`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from textual import on
 from textual.binding import Binding
@@ -17,6 +19,15 @@ from textual.widgets.option_list import Option
 
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.ui.article_text import edition_label, hit_entry, list_entry
+from liaocheng_tui.ui.cjk_wrap import CJKText
+
+
+def _issue_entry(article: Article, divider: str, marked: bool) -> CJKText:
+    return list_entry(article, divider=divider, marked=marked)
+
+
+def _hit_entry(article: Article, snippet: str, spans: list, asked: str, marked: bool) -> CJKText:
+    return hit_entry(article, snippet, spans, asked=asked, marked=marked)
 
 
 class ArticleList(OptionList):
@@ -39,6 +50,8 @@ class ArticleList(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
         self.articles: list[Article] = []
+        self.marked: Callable[[Article], bool] = lambda article: False  # bookmarked? (set by the screen)
+        self._prompts: list[Callable[[bool], CJKText]] = []  # each entry's prompt, given its mark
 
     def show_articles(self, articles: list[Article], highlight: int | None = 0) -> None:
         """List an issue's ``articles`` and highlight one; each 版 of a paper of several opens
@@ -48,27 +61,39 @@ class ArticleList(OptionList):
         prompts = []
         for i, article in enumerate(articles):
             starts = several and (i == 0 or pages[i] is not pages[i - 1])
-            prompts.append(list_entry(article, divider=edition_label(article) or "版 ?" if starts else ""))
+            divider = edition_label(article) or "版 ?" if starts else ""
+            prompts.append(partial(_issue_entry, article, divider))
         self._fill(articles, prompts, highlight)
 
     def show_dated(self, articles: list[Article], highlight: int | None = 0) -> None:
         """List articles of many issues (a person's, this day in every year): each with date and paper."""
-        self._fill(articles, [hit_entry(a, "", []) for a in articles], highlight)
+        self._fill(articles, [partial(_hit_entry, a, "", [], "") for a in articles], highlight)
 
     def show_hits(self, hits: list, highlight: int | None = 0, query: str = "") -> None:
         """List search hits (``Hit`` objects of the search layer) in their order; names in ``query`` first."""
         articles = [h.article for h in hits]
-        self._fill(articles, [hit_entry(h.article, h.snippet, list(h.snippet_spans), asked=query) for h in hits],
+        self._fill(articles, [partial(_hit_entry, h.article, h.snippet, list(h.snippet_spans), query) for h in hits],
                    highlight)
 
-    def _fill(self, articles: list[Article], prompts: list, highlight: int | None) -> None:
-        self.articles = list(articles)
+    def refresh_mark(self, article: Article) -> None:
+        """Show ``article``'s entry again after its bookmark was set or removed."""
+        for i, listed in enumerate(self.articles):
+            if listed is article or listed.id == article.id:
+                self.replace_option_prompt_at_index(i, self._prompts[i](self.marked(listed)))
+
+    def refresh_marks(self) -> None:
+        """Every entry's mark again (bookmarks were changed on the bookmarks screen)."""
+        for i, listed in enumerate(self.articles):
+            self.replace_option_prompt_at_index(i, self._prompts[i](self.marked(listed)))
+
+    def _fill(self, articles: list[Article], prompts: list[Callable[[bool], CJKText]], highlight: int | None) -> None:
+        self.articles, self._prompts = list(articles), prompts
         self.clear_options()
         options: list[Option | None] = []
-        for i, prompt in enumerate(prompts):
+        for i, (article, prompt) in enumerate(zip(articles, prompts)):
             if i:
                 options.append(None)  # a divider between entries
-            options.append(Option(prompt, id=str(i)))
+            options.append(Option(prompt(self.marked(article)), id=str(i)))
         self.add_options(options)
         if articles and highlight is not None:
             self.highlighted = max(0, min(highlight, len(articles) - 1))

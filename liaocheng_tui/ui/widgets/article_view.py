@@ -6,6 +6,7 @@ click open them, which this pane reports with :class:`ArticleView.RelatedChosen`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -48,6 +49,7 @@ class ArticleView(VerticalScroll):
         self.hit_index = -1  # the hit line last scrolled to (step_hit)
         self.compact = False  # full-screen reading: a shorter head (article_body's ``compact``)
         self._highlights: dict | None = None
+        self.marked: Callable[[Article], bool] = lambda article: False  # bookmarked? (set by the screen)
 
     def compose(self) -> ComposeResult:
         yield Static(CJKText(self.text), id="article-text")
@@ -67,12 +69,18 @@ class ArticleView(VerticalScroll):
         if not same:
             self.hit_index = -1
         self.article, self._highlights = article, highlights
-        self.text = article_body(article, highlights, compact=self.compact) if article is not None else Text(WELCOME)
+        self.text = (article_body(article, highlights, compact=self.compact, marked=self.marked(article))
+                     if article is not None else Text(WELCOME))
         self.query_one("#article-text", Static).update(CJKText(self.text))
         if not same:
             self.show_related([])
         if not (keep_scroll and same):
             self.scroll_home(animate=False)
+
+    def refresh_mark(self) -> None:
+        """The header again, after the article's bookmark was set or removed (scroll kept)."""
+        if self.article is not None:
+            self.show(self.article, self._highlights, keep_scroll=True)
 
     def hit_lines(self) -> list[int]:
         """The lines of the pane (from its top) where the marked hits are, in order, no repeats."""
