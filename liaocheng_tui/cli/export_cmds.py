@@ -91,8 +91,15 @@ def check(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool) -> No
         _check(pages)
 
 
+#: A file name longer than this is cut in its middle (its start and its 版/extension stay).
+FILE_CELLS = 30
+
+
 def _check(pages) -> None:
-    """The check table (one row per page, streamed from the store), then each page's notes."""
+    """The check table (one row per page, streamed from the store), then each page's notes.
+
+    Each row fits one line of an 80-column terminal: a long file name is cut in the
+    middle, warnings are counted in the row and printed in full below the table."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -100,34 +107,56 @@ def _check(pages) -> None:
     from liaocheng_tui.archive.model import ArticleKind
 
     notes: list = []
-    table = Table(title=f"lc-reader check — {pages.page_count} page(s)", box=box.SIMPLE_HEAD)
-    table.add_column("file", overflow="fold", min_width=20)
+    table = Table(title=f"lc-reader check — {pages.page_count} page(s)", box=box.SIMPLE_HEAD, pad_edge=False,
+                  collapse_padding=True)
+    table.add_column("file", no_wrap=True)
     table.add_column("paper", no_wrap=True)
     table.add_column("版", no_wrap=True)
-    for col in ("art.", "photo", "lead"):
+    for col in ("art", "pic", "lead"):
         table.add_column(col, justify="right", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("warnings", overflow="fold", min_width=8)
+    table.add_column("notes", no_wrap=True)
     for page in pages:
         kinds = [a.kind for a in page.articles]
         date = DATE_MARKS[page.date_source] + page.issue_date.isoformat() if page.issue_date else "undated"
         table.add_row(
-            Text(page.name),
+            Text(middle_cut(page.name, FILE_CELLS)),
             Text(one_line(page.newspaper) or "?"),
             Text(one_line(page.edition) or "—"),
             str(kinds.count(ArticleKind.ARTICLE)),
             str(kinds.count(ArticleKind.PHOTO)),
             str(kinds.count(ArticleKind.LEAD_IN)),
             date,
-            Text(one_line("; ".join(page.warnings)) or "ok", style="yellow" if page.warnings else "green"),
+            Text(f"⚠ {len(page.warnings)}" if page.warnings else "ok", style="yellow" if page.warnings else "green"),
         )
+        for warning in page.warnings:
+            notes.append((Text(f"warning in {page.name}: {one_line(warning)}"), "yellow"))
         if page.date_evidence and page.date_source.value == "inferred":
             notes.append((Text(f"date of {page.name}: " + "; ".join(page.date_evidence)), "dim"))
         for block in page.residue:
             notes.append((Text(f"unattributed in {page.name}: {one_line(block[:60])}"), "yellow"))
     console = stdout_console()
     console.print(table)
-    console.print("date: ≈ inferred from the text, = from the file or folder name or the page's folio", style="dim")
+    console.print("date: ≈ inferred from the text, = from the file or folder name or the page's folio;"
+                  " pic: photo items, lead: lead-ins", style="dim")
     for text, style in notes:
         console.print(text, style=style)
     report_warnings(pages)
+
+
+def middle_cut(name: str, cells: int) -> str:
+    """``name`` in at most ``cells`` terminal cells, cut in the middle with … (start and end kept)."""
+    from rich.cells import cell_len
+
+    if cell_len(name) <= cells:
+        return name
+    head, tail = "", ""
+    chars = list(name)
+    while chars and cell_len(head) + cell_len(tail) + 1 < cells:
+        if cell_len(head) <= cell_len(tail):
+            head += chars.pop(0)
+        else:
+            tail = chars.pop() + tail
+    while cell_len(head) + cell_len(tail) + 1 > cells:
+        head = head[:-1]
+    return head + "…" + tail

@@ -54,7 +54,8 @@ def _silence_stdout() -> None:
 @click.group(cls=ReaderGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lc-reader")
 def main() -> None:
-    """Read and search the archive of Liaocheng's newspapers (聊城日报, 大众日报).
+    """Read and search the archive of Liaocheng's papers (聊城日报, 大众日报).
 
-    With no command, opens the reader on PATH... (default: the embedded seed pages).
+    With no command, opens the reader on PATH... (default: the config's
+    archive folders, else the embedded seed pages).
     """

@@ -114,8 +114,8 @@ def bookmarks(fmt: str, data_dir: Path | None) -> None:
 @click.argument("query")
 @paths_argument
 @click.option("--style", type=click.Choice(["plain", "gbt7714"]), default=None,
-              help="plain: 记者 X：《标题》，《聊城日报》2024年6月21日第A2版。  gbt7714: GB/T 7714 [N]."
-                   "  [default: the config's, else plain]")
+              help="plain (a Chinese newsroom's form) or gbt7714 (GB/T 7714, [N]);"
+                   " default: the config's, else plain.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N (default: all).")
 @click.option("--order", type=click.Choice(["auto", "best", "newest", "oldest"]), default="auto",
               show_default=True)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import click
+from rich.cells import cell_len
 
 from liaocheng_tui.archive.printable import display_path, json_text, one_line, printable
 from liaocheng_tui.export import person_record
@@ -115,44 +116,62 @@ def hit_record(query: str, hit) -> dict:
     }
 
 
+#: The names column of ``search``'s lines, at most (the title takes the rest of the width).
+NAMES_CELLS = 28
+
+
+def _names(article, query: str) -> str:
+    """Reporters, then ``· 通讯员`` and correspondents; names in the query first (a cut keeps them)."""
+    def ordered(people):
+        return sorted(people, key=lambda n: n not in query)
+
+    text = " ".join(ordered(article.reporters))
+    if article.correspondents:
+        text += (" · " if text else "") + "通讯员 " + " ".join(ordered(article.correspondents))
+    return visible(text)
+
+
 def _print_table(console, query: str, results, limit) -> None:
-    from rich.table import Table
+    """One line per hit (#, date, paper and 版, title, names; cut with … to the terminal's width),
+    the snippet under it; the head says how many were found and how many are shown."""
     from rich.text import Text
 
-    title = Text(f"{_one_line(query)} — {results.total} hit(s), {results.order} first")
-    if results.total > len(results.hits):
-        title.append(f", {len(results.hits)} shown")
-    table = Table(title=title, show_lines=False, expand=False)
-    for name, kw in (
-        ("#", {"justify": "right"}),
-        ("score", {"justify": "right"}),
-        ("date", {"no_wrap": True}),
-        ("paper", {}),
-        ("title", {"overflow": "fold"}),
-        ("reporters", {"overflow": "fold"}),
-        ("snippet", {"overflow": "fold", "ratio": 2}),
-    ):
-        table.add_column(name, **kw)
+    from liaocheng_tui.archive.edition import shown as edition_shown
+
+    total, shown = results.total, len(results.hits)
+    head = Text(f"{_one_line(query)} — {total} hit{'s' if total != 1 else ''}, {results.order} first", style="bold")
+    if total > shown:
+        head.append(f" · showing {shown} of {total} — use --limit")
+    console.print(head, soft_wrap=True)
+    width = max(40, console.width)
+    number_cells = len(str(shown))
+    names_cells = min(NAMES_CELLS, max((cell_len(_names(h.article, query)) for h in results.hits), default=0))
     for i, hit in enumerate(results.hits, 1):
-        article = hit.article
-        page = article.page
-        clipped, spans = clip_snippet(visible(hit.snippet), hit.snippet_spans)
-        snippet = Text(clipped)
-        for s, e in spans:
-            snippet.stylize("bold reverse", s, e)
-        people = " ".join(article.reporters)
-        if article.correspondents:
-            people += (" · " if people else "") + " ".join(article.correspondents)
-        table.add_row(
-            str(i),
-            f"{hit.score:.2f}",
-            page.issue_date.isoformat() if page and page.issue_date else "—",
-            Text(visible(page.newspaper) if page and page.newspaper else "?"),
-            Text(visible(article.heading)),
-            Text(visible(people)),
-            snippet,
-        )
-    console.print(table)
+        article, page = hit.article, hit.article.page
+        date = page.issue_date.isoformat() if page and page.issue_date else "undated"
+        mark = "≈" if page is not None and page.date_source.value == "inferred" else " "
+        where = " ".join(x for x in (visible(page.newspaper) if page and page.newspaper else "?",
+                                      edition_shown(page.edition) if page else "") if x)
+        line = Text(f"{i:>{number_cells}} {mark}{date}  ")
+        line.append(where, style="cyan")
+        line.append("  ")
+        names = Text(_names(article, query), style="italic")
+        names.truncate(names_cells, overflow="ellipsis")
+        room = width - line.cell_len - names_cells - 2
+        title = Text(visible(_one_line(article.heading)), style="bold")
+        title.truncate(max(8, room), overflow="ellipsis")
+        line.append_text(title)
+        line.append(" " * max(2, room - title.cell_len + 2))
+        line.append_text(names)
+        line.truncate(width, overflow="ellipsis")
+        console.print(line, no_wrap=True, overflow="ellipsis")
+        indent = " " * (number_cells + 3)
+        clipped, spans = clip_snippet(visible(_one_line(hit.snippet)), hit.snippet_spans, width - len(indent) - 2)
+        snippet = Text(indent + clipped, style="dim")
+        for start, stop in spans:
+            snippet.stylize("bold reverse", start + len(indent), stop + len(indent))
+        snippet.truncate(width, overflow="ellipsis")
+        console.print(snippet, no_wrap=True, overflow="ellipsis")
 
 
 @main.command()
@@ -173,8 +192,9 @@ def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -
 
     \b
     Words are ANDed; OR, NOT or -word, "exact phrase", ( ) group.
-    Fields: 标题:/title:  记者:/reporter:  通讯员:/correspondent:  报纸:/paper:
-            日期:/date: 2024 | 2024-06 | 2024-06-20 | 2024-06-01..2024-06-30 | [2024-06-01 to 2024-06-30]
+    Fields: 标题:/title:  记者:/reporter:  通讯员:/correspondent:
+            报纸:/paper:  日期:/date: 2024 | 2024-06 | 2024-06-20 |
+            2024-06-01..2024-06-30 | [2024-06-01 to 2024-06-30]
     A malformed query prints one line saying why and exits 2.
     """
 
@@ -218,13 +238,17 @@ def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -
         sys.exit(2)
 
 
-@main.command()
+@main.command(short_help="Every reporter (记者) and correspondent (通讯员).")
 @paths_argument
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @cache_dir_option
 @no_cache_option
 def reporters(paths, fmt, cache_dir, no_cache) -> None:
-    """Every reporter (记者) and correspondent (通讯员): articles, first and last date, newspapers."""
+    """Every reporter and correspondent: articles, first and last date, papers.
+
+    \b
+    Each name once per role: 记者 (reporter) or 通讯员 (correspondent).
+    """
     from rich.table import Table
     from rich.text import Text
 
@@ -235,18 +259,21 @@ def reporters(paths, fmt, cache_dir, no_cache) -> None:
         for row in rows:
             click.echo(json_text(person_record(row)))
         return
-    table = Table(title=f"lc-reader reporters — {len(rows)} name(s)")
-    for name, kw in (("name", {}), ("role", {}), ("articles", {"justify": "right"}),
-                     ("first", {"no_wrap": True}), ("last", {"no_wrap": True}), ("newspapers", {})):
+    from rich import box
+
+    table = Table(title=f"lc-reader reporters — {len(rows)} name(s)", box=box.SIMPLE_HEAD)
+    for name, kw in (("name", {"no_wrap": True}), ("role", {"no_wrap": True}), ("articles", {"justify": "right"}),
+                     ("first", {"no_wrap": True}), ("last", {"no_wrap": True}),
+                     ("newspapers", {"overflow": "ellipsis", "no_wrap": True})):
         table.add_column(name, **kw)
     for row in rows:
         table.add_row(
             Text(visible(row.name)),
-            Text(visible(f"{row.role_label} {row.role}")),
+            Text(visible(row.role_label)),
             str(row.article_count),
             row.first.isoformat() if row.first else "—",
             row.last.isoformat() if row.last else "—",
-            Text(visible(", ".join(row.papers)) or "?"),
+            Text(visible(" ".join(row.papers)) or "?"),
         )
     stdout_console().print(table)
 
@@ -269,13 +296,9 @@ def index(paths, rebuild, cache_dir, no_cache) -> None:
     try:
         report_warnings(archive, also=service.warnings)
         where = "memory (--no-cache)" if no_cache else display_path(str(service.cache_folder))
-        err.print(
-            Text(
-                f"indexed {service.page_count} page(s), {service.article_count} article(s) "
-                f"in {time.perf_counter() - started:.2f}s → {where}"
-            ),
-            soft_wrap=True,
-        )
+        err.print(Text(f"indexed {service.page_count} page(s), {service.article_count} article(s) "
+                       f"in {time.perf_counter() - started:.2f}s, in:"), soft_wrap=True)
+        err.print(Text(f"  {where}"), soft_wrap=True)  # a path of its own line, never folded by rich
     finally:
         service.close()
 
@@ -284,8 +307,9 @@ TABLE_SNIPPET_CHARS = 48
 
 
 def clip_snippet(text: str, spans: list, limit: int = TABLE_SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
-    """A table cell's share of a snippet: ``limit`` characters around the first hit, with
-    ellipses where text was cut and the hit spans moved to match."""
+    """A line's share of a snippet: ``limit`` cells around the first hit (a CJK character takes
+    two), with ellipses where text was cut and the hit spans moved to match."""
+    limit = max(4, limit // 2) if cell_len(text) > len(text) else limit
     if len(text) <= limit:
         return text, [tuple(s) for s in spans]
     first = spans[0][0] if spans else 0

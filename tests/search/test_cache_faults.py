@@ -236,7 +236,8 @@ def test_index_command_checks_every_index_file_and_rebuilds_a_damaged_one(seeds,
     result = cli("index", str(seeds), "--cache-dir", str(cache))
     assert result.exit_code == 0, result.stderr
     lines = warning_lines(result.stderr)
-    assert len(lines) == 2 and "indexed 5 page(s)" in lines[1], f"index: {lines}"
+    assert len(lines) == 3 and "indexed 5 page(s)" in lines[1], f"index: {lines}"
+    assert lines[2].strip() == str(cache / "archives") or lines[2].strip().startswith(str(cache)), lines[2]
     assert "damaged" in lines[0] and "rebuilt" in lines[0], lines[0]
     assert live_generation([seeds], cache) != generation, "index: the damaged generation is still live"
     assert_repaired(seeds, cache, expected, "index --verify")
