@@ -61,6 +61,10 @@ def _names(article: Article) -> list[str]:
     return [one_line(c["name"]) for c in article.credits]
 
 
+#: Inside 《》, a title's own 《》 become 〈〉 (the convention for nested title marks).
+_INNER_MARKS = str.maketrans("《》", "〈〉")
+
+
 def _title(article: Article) -> str:
     return one_line(article.title or article.heading)
 
@@ -68,7 +72,8 @@ def _title(article: Article) -> str:
 def _plain(article: Article) -> str:
     page = article.page
     credit = _credit_words(article)
-    head = f"{credit}：《{_title(article)}》" if credit else f"《{_title(article)}》"
+    title = _title(article).translate(_INNER_MARKS)
+    head = f"{credit}：《{title}》" if credit else f"《{title}》"
     paper = one_line(page.newspaper) if page else ""
     where = f"《{paper}》" if paper else "（报名不详）"
     date = page.issue_date if page else None
