@@ -29,7 +29,7 @@ def test_search_jsonl_rows_carry_the_fields(seeds_open, cache_root):
 def test_search_table_shows_hits_and_limit(seeds_open, cache_root):
     result = run("search", "技改", "--limit", "2", "--cache-dir", str(cache_root / "seeds"))
     assert result.exit_code == 0, result.output
-    assert "hit(s), best first, 2 shown" in result.output
+    assert "hits, best first · showing 2 of" in result.output and "use --limit" in result.output
 
 
 def test_queries_from_file_one_open_each_row_has_its_query(seeds_open, cache_root, tmp_path):
@@ -75,8 +75,8 @@ def test_table_snippets_are_clipped_around_the_first_hit() -> None:
     from liaocheng_tui.cli.search_cmds import clip_snippet
 
     text = "一二三四五六七八九十" * 10
-    clipped, spans = clip_snippet(text, [(50, 54)], 20)
-    assert clipped.startswith("…") and clipped.endswith("…") and len(clipped) == 22
+    clipped, spans = clip_snippet(text, [(50, 54)], 20)  # 20 terminal cells: 10 CJK characters
+    assert clipped.startswith("…") and clipped.endswith("…") and len(clipped) == 12
     assert [clipped[s:e] for s, e in spans] == [text[50:54]]
     assert clip_snippet("短文本", [(0, 2)]) == ("短文本", [(0, 2)])
 

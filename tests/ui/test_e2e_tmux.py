@@ -128,3 +128,41 @@ def test_reader_in_tmux_switches_paper_and_opens_a_result_at_its_hit(tmp_path):
         assert longest.paragraphs[0].text[:10] not in "\n".join(pane), "the article was not scrolled to its hit"
     finally:
         tmux("kill-server", check=False)
+
+
+def _quit(tmux: Tmux) -> None:
+    tmux("send-keys", "-t", "lc", "q")
+    deadline = time.monotonic() + 15
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not tmux.alive(), "lc-reader did not quit on q"
+
+
+def test_reader_in_tmux_keeps_a_bookmark_and_the_place_across_two_runs(tmp_path):
+    if not Path(LC_READER).exists():
+        pytest.skip(f"the lc-reader command is not installed next to {sys.executable}")
+    newest = Catalog.build(load_archive([seeds_dir()])).newest()
+    second = newest.articles[1].heading
+    command = f"{LC_READER} --cache-dir {tmp_path / 'cache'} --data-dir {tmp_path / 'data'}"
+    for run in (1, 2):
+        tmux = Tmux(f"lc-e2e-{uuid.uuid4().hex[:8]}")
+        tmux("new-session", "-d", "-s", "lc", "-x", "120", "-y", "36", "-e", "LANG=C.UTF-8", command)
+        try:
+            tmux.wait_for("ready — press / to search")
+            if run == 1:
+                tmux.wait_for(newest.articles[0].heading[:12])
+                tmux("send-keys", "-t", "lc", "]")
+                time.sleep(0.5)
+                tmux("send-keys", "-t", "lc", "m")
+                tmux.wait_for("Bookmarked")
+                time.sleep(0.3)
+            else:
+                screen = tmux.wait_for(f"★ {second[:10]}")  # back on the article, marked in the list
+                tmux("send-keys", "-t", "lc", "M")
+                screen = tmux.wait_for("Bookmarks · 1")
+                assert second[:12] in screen, screen
+                tmux("send-keys", "-t", "lc", "Escape")
+                time.sleep(0.5)
+            _quit(tmux)
+        finally:
+            tmux("kill-server", check=False)
