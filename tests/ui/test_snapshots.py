@@ -111,3 +111,31 @@ def test_snapshot_this_day_in_every_year(snap_compare, make_app, ready, waiter, 
 @pytest.mark.parametrize("size", [pytest.param((60, 20), id="60x20")])
 def test_snapshot_browsing_small(snap_compare, make_app, ready, waiter, size):
     assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _browse(p, ready, waiter))
+
+
+async def _bookmarks(pilot, ready, waiter) -> None:
+    app = pilot.app
+    await _settled(pilot, ready, waiter)
+    issue = next(i for i in app.catalog.issues if i.date and i.date.isoformat() == "2024-06-21")
+    app.browse.open_issue(issue)
+    await waiter(pilot, lambda: app.browse.issue is issue)
+    await pilot.press("m")
+    await waiter(pilot, lambda: len(app.keeper.store.bookmarks()) == 1)
+    await pilot.press("right_square_bracket")
+    await waiter(pilot, lambda: app.browse.article_list.highlighted == 1)
+    await pilot.press("m")
+    await waiter(pilot, lambda: len(app.keeper.store.bookmarks()) == 2)
+    app.clear_notifications()
+    await pilot.press("M")
+    await waiter(pilot, lambda: type(app.screen).__name__ == "KeptScreen")
+    await _steady(pilot)
+
+
+@pytest.mark.parametrize("size", [*SIZES, pytest.param((60, 20), id="60x20")])
+def test_snapshot_bookmarks(snap_compare, make_app, ready, waiter, size, monkeypatch):
+    import datetime as dt
+
+    import liaocheng_tui.userdata.store as store
+
+    monkeypatch.setattr(store, "now", lambda: dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.timezone.utc))
+    assert snap_compare(make_app(), terminal_size=size, run_before=lambda p: _bookmarks(p, ready, waiter))
