@@ -6,6 +6,8 @@ the help cannot drift from what the keys actually do.
 
 from __future__ import annotations
 
+import re
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -64,18 +66,25 @@ QUERY_SYNTAX = [
 
 def binding_rows(app: App) -> list[tuple[str, str, str]]:
     """(where, keys, what) for every key the reader answers to; keys doing the same thing share a row."""
-    rows: list[tuple[str, str, str]] = []
+    return [(where, keys, what) for where, keys, what, _ in _rows(app)]
+
+
+def _rows(app: App) -> list[tuple[str, str, str, str]]:
+    """(where, keys, what, binding id — what the config's ``[keys]`` names; ``N`` for a run of them)."""
+    rows: list[tuple[str, str, str, str]] = []
     for where, owner in key_owners():
         for binding in owner.BINDINGS:
             if not isinstance(binding, Binding) or binding.system:
                 continue
             keys = " / ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in binding.key.split(","))
             what = binding.tooltip or binding.description or binding.action
+            ident = binding.id or ""
             if rows and rows[-1][0] == where and rows[-1][2] == what:
-                rows[-1] = (where, f"{rows[-1][1]} {keys}", what)
+                merged = ident if rows[-1][3] == ident else re.sub(r"\d+$", "N", ident)
+                rows[-1] = (where, f"{rows[-1][1]} {keys}", what, merged)
             else:
-                rows.append((where, keys, what))
-    rows += BUILT_IN
+                rows.append((where, keys, what, ident))
+    rows += [(*row, "") for row in BUILT_IN]
     order = [w for w, _ in key_owners()]
     return sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
 
@@ -85,9 +94,10 @@ def help_table(app: App) -> Table:
     table.add_column("where", style="dim", no_wrap=True)
     table.add_column("key", style="bold", no_wrap=True)
     table.add_column("what")
+    table.add_column("id (config [keys])", style="dim", no_wrap=True)
     last = None
-    for where, keys, what in binding_rows(app):
-        table.add_row(where if where != last else "", Text(keys), Text(what))
+    for where, keys, what, ident in _rows(app):
+        table.add_row(where if where != last else "", Text(keys), Text(what), Text(ident))
         last = where
     return table
 
