@@ -33,9 +33,12 @@ def _user_store(data_dir: Path | None):
     from liaocheng_tui.userdata.store import UserDataProblem, UserStore
 
     try:
-        return UserStore(resolve(data_dir))
+        store = UserStore(resolve(data_dir))
     except UserDataProblem as exc:
         raise click.ClickException(str(exc)) from None
+    if store.notice:
+        click.echo(f"warning: {store.notice}", err=True)
+    return store
 
 
 def _kept_record(entry, kind: str) -> dict:

@@ -75,6 +75,7 @@ class ReaderApp(App[None]):
         self.user_problem = ""
         try:
             self.user = UserStore(self.data_dir)
+            self.user_problem = self.user.notice
         except UserDataProblem as exc:
             self.user_problem = str(exc)
         self.keeper: Keeper | None = None

@@ -74,15 +74,43 @@ class UserStore:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.path = self.folder / DATA_FILE
+        self.notice = ""  # one line for the user when a damaged store was set aside
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
-            self._db.create_function("fold", 1, fold, deterministic=True)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('layout', ?)", (str(LAYOUT),))
+            try:
+                self._db = self._connect()
+            except sqlite3.DatabaseError as exc:  # not a database, or a damaged one: keep it, start afresh
+                aside = self._set_aside()
+                self.notice = (f"{self.path} was damaged ({exc}); it is kept as {aside.name} and "
+                               "bookmarks and history start afresh")
+                self._db = self._connect()
         except (OSError, sqlite3.Error) as exc:
             raise UserDataProblem(f"bookmarks and history are not kept: {self.path}: {exc}") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        try:
+            db.create_function("fold", 1, fold, deterministic=True)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a visit is a small write: no fsync for each
+            (verdict,) = db.execute("PRAGMA quick_check").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {verdict}")
+            db.executescript(_SCHEMA)
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('layout', ?)", (str(LAYOUT),))
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _set_aside(self) -> Path:
+        """Move the damaged file (and its WAL) out of the way, never deleting what the user kept."""
+        aside = self.path.with_name(f"{DATA_FILE}.damaged-{now():%Y%m%d-%H%M%S}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{self.path}{suffix}")
+            if part.exists():
+                part.rename(Path(f"{aside}{suffix}"))
+        return aside
 
     def close(self) -> None:
         self._db.close()

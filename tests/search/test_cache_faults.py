@@ -419,7 +419,8 @@ def test_damaged_jieba_dictionary_cache_is_reported_and_rebuilt(seeds, pristine_
     rebuilt = _lc_reader("index", "--rebuild", str(seeds), "--cache-dir", str(cache), env=env)
     assert rebuilt.returncode == 0, f"{item}: {rebuilt.stderr}"
     lines = warning_lines(rebuilt.stderr)
-    assert len(lines) == 2 and "jieba dictionary cache" in lines[0] and "damaged" in lines[0], f"{item}: {lines}"
+    assert len(lines) == 3 and "jieba dictionary cache" in lines[0] and "damaged" in lines[0], f"{item}: {lines}"
+    assert lines[1].startswith("indexed 5 page(s)") and lines[2].strip().startswith(str(cache)), f"{item}: {lines}"
     assert name in lines[0] and "rebuilt" in lines[0], f"{item}: {lines[0]}"
     cached = _lc_reader("search", "城市", str(seeds), "--format", "jsonl", "-n", "100", "--cache-dir", str(cache), env=env)
     assert cached.returncode == 0 and cached.stderr == "", f"{item}: {cached.stderr}"

@@ -134,3 +134,18 @@ def test_a_bookmarked_article_is_marked_after_a_reparse(papers, tmp_path):
     marked = [a.heading for p in again.archive.pages for a in p.articles if keeper.is_bookmarked(a)]
     assert marked == [article.heading]
     assert hashlib.sha1(Path(article.page.source).read_bytes()).hexdigest() == store.bookmarks()[0].key.sha1
+
+
+@pytest.mark.parametrize("damage", ["not a database", "truncated"])
+def test_a_damaged_data_file_is_set_aside_not_deleted_and_a_new_one_started(tmp_path, damage):
+    store = UserStore(tmp_path)
+    for i in range(200):
+        store.record_visit(ArticleKey(f"s{i}", "标题", i, "/a"), SNAP)
+    store.close()
+    path = tmp_path / "user.sqlite"
+    data = path.read_bytes()
+    path.write_bytes(b"garbage " * 64 if damage == "not a database" else data[: len(data) // 2])
+    again = UserStore(tmp_path)
+    kept = sorted(p.name for p in tmp_path.iterdir() if ".damaged-" in p.name)
+    assert kept and again.notice and kept[0] in again.notice and "\n" not in again.notice
+    assert again.history() == [] and again.toggle_bookmark(ArticleKey("x", "t", 0, "/x"), SNAP)
