@@ -12,6 +12,10 @@ try:  # registered when the search layer is present
     from liaocheng_tui.cli import search_cmds  # noqa: F401
 except ImportError:  # pragma: no cover
     pass
+try:  # "has this been written already?": similar, duplicates
+    from liaocheng_tui.cli import similar_cmds  # noqa: F401
+except ImportError:  # pragma: no cover
+    pass
 try:  # the reader itself
     from liaocheng_tui.cli import read_cmd  # noqa: F401
 except ImportError:  # pragma: no cover

@@ -20,12 +20,13 @@ from typing import Protocol
 from liaocheng_tui.archive.model import Archive, Article, DateSource, Page
 from liaocheng_tui.archive.people import assign_roles, people_stats
 from liaocheng_tui.search.store import ArticleStore
+from liaocheng_tui.search.store_links import LinkRow
 from liaocheng_tui.search.store_people import PersonRow
 from liaocheng_tui.search.store_views import IssueRow
 from liaocheng_tui.search.store_rows import StoreDamage
 from liaocheng_tui.search.sync import parse_file
 
-__all__ = ["IssueRow", "MemoryShelf", "PersonRow", "Shelf", "StoreShelf", "TitleRow"]
+__all__ = ["IssueRow", "LinkRow", "MemoryShelf", "PersonRow", "Shelf", "StoreShelf", "TitleRow"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ class Shelf(Protocol):
         ...
 
     def article(self, aid: str) -> Article | None: ...
+
+    def also_reported(self, aid: str) -> list[LinkRow]:
+        """Articles the repost pass linked to ``aid`` ("same event" first, best first; no text read)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -125,6 +130,9 @@ class StoreShelf:
             if page is None or not position.isdigit() or int(position) >= len(page.articles):
                 return None
             return page.articles[int(position)]
+
+    def also_reported(self, aid: str) -> list[LinkRow]:
+        return self._store.links_of(aid)
 
     def iter_pages(self) -> Iterator[Page]:
         """Every page, streamed in issue order (what an export reads; the reader never needs it)."""
@@ -205,6 +213,10 @@ class MemoryShelf:
 
     def article(self, aid: str) -> Article | None:
         return self._by_id.get(aid)
+
+    def also_reported(self, aid: str) -> list[LinkRow]:
+        """None: an archive in memory has no repost pass (it runs over the store)."""
+        return []
 
     def close(self) -> None:
         """Nothing to release."""

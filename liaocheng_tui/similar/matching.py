@@ -1,0 +1,127 @@
+"""``find_similar``: the archive's articles most likely to report the event a text is about.
+
+Candidates come from the index and the LSH bands, never from a scan of the archive:
+
+* the topic: Whoosh's key terms of the text's character pairs (``SearchService.like_text``,
+  the ``more_like`` of a text), :data:`TOPIC_CANDIDATES` of them;
+* the names and rare words: one OR of the text's most telling people, towns, landmarks,
+  organisations and rare words as verbatim strings (``SearchService.strings_like``),
+  :data:`NAMED_CANDIDATES`;
+* the wording: articles sharing LSH bands with the text (``signature``), :data:`WORDING_CANDIDATES`.
+
+Each candidate is read from the store and judged (``scoring``); the best ``limit`` come
+back as :class:`Match` objects, best first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from liaocheng_tui.archive.model import Article
+from liaocheng_tui.search.store import ArticleStore
+from liaocheng_tui.similar.evidence import ORG, PERSON, PLACE, WORD, Tagger, TextEvidence, extract, jieba_tagger
+from liaocheng_tui.similar.quantities import dates, numbers
+from liaocheng_tui.similar.scoring import DraftMatcher, Evidence, article_text
+from liaocheng_tui.similar.signature import band_keys
+
+TOPIC_CANDIDATES = 40
+NAMED_CANDIDATES = 60
+WORDING_CANDIDATES = 30
+#: named things searched as strings: the most telling ones, each at least this telling
+NAMED_STRINGS_MAX = 24
+NAMED_STRING_MIN_WEIGHT = 1.0
+
+
+class MatchSource(Protocol):
+    """What matching asks of the search layer (``search.service.SearchService`` answers it)."""
+
+    @property
+    def store(self) -> ArticleStore: ...
+
+    def like_text(self, text: str, limit: int = 30) -> list[tuple[str, float]]: ...
+
+    def rarity(self, words: Iterable[str]) -> dict[str, float]: ...
+
+    def strings_like(self, strings: Iterable[str], limit: int = 30) -> list[tuple[str, float]]: ...
+
+
+@dataclass(frozen=True)
+class Match:
+    """An archive article for a text: ``score`` 0..1, ``verdict`` "same event" / "related" / None,
+    and what they share (article spans are offsets into ``scoring.article_text(article)``)."""
+
+    article: Article
+    score: float
+    verdict: str | None
+    evidence: Evidence
+
+    @property
+    def aid(self) -> str:
+        return self.article.id
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger:
+    return jieba_tagger()
+
+
+def known_names(store: ArticleStore) -> frozenset[str]:
+    """Every name the archive credits (the people table)."""
+    return frozenset(row.name for row in store.people())
+
+
+def article_facts(text: str) -> TextEvidence:
+    """An article's dates and numbers (its names are looked for as the text's strings)."""
+    return TextEvidence(text, dates=dates(text), numbers=numbers(text))
+
+
+def credited(article: Article) -> list[str]:
+    return [*article.reporters, *article.correspondents]
+
+
+def draft_evidence(text: str, source: MatchSource, tagger: Tagger | None = None) -> TextEvidence:
+    """What ``text`` names, with jieba's tags and the index's rarities."""
+    return extract(text, names=known_names(source.store), tagger=tagger or default_tagger(), rarity=source.rarity)
+
+
+def candidates(text: str, evidence: TextEvidence, source: MatchSource) -> list[str]:
+    """Ids of the articles worth judging for ``text`` (topic, names and words, shared wording)."""
+    found: dict[str, None] = {}
+    for aid, _score in source.like_text(text, TOPIC_CANDIDATES):
+        found.setdefault(aid)
+    telling = sorted((m for m in evidence.mentions if m.kind in (PERSON, PLACE, ORG, WORD)
+                      and m.weight >= NAMED_STRING_MIN_WEIGHT), key=lambda m: -m.weight)
+    strings = [m.text for m in telling[:NAMED_STRINGS_MAX]]
+    for aid, _score in source.strings_like(strings, NAMED_CANDIDATES):
+        found.setdefault(aid)
+    for _row, aid, _bands in source.store.band_matches(band_keys(text), WORDING_CANDIDATES):
+        found.setdefault(aid)
+    return list(found)
+
+
+def find_similar(text: str, source: MatchSource, limit: int = 10, *, tagger: Tagger | None = None) -> list[Match]:
+    """The ``limit`` articles most likely to report what ``text`` reports, best first.
+
+    Every candidate judged is returned if fewer; a score of 0 (nothing shared) is
+    left out.  Raises nothing for odd input: an empty text has no matches.
+    """
+    if not text.strip():
+        return []
+    evidence = draft_evidence(text, source, tagger)
+    matcher = DraftMatcher(evidence)
+    aids = candidates(text, evidence, source)
+    articles = source.store.articles(aids)
+    out: list[tuple[tuple[float, float], Match]] = []
+    for aid in aids:
+        article = articles.get(aid)
+        if article is None:
+            continue
+        body = article_text(article)
+        judged = matcher.judge(body, credited(article), article_facts(body))
+        if judged.score > 0:
+            out.append((judged.rank, Match(article, judged.score, judged.verdict, judged.evidence)))
+    out.sort(key=lambda pair: (-pair[0][0], -pair[0][1]))
+    return [match for _rank, match in out[:limit]]
