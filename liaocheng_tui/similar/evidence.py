@@ -51,7 +51,7 @@ BARE_NUMBER_WEIGHT = 0.2
 WORD_WEIGHT = 2.0
 RARE_WORD_MIN_RARITY = 0.55
 RARE_WORDS_MAX = 40  # the rarest words of a text kept
-NAME_LENGTHS = (2, 3, 4)
+NAME_LENGTHS_LONGEST_FIRST = (4, 3, 2)
 
 Tagger = Callable[[str], Iterable[tuple[str, str, int]]]  # text → (word, jieba flag, start)
 
@@ -121,36 +121,48 @@ def _spans_of(text: str, needle: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def known_names_in(text: str, names: Collection[str]) -> dict[str, tuple[Span, ...]]:
+@lru_cache(maxsize=4)
+def _first_letters(names: frozenset[str]) -> re.Pattern[str] | None:
+    """A pattern of the characters names start with: the text is scanned in C, names checked at hits."""
+    firsts = sorted({name[0] for name in names if name})
+    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+
+
+def known_names_in(text: str, names: frozenset[str], folded: str | None = None) -> dict[str, tuple[Span, ...]]:
     """Names of ``names`` written in ``text`` (the longest at each place), with their spans."""
     found: dict[str, list[Span]] = {}
-    folded = fold(text)
-    i = 0
-    while i < len(folded):
-        for size in sorted(NAME_LENGTHS, reverse=True):
+    folded = fold(text) if folded is None else folded
+    starts = _first_letters(names)
+    if starts is None:
+        return {}
+    after = 0
+    for m in starts.finditer(folded):
+        i = m.start()
+        if i < after:
+            continue
+        for size in NAME_LENGTHS_LONGEST_FIRST:
             piece = folded[i : i + size]
             if len(piece) == size and piece in names:
                 found.setdefault(piece, []).append((i, i + size))
-                i += size
+                after = i + size
                 break
-        else:
-            i += 1
     return {name: tuple(spans) for name, spans in found.items()}
 
 
-def extract(text: str, *, names: Collection[str] = frozenset(), credited: Iterable[str] = (),
+def extract(text: str, *, names: frozenset[str] = frozenset(), credited: Iterable[str] = (),
             tagger: Tagger | None = None, rarity: Callable[[Collection[str]], dict[str, float]] | None = None,
             ) -> TextEvidence:
     """Everything ``text`` names (see the module's docstring); ``credited``: names its byline credits."""
     folded = fold(text)
-    out = TextEvidence(text, dates=dates(text), numbers=numbers(text))
+    found_dates = dates(text, folded)
+    out = TextEvidence(text, dates=found_dates, numbers=numbers(text, folded, found_dates))
     seen: dict[tuple[str, str], Mention] = {}
 
     def add(kind: str, key: str, written: str, spans: tuple[Span, ...], weight: float) -> None:
         if (kind, key) not in seen and weight > 0:
             seen[(kind, key)] = Mention(kind, key, written, spans, weight)
 
-    for name, spans in known_names_in(text, names).items():
+    for name, spans in known_names_in(text, names, folded).items():
         add(PERSON, name, text[spans[0][0]:spans[0][1]], spans, PERSON_WEIGHT)
     for name in credited:
         add(PERSON, fold(name), name, _spans_of(folded, fold(name)), PERSON_WEIGHT)

@@ -7,7 +7,9 @@ Candidates come from the index and the LSH bands, never from a scan of the archi
 * the names and rare words: one OR of the text's most telling people, towns, landmarks,
   organisations and rare words as verbatim strings (``SearchService.strings_like``),
   :data:`NAMED_CANDIDATES`;
-* the wording: articles sharing LSH bands with the text (``signature``), :data:`WORDING_CANDIDATES`.
+* the wording: articles sharing LSH bands with the text (``signature``), :data:`WORDING_CANDIDATES`,
+  and articles printing the text's longest clauses word for word (:data:`PROBE_CLAUSES` of them
+  as verbatim strings, ``probe_clauses``), :data:`PROBE_CANDIDATES`.
 
 Each candidate is read from the store and judged (``scoring``); the best ``limit`` come
 back as :class:`Match` objects, best first.
@@ -15,21 +17,28 @@ back as :class:`Match` objects, best first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from liaocheng_tui.archive.folding import fold
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.search.store import ArticleStore
 from liaocheng_tui.similar.evidence import ORG, PERSON, PLACE, WORD, Tagger, TextEvidence, extract, jieba_tagger
 from liaocheng_tui.similar.quantities import dates, numbers
 from liaocheng_tui.similar.scoring import DraftMatcher, Evidence, article_text
-from liaocheng_tui.similar.signature import band_keys
+from liaocheng_tui.similar.signature import Shingles, band_keys, shingles
 
-TOPIC_CANDIDATES = 40
-NAMED_CANDIDATES = 60
-WORDING_CANDIDATES = 30
+TOPIC_CANDIDATES = 30
+NAMED_CANDIDATES = 40
+WORDING_CANDIDATES = 20
+PROBE_CANDIDATES = 30
+#: clauses of the text searched word for word: the longest ones, cut to PROBE_CHARS characters
+PROBE_CLAUSES = 8
+PROBE_MIN_CHARS = 10
+PROBE_CHARS = 16
 #: named things searched as strings: the most telling ones, each at least this telling
 NAMED_STRINGS_MAX = 24
 NAMED_STRING_MIN_WEIGHT = 1.0
@@ -73,9 +82,11 @@ def known_names(store: ArticleStore) -> frozenset[str]:
     return frozenset(row.name for row in store.people())
 
 
-def article_facts(text: str) -> TextEvidence:
+def article_facts(text: str, folded: str | None = None) -> TextEvidence:
     """An article's dates and numbers (its names are looked for as the text's strings)."""
-    return TextEvidence(text, dates=dates(text), numbers=numbers(text))
+    folded = fold(text) if folded is None else folded
+    found = dates(text, folded)
+    return TextEvidence(text, dates=found, numbers=numbers(text, folded, found))
 
 
 def credited(article: Article) -> list[str]:
@@ -87,7 +98,7 @@ def draft_evidence(text: str, source: MatchSource, tagger: Tagger | None = None)
     return extract(text, names=known_names(source.store), tagger=tagger or default_tagger(), rarity=source.rarity)
 
 
-def candidates(text: str, evidence: TextEvidence, source: MatchSource) -> list[str]:
+def candidates(text: str, evidence: TextEvidence, source: MatchSource, own: Shingles | None = None) -> list[str]:
     """Ids of the articles worth judging for ``text`` (topic, names and words, shared wording)."""
     found: dict[str, None] = {}
     for aid, _score in source.like_text(text, TOPIC_CANDIDATES):
@@ -97,9 +108,19 @@ def candidates(text: str, evidence: TextEvidence, source: MatchSource) -> list[s
     strings = [m.text for m in telling[:NAMED_STRINGS_MAX]]
     for aid, _score in source.strings_like(strings, NAMED_CANDIDATES):
         found.setdefault(aid)
-    for _row, aid, _bands in source.store.band_matches(band_keys(text), WORDING_CANDIDATES):
+    for aid, _score in source.strings_like(probe_clauses(text), PROBE_CANDIDATES):
+        found.setdefault(aid)
+    for _row, aid, _bands in source.store.band_matches(band_keys(own if own is not None else text),
+                                                       WORDING_CANDIDATES):
         found.setdefault(aid)
     return list(found)
+
+
+def probe_clauses(text: str) -> list[str]:
+    """The text's longest clauses (between punctuation), each cut to PROBE_CHARS characters."""
+    clauses = [c.strip() for c in re.split(r"[，,。；;！!？?、：:“”\"（）()《》\n]", text)]
+    longest = sorted((c for c in clauses if len(c) >= PROBE_MIN_CHARS), key=len, reverse=True)
+    return [c[:PROBE_CHARS] for c in longest[:PROBE_CLAUSES]]
 
 
 def find_similar(text: str, source: MatchSource, limit: int = 10, *, tagger: Tagger | None = None) -> list[Match]:
@@ -111,8 +132,9 @@ def find_similar(text: str, source: MatchSource, limit: int = 10, *, tagger: Tag
     if not text.strip():
         return []
     evidence = draft_evidence(text, source, tagger)
-    matcher = DraftMatcher(evidence)
-    aids = candidates(text, evidence, source)
+    own = shingles(text)
+    matcher = DraftMatcher(evidence, own)
+    aids = candidates(text, evidence, source, own)
     articles = source.store.articles(aids)
     out: list[tuple[tuple[float, float], Match]] = []
     for aid in aids:
@@ -120,7 +142,9 @@ def find_similar(text: str, source: MatchSource, limit: int = 10, *, tagger: Tag
         if article is None:
             continue
         body = article_text(article)
-        judged = matcher.judge(body, credited(article), article_facts(body))
+        folded = fold(body)
+        judged = matcher.judge(body, credited(article), article_facts(body, folded), folded=folded,
+                               article_shingles=shingles(body, folded))
         if judged.score > 0:
             out.append((judged.rank, Match(article, judged.score, judged.verdict, judged.evidence)))
     out.sort(key=lambda pair: (-pair[0][0], -pair[0][1]))

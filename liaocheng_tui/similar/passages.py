@@ -17,8 +17,10 @@ from liaocheng_tui.similar.quantities import Span
 PASSAGE_SEED_CHARS = 8
 #: a shorter run is a phrase both texts happen to use, not a shared passage
 PASSAGE_MIN_CHARS = 12
-#: places in the other text a seed is tried at (a phrase repeated more often is boilerplate)
+#: places in the first text a seed is tried at (a phrase repeated more often is boilerplate)
 SEED_TRIES = 8
+#: the other text is probed every SEED_STEP-th character (PASSAGE_MIN_CHARS - SEED_STEP + 1 >= PASSAGE_SEED_CHARS)
+SEED_STEP = 4
 
 
 @dataclass(frozen=True)
@@ -48,27 +50,32 @@ class SeedIndex:
         used: list[Span] = []
         j = 0
         limit = len(other) - PASSAGE_SEED_CHARS + 1
+        floor = 0  # where in ``other`` the last passage ended: the next may not reach back over it
         while j < limit:
             starts = windows.get(other[j : j + PASSAGE_SEED_CHARS])
             if not starts:
-                j += 1
+                j += SEED_STEP
                 continue
-            best_len, best_start = 0, -1
+            best = (0, 0, 0)  # length, start in text, start in other
             for i in starts[:SEED_TRIES]:
                 if any(s <= i < e for s, e in used):
                     continue
+                back = 0
+                while i - back > 0 and j - back > floor and text[i - back - 1] == other[j - back - 1] and not any(
+                        s < i - back <= e for s, e in used):
+                    back += 1
                 n = PASSAGE_SEED_CHARS
                 while i + n < len(text) and j + n < len(other) and text[i + n] == other[j + n]:
                     n += 1
-                if n > best_len:
-                    best_len, best_start = n, i
-            if best_len >= PASSAGE_MIN_CHARS:
-                i = best_start
-                out.append(Passage((i, i + best_len), (j, j + best_len), other[j : j + best_len]))
-                used.append((i, i + best_len))
-                j += best_len
+                if n + back > best[0]:
+                    best = (n + back, i - back, j - back)
+            length, i, k = best
+            if length >= PASSAGE_MIN_CHARS:
+                out.append(Passage((i, i + length), (k, k + length), other[k : k + length]))
+                used.append((i, i + length))
+                j = floor = k + length
             else:
-                j += 1
+                j += SEED_STEP
         return out
 
 

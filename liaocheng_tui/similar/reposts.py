@@ -5,7 +5,8 @@ it last ran), in store order: each is signed (``signature.band_keys``), its band
 keys looked up (the articles sharing most bands, at most :data:`PASS_CANDIDATES`),
 its own keys added (so a later new article finds it), and each candidate judged
 by the same scorer as a draft (``scoring``; jieba is not loaded: names from the
-people table and the byline, places from the table, dates and numbers).  Pairs
+people table and the byline, places from the table, dates and numbers; the
+passages to show are not looked for — the score does not need them).  Pairs
 with a verdict become ``event_links`` rows.  Old articles are never judged again:
 adding a page costs that page's articles.
 
@@ -17,23 +18,27 @@ connected).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from liaocheng_tui.archive.folding import fold
 from liaocheng_tui.search.backend import Progress
 from liaocheng_tui.search.errors import Cancelled
 from liaocheng_tui.search.store import ArticleStore
 from liaocheng_tui.search.store_links import LinkRow
-from liaocheng_tui.similar.evidence import extract
+from liaocheng_tui.similar.evidence import TextEvidence, extract
 from liaocheng_tui.similar.matching import article_facts, credited, known_names
 from liaocheng_tui.similar.scoring import SAME_EVENT, DraftMatcher, article_text
-from liaocheng_tui.similar.signature import SIGNATURE_VERSION, band_keys
+from liaocheng_tui.similar.signature import SIGNATURE_VERSION, Shingles, band_keys, shingles
 
 #: candidates judged per new article (those sharing most LSH bands)
-PASS_CANDIDATES = 5
+PASS_CANDIDATES = 3
 #: new articles read and written per transaction
 PASS_BATCH = 500
-#: an item with fewer letters (a caption, a brief) is signed but not linked: too little to tell
+#: an item with fewer characters (a caption, a brief) is signed but not linked: too little to tell
 PASS_MIN_LETTERS = 80
 SIGNATURE_META = "links_signature"
+#: candidates kept read during a pass
+CANDIDATES_KEPT = 2000
 
 
 def link_new_articles(store: ArticleStore, progress: Progress | None = None,
@@ -47,6 +52,7 @@ def link_new_articles(store: ArticleStore, progress: Progress | None = None,
     if not total:
         return 0
     names = known_names(store)
+    seen: dict[str, Candidate] = {}  # candidates come back often (a repeated text is everyone's candidate)
     done = 0
     while True:
         pending = store.pending_links(PASS_BATCH)
@@ -59,7 +65,7 @@ def link_new_articles(store: ArticleStore, progress: Progress | None = None,
                     raise Cancelled()
                 article = articles.get(aid)
                 if article is not None:
-                    _link_one(store, row, article, names)
+                    _link_one(store, row, article, names, seen)
                 done += 1
             store.done_linking(row for row, _aid in pending)
         if progress is not None:
@@ -67,26 +73,48 @@ def link_new_articles(store: ArticleStore, progress: Progress | None = None,
     return done
 
 
-def _link_one(store: ArticleStore, row: int, article, names: frozenset[str]) -> None:
+def _link_one(store: ArticleStore, row: int, article, names: frozenset[str], seen: dict[str, Candidate]) -> None:
     text = article_text(article)
-    keys = band_keys(text)
-    letters = sum(1 for ch in text if ch.isalnum())
-    matches = store.band_matches(keys, PASS_CANDIDATES) if letters >= PASS_MIN_LETTERS else []
+    own = shingles(text)
+    keys = band_keys(own)
+    short = len("".join(text.split())) < PASS_MIN_LETTERS
+    matches = [] if short else store.band_matches(keys, PASS_CANDIDATES)
     store.put_bands(row, keys)
     if not matches:
         return
-    matcher = DraftMatcher(extract(text, names=names, credited=credited(article)))
-    others = store.articles([aid for _row, aid, _n in matches])
+    matcher = DraftMatcher(extract(text, names=names, credited=credited(article)), own)
+    wanted = [aid for _row, aid, _n in matches if aid not in seen]
+    for aid, other in store.articles(wanted).items():
+        if len(seen) >= CANDIDATES_KEPT:
+            seen.clear()
+        seen[aid] = Candidate.of(other)
     links = []
     for other_row, other_aid, _bands in matches:
-        other = others.get(other_aid)
-        if other is None:
+        candidate = seen.get(other_aid)
+        if candidate is None:
             continue
-        body = article_text(other)
-        judged = matcher.judge(body, credited(other), article_facts(body))
+        judged = matcher.judge(candidate.text, candidate.credited, candidate.facts, folded=candidate.folded,
+                               article_shingles=candidate.shingles, passages=False)
         if judged.verdict is not None:
             links.append((row, other_row, judged.score, judged.verdict))
     store.put_links(links)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What judging an article against others needs of it, kept while the pass runs."""
+
+    text: str
+    folded: str
+    credited: list[str]
+    facts: TextEvidence
+    shingles: Shingles
+
+    @classmethod
+    def of(cls, article) -> Candidate:
+        text = article_text(article)
+        folded = fold(text)
+        return cls(text, folded, credited(article), article_facts(text, folded), shingles(text, folded))
 
 
 def also_reported(store: ArticleStore, aid: str) -> list[LinkRow]:

@@ -7,10 +7,11 @@ The score combines two kinds of evidence, either of which can carry it:
   (``shared / (shared + EVIDENCE_HALF_WEIGHT)``: a few telling facts shared already
   count) and as a share of what the text names (``shared / named``: an article
   sharing 3 of 30 facts is a coincidence);
-* **wording** — the mean of two shares: of the text's characters inside passages the
-  article prints too (``passages``), and of the article's characters inside them (a long
-  round-up that quotes one paragraph of the text is not the text's event), full at
-  :data:`PASSAGE_COVERAGE_FULL`.
+* **wording** — the mean of two shares: of the text's wording the article prints too
+  (its 8-letter shingles, ``signature.wording_shares``), and of the article's wording the
+  text has (a long round-up that quotes one paragraph of the text is not the text's
+  event), full at :data:`PASSAGE_COVERAGE_FULL`.  The passages themselves (``passages``,
+  with offsets) are the evidence shown.
 
 ``score = 1 − (1 − facts)(1 − wording)``.  Verdicts:
 
@@ -32,22 +33,23 @@ from dataclasses import dataclass
 from liaocheng_tui.archive.folding import fold
 from liaocheng_tui.archive.model import Article
 from liaocheng_tui.similar.evidence import ORG, PERSON, PLACE, WORD, TextEvidence, date_weight, number_weight
-from liaocheng_tui.similar.passages import Passage, SeedIndex, covered
+from liaocheng_tui.similar.passages import Passage, SeedIndex
+from liaocheng_tui.similar.signature import Shingles, shingles, wording_shares
 from liaocheng_tui.similar.quantities import NumberMention, Span
 
 SAME_EVENT = "same event"
 RELATED = "related"
 #: at or above: the article reports the event the text is about
-SAME_EVENT_MIN_SCORE = 0.6
+SAME_EVENT_MIN_SCORE = 0.45
 #: at or above (and below SAME_EVENT_MIN_SCORE): the article shares the subject, not surely the event
-RELATED_MIN_SCORE = 0.3
+RELATED_MIN_SCORE = 0.25
 #: shared weight at which the amount of shared facts counts half
 EVIDENCE_HALF_WEIGHT = 8.0
 #: the text names at least this much weight, for the share of it that is shared (a short note is not
 #: "all shared" because it names one thing)
 MIN_NAMED_WEIGHT = 8.0
-#: mean share of the two texts' characters in shared passages at which wording alone says "same"
-PASSAGE_COVERAGE_FULL = 0.5
+#: mean share of the two texts' wording the other has at which wording alone says "same"
+PASSAGE_COVERAGE_FULL = 0.35
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,8 @@ class Judgement:
     evidence: Evidence
     shared_weight: float
     named_weight: float
-    passage_coverage: float
-    article_coverage: float  # share of the article's characters in the passages
+    passage_coverage: float  # share of the text's wording the article has
+    article_coverage: float  # share of the article's wording the text has
 
     @property
     def rank(self) -> tuple[float, float]:
@@ -142,23 +144,22 @@ def verdict_for(score: float) -> str | None:
     return None
 
 
-def _letters(text: str) -> int:
-    return max(1, sum(1 for ch in text if not ch.isspace()))
-
-
 class DraftMatcher:
     """A text's evidence, ready to be compared with many articles."""
 
-    def __init__(self, evidence: TextEvidence):
+    def __init__(self, evidence: TextEvidence, text_shingles: Shingles | None = None):
         self.evidence = evidence
-        self.seeds = SeedIndex(evidence.text)
+        self.shingles = text_shingles if text_shingles is not None else shingles(evidence.text)
+        self._seeds: SeedIndex | None = None
         self.named = evidence.total_weight
-        self.length = _letters(evidence.text)
 
-    def judge(self, text: str, credited: list[str], facts: TextEvidence) -> Judgement:
-        """Compare with an article's ``text`` (``article_text``), its credited names and its figures."""
+    def judge(self, text: str, credited: list[str], facts: TextEvidence, *, folded: str | None = None,
+              article_shingles: Shingles | None = None, passages: bool = True) -> Judgement:
+        """Compare with an article's ``text`` (``article_text``), its credited names and its figures
+        (``folded``, ``article_shingles``: ``fold(text)`` and ``shingles(text)`` when the caller has
+        them; ``passages``: find the shared passages to show — the score does not need them)."""
         draft = self.evidence
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         credited_folded = {fold(n) for n in credited}
         groups: dict[str, list[Shared]] = {PERSON: [], PLACE: [], ORG: [], WORD: [], "date": [], "number": []}
         for m in draft.mentions:
@@ -190,15 +191,19 @@ class DraftMatcher:
             draft_spans = tuple(x.span for x in draft.dates if x.key == d.key)
             groups["date"].append(Shared("date", d.key.label, d.text, draft_spans, same_day[0].text,
                                          tuple(x.span for x in same_day), date_weight(d)))
-        passages = tuple(self.seeds.shared(text))
-        coverage = covered([p.draft for p in passages]) / self.length
-        article_coverage = covered([p.article for p in passages]) / _letters(text)
+        found: tuple[Passage, ...] = ()
+        if passages:
+            if self._seeds is None:
+                self._seeds = SeedIndex(draft.text)
+            found = tuple(self._seeds.shared(text))
+        coverage, article_coverage = wording_shares(
+            self.shingles, article_shingles if article_shingles is not None else shingles(text))
         shared_weight = sum(s.weight for group in groups.values() for s in group)
         score = combine(shared_weight, self.named, (coverage + article_coverage) / 2)
         evidence = Evidence(
             people=tuple(groups[PERSON]), places=tuple(groups[PLACE]), orgs=tuple(groups[ORG]),
             dates=tuple(groups["date"]), numbers=tuple(groups["number"]), words=tuple(groups[WORD]),
-            passages=passages,
+            passages=found,
         )
         return Judgement(score, verdict_for(score), evidence, shared_weight, self.named, coverage, article_coverage)
 

@@ -5,7 +5,8 @@ Two texts that share much of their wording share many character shingles
 A MinHash (``datasketch``) estimates the share from :data:`NUM_PERM` numbers per
 text; cut into bands (the band count and width ``datasketch.MinHashLSH`` picks for
 :data:`LSH_THRESHOLD`), texts sharing at least that much wording almost surely
-agree on one band.  Each band is one 64-bit key, kept in the article store's
+agree on one band (and how much of each text the other's wording covers is the
+share of its :data:`WORDING_CHARS`-letter shingles the other has).  Each band is one 64-bit key, kept in the article store's
 ``lsh_bands`` table, so finding the articles that share wording with a text is one
 indexed SQL look-up: no scan of the archive, incremental as pages are added.
 """
@@ -13,6 +14,8 @@ indexed SQL look-up: no scan of the archive, incremental as pages are added.
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -32,23 +35,59 @@ LSH_THRESHOLD = 0.5
 #: stamped in the store with the band keys: another value means every article is signed again
 SIGNATURE_VERSION = f"k{SHINGLE_CHARS}-p{NUM_PERM}-s{MINHASH_SEED}-{MINHASH_SCHEME}-t{LSH_THRESHOLD}"
 
+_NOT_LETTERS = re.compile(r"[\W_]+")  # what ``analysis.letters_only`` drops
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 
-def shingle_hashes(text: str) -> np.ndarray:
-    """32-bit hashes of the text's distinct shingles (a short text: its letters as one shingle)."""
-    letters = letters_only(text)
-    if not letters:
-        return np.empty(0, dtype=np.uint64)
-    codes = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    width = min(SHINGLE_CHARS, len(codes))
+#: letters per shingle when measuring how much wording two texts share (longer: chance phrases drop out)
+WORDING_CHARS = 8
+
+
+def _window_hashes(codes: np.ndarray, width: int) -> np.ndarray:
+    """Distinct 32-bit hashes of every ``width``-letter window of ``codes`` (all windows at once)."""
+    width = min(width, len(codes))
     count = len(codes) - width + 1
     h = np.zeros(count, dtype=np.uint64)
-    for i in range(width):  # a polynomial hash of each window, all windows at once
+    for i in range(width):  # a polynomial hash of each window
         h = h * _MIX + codes[i : i + count]
     h ^= h >> np.uint64(29)
     return np.unique(h & _MASK32)
+
+
+@dataclass(frozen=True)
+class Shingles:
+    """A text's distinct shingle hashes: of SHINGLE_CHARS letters (the MinHash), of WORDING_CHARS (the wording share)."""
+
+    for_minhash: np.ndarray
+    for_wording: np.ndarray
+
+
+_EMPTY = np.empty(0, dtype=np.uint64)
+
+
+def shingles(text: str, folded: str | None = None) -> Shingles:
+    """The shingles of ``text``'s folded letters (a short text: its letters as one shingle);
+    ``folded``: ``fold(text)`` when the caller has it."""
+    letters = letters_only(text) if folded is None else _NOT_LETTERS.sub("", folded)
+    if not letters:
+        return Shingles(_EMPTY, _EMPTY)
+    codes = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return Shingles(_window_hashes(codes, SHINGLE_CHARS), _window_hashes(codes, WORDING_CHARS))
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """32-bit hashes of the text's distinct SHINGLE_CHARS-letter shingles."""
+    return shingles(text).for_minhash
+
+
+def wording_shares(a: Shingles, b: Shingles) -> tuple[float, float]:
+    """The share of ``a``'s wording shingles that ``b`` has too, and of ``b``'s that ``a`` has."""
+    x, y = a.for_wording, b.for_wording
+    if not len(x) or not len(y):
+        return 0.0, 0.0
+    common = len(np.intersect1d(x, y, assume_unique=True))
+    return common / len(x), common / len(y)
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +103,9 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
 
 
-def minhash(text: str) -> MinHash | None:
-    """The MinHash of ``text``'s shingles (None when it has no letters)."""
-    hashes = shingle_hashes(text)
+def minhash(text: str | Shingles) -> MinHash | None:
+    """The MinHash of a text's shingles (None when it has no letters)."""
+    hashes = (text if isinstance(text, Shingles) else shingles(text)).for_minhash
     if not len(hashes):
         return None
     template = _template()
@@ -76,8 +115,8 @@ def minhash(text: str) -> MinHash | None:
     return m
 
 
-def band_keys(text: str) -> list[int]:
-    """One signed 64-bit key per LSH band of ``text`` ([] when it has no letters)."""
+def band_keys(text: str | Shingles) -> list[int]:
+    """One signed 64-bit key per LSH band of a text ([] when it has no letters)."""
     m = minhash(text)
     if m is None:
         return []
