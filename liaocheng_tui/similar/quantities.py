@@ -44,15 +44,18 @@ _APPROX_AFTER = "余多来"
 _NUM_CHARS = "0-9" + _CN_NUMERAL
 _NUMBER_RUN = (rf"(?:[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_NUMERAL}]+(?:点[{_CN_NUMERAL}]+)?)"
                rf"(?:[万亿](?:[0-9]+(?:\.[0-9]+)?|[{_CN_NUMERAL}]+)?)*[万亿]?")
+# PDF exports space figures out ("8 月 2 日", "73 名"): a space may stand between the parts
+_SP = "[ \u3000]?"
 _PERCENT_CN = rf"百分之(?P<pct>[{_CN_NUMERAL}]+(?:点[{_CN_NUMERAL}]+)?|[0-9]+(?:\.[0-9]+)?)"
 _NUMBER = re.compile(
-    rf"{_PERCENT_CN}|(?P<num>{_NUMBER_RUN})(?P<approx>[{_APPROX_AFTER}])?(?P<unit>{_UNIT_PATTERN})?"
+    rf"{_PERCENT_CN}|(?P<num>{_NUMBER_RUN}){_SP}(?P<approx>[{_APPROX_AFTER}])?(?P<mag>(?<=[{_APPROX_AFTER}])[万亿])?"
+    rf"(?P<unit>{_UNIT_PATTERN})?"
 )
-_YEAR = r"(?P<y{n}>(?:19|20)[0-9]{{2}}|[一二][〇○零一二三四五六七八九]{{3}})年"
-_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?"
-_DAY = r"(?P<d{n}>3[01]|[12][0-9]|0?[1-9]|三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+_YEAR = rf"(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}}|[一二][〇○零一二三四五六七八九]{{{{3}}}}){_SP}年{_SP}"
+_MONTH = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]){_SP}月(?:份)?"
+_DAY = rf"(?P<d{{n}}>3[01]|[12][0-9]|0?[1-9]|三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九]){_SP}[日号]"
 _DATE = re.compile(  # the lookahead first: most places in a text fail at once
-    rf"(?=[0-9{_CN_NUMERAL}])(?:{_YEAR.format(n=1)})?(?:{_MONTH})(?:{_DAY.format(n=1)})?|{_YEAR.format(n=2)}"
+    rf"(?=[0-9{_CN_NUMERAL}])(?:{_YEAR.format(n=1)})?(?:{_MONTH})(?:{_SP}{_DAY.format(n=1)})?|{_YEAR.format(n=2)}"
     rf"|(?<![0-9{_CN_NUMERAL}月])(?:{_DAY.format(n=2)})"
 )
 
@@ -226,9 +229,11 @@ def numbers(text: str, folded: str | None = None, found_dates: list[DateMention]
             value, unit = _simple_number(m.group("pct")), "%"
         else:
             raw = m.group("num")
+            if not (m.group("approx") or m.group("unit")):
+                end = m.end("num")  # a space after a bare number is not the number's
             if not raw[0].isdigit() and not m.group("unit"):
                 continue  # Chinese numerals without a unit are words (一起, 十分, 千万), not figures
-            value, unit = number_value(raw), m.group("unit") or ""
+            value, unit = number_value(raw + (m.group("mag") or "")), m.group("unit") or ""
         if value is None:
             continue
         out.append(NumberMention(value, unit, text[start:end], (start, end)))
