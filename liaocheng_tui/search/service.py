@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import heapq
+import math
 import shutil
 import tempfile
 import threading
@@ -373,8 +374,6 @@ class SearchService:
     def rarity(self, words: Iterable[str]) -> dict[str, float]:
         """How rare each word is in the archive, 0..1: log(N / df) / log(N + 1), df the number of
         articles whose body has its rarest character pair (an upper bound of the word's own)."""
-        import math
-
         from liaocheng_tui.search.analysis import query_bigrams
 
         with self._lock:

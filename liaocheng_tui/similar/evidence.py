@@ -51,6 +51,8 @@ BARE_NUMBER_WEIGHT = 0.2
 WORD_WEIGHT = 2.0
 RARE_WORD_MIN_RARITY = 0.55
 RARE_WORDS_MAX = 40  # the rarest words of a text kept
+#: a mention weighing less is not kept (城市, 中国: in most articles, telling nothing)
+MIN_MENTION_WEIGHT = 0.15
 NAME_LENGTHS_LONGEST_FIRST = (4, 3, 2)
 
 Tagger = Callable[[str], Iterable[tuple[str, str, int]]]  # text → (word, jieba flag, start)
@@ -75,9 +77,6 @@ class TextEvidence:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
-
-    def number_weight(self, mention: NumberMention) -> float:
-        return number_weight(mention)
 
     @property
     def total_weight(self) -> float:
@@ -159,7 +158,7 @@ def extract(text: str, *, names: frozenset[str] = frozenset(), credited: Iterabl
     seen: dict[tuple[str, str], Mention] = {}
 
     def add(kind: str, key: str, written: str, spans: tuple[Span, ...], weight: float) -> None:
-        if (kind, key) not in seen and weight > 0:
+        if (kind, key) not in seen and weight >= MIN_MENTION_WEIGHT:
             seen[(kind, key)] = Mention(kind, key, written, spans, weight)
 
     for name, spans in known_names_in(text, names, folded).items():

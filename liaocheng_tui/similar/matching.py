@@ -25,6 +25,7 @@ from typing import Protocol
 
 from liaocheng_tui.archive.folding import fold
 from liaocheng_tui.archive.model import Article
+from liaocheng_tui.search.errors import QueryError
 from liaocheng_tui.search.store import ArticleStore
 from liaocheng_tui.similar.evidence import ORG, PERSON, PLACE, WORD, Tagger, TextEvidence, extract, jieba_tagger
 from liaocheng_tui.similar.quantities import dates, numbers
@@ -32,6 +33,8 @@ from liaocheng_tui.similar.scoring import DraftMatcher, Evidence, article_text
 from liaocheng_tui.similar.signature import Shingles, band_keys, shingles
 
 TOPIC_CANDIDATES = 30
+#: the text's first characters its key terms are taken from (a pasted book chapter stays fast)
+TOPIC_TEXT_CHARS = 4000
 NAMED_CANDIDATES = 40
 WORDING_CANDIDATES = 20
 PROBE_CANDIDATES = 30
@@ -101,15 +104,17 @@ def draft_evidence(text: str, source: MatchSource, tagger: Tagger | None = None)
 def candidates(text: str, evidence: TextEvidence, source: MatchSource, own: Shingles | None = None) -> list[str]:
     """Ids of the articles worth judging for ``text`` (topic, names and words, shared wording)."""
     found: dict[str, None] = {}
-    for aid, _score in source.like_text(text, TOPIC_CANDIDATES):
+    for aid, _score in source.like_text(text[:TOPIC_TEXT_CHARS], TOPIC_CANDIDATES):
         found.setdefault(aid)
     telling = sorted((m for m in evidence.mentions if m.kind in (PERSON, PLACE, ORG, WORD)
                       and m.weight >= NAMED_STRING_MIN_WEIGHT), key=lambda m: -m.weight)
     strings = [m.text for m in telling[:NAMED_STRINGS_MAX]]
-    for aid, _score in source.strings_like(strings, NAMED_CANDIDATES):
-        found.setdefault(aid)
-    for aid, _score in source.strings_like(probe_clauses(text), PROBE_CANDIDATES):
-        found.setdefault(aid)
+    for wanted, limit in ((strings, NAMED_CANDIDATES), (probe_clauses(text), PROBE_CANDIDATES)):
+        try:
+            for aid, _score in source.strings_like(wanted, limit):
+                found.setdefault(aid)
+        except QueryError:  # a string the query language refuses: the other candidates stand
+            continue
     for _row, aid, _bands in source.store.band_matches(band_keys(own if own is not None else text),
                                                        WORDING_CANDIDATES):
         found.setdefault(aid)

@@ -76,11 +76,6 @@ def shingles(text: str, folded: str | None = None) -> Shingles:
     return Shingles(_window_hashes(codes, SHINGLE_CHARS), _window_hashes(codes, WORDING_CHARS))
 
 
-def shingle_hashes(text: str) -> np.ndarray:
-    """32-bit hashes of the text's distinct SHINGLE_CHARS-letter shingles."""
-    return shingles(text).for_minhash
-
-
 def wording_shares(a: Shingles, b: Shingles) -> tuple[float, float]:
     """The share of ``a``'s wording shingles that ``b`` has too, and of ``b``'s that ``a`` has."""
     x, y = a.for_wording, b.for_wording
@@ -126,12 +121,3 @@ def band_keys(text: str | Shingles) -> list[int]:
         digest = hashlib.blake2b(values[start:end].tobytes(), digest_size=8, person=band.to_bytes(4, "little"))
         keys.append(int.from_bytes(digest.digest(), "little", signed=True))
     return keys
-
-
-def shingle_share(a: str, b: str) -> float:
-    """The exact Jaccard share of two texts' shingles (what the MinHash estimates)."""
-    x, y = shingle_hashes(a), shingle_hashes(b)
-    if not len(x) or not len(y):
-        return 0.0
-    common = len(np.intersect1d(x, y, assume_unique=True))
-    return common / (len(x) + len(y) - common)

@@ -68,3 +68,14 @@ def test_duplicates_lists_a_repost_group(seed_copy, tmp_path) -> None:
     assert {"聊城消防驰援涿州", "聊城消防驰援河北涿州"} <= set().union(*titles), titles
     table = run("duplicates", str(seed_copy), "--cache-dir", str(tmp_path / "cache"))
     assert "聊城消防驰援" in table.output and "group(s)" in table.output, table.output
+
+
+def test_markup_and_escape_codes_in_a_draft_never_reach_the_terminal(seeds_service, similar_cache) -> None:
+    _source, text = REWRITES[2]
+    draft = "[b]涿州[/b]\x1b[31m" + text
+    for fmt in ("table", "jsonl"):
+        result = run("similar", "-", "--format", fmt, "--cache-dir", str(similar_cache / "seeds"),
+                     stdin=draft.encode("utf-8"))
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output, fmt
+        assert "same event" in result.output, fmt
