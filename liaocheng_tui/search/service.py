@@ -388,15 +388,31 @@ class SearchService:
             return out
 
     def strings_like(self, strings: Iterable[str], limit: int = 30) -> list[tuple[str, float]]:
-        """(aid, score) of the ``limit`` articles best matching any of ``strings`` (each verbatim), best first."""
-        from liaocheng_tui.search.query import quote_verbatim
+        """(aid, score) of the ``limit`` articles whose title or body holds most of ``strings`` (each
+        verbatim, as a quoted query would find it: its pairs, then the store's letters), best first.
 
-        wanted = [s for s in dict.fromkeys(strings) if s.strip()]
-        if not wanted:
+        The query is built here rather than parsed: Whoosh's parser costs more than
+        the search for a long OR of strings.
+        """
+        return self._answer(lambda: self._strings_like(strings, limit))
+
+    def _strings_like(self, strings: Iterable[str], limit: int) -> list[tuple[str, float]]:
+        from whoosh import query as wq
+
+        from liaocheng_tui.search.analysis import letters_only, query_bigrams
+        from liaocheng_tui.search.substring import Substring
+
+        parts: list[wq.Query] = []
+        for text in dict.fromkeys(strings):
+            grams = query_bigrams(text)
+            if len(grams) < 2:
+                continue  # one letter or pair: in too many articles to tell
+            for fieldname in ("title_bg", "body_bg"):
+                parts.append(Substring(fieldname, tuple(grams), letters_only(text), self._verify_one))
+        if not parts:
             return []
-        query = " OR ".join(quote_verbatim(s) for s in wanted)
-        scores = self.evaluate(query)
         with self._lock:
+            scores = self._fast().evaluate(wq.Or(parts))
             return [(self._aid(d), float(score)) for d, score in self._best(scores, limit)]
 
     def close(self) -> None:

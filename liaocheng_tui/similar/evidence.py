@@ -11,8 +11,9 @@ it too: a person or a town much more than 聊城 or a round number):
 * places: the Liaocheng table (``places_table``) and jieba's ``ns`` words;
 * organisations: jieba's ``nt`` words;
 * dates and numbers: ``quantities`` (written any way, compared by value);
-* rare words: with a ``rarity`` (0..1, from the index's document frequencies),
-  the text's other words of at least :data:`RARE_WORD_MIN_RARITY`.
+* rare words: with a ``rarity`` (0..1, from the index's document frequencies, capped
+  by how rare jieba's dictionary says the word is in the language: a small archive
+  finds 会议 rare), the text's other words of at least :data:`RARE_WORD_MIN_RARITY`.
 
 Without a tagger (the repost pass over the archive) only the table look-ups and
 the figures are used: no jieba, a fraction of a millisecond per article.
@@ -20,6 +21,7 @@ the figures are used: no jieba, a fraction of a millisecond per article.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -51,11 +53,14 @@ BARE_NUMBER_WEIGHT = 0.2
 WORD_WEIGHT = 2.0
 RARE_WORD_MIN_RARITY = 0.55
 RARE_WORDS_MAX = 40  # the rarest words of a text kept
+#: a word jieba's dictionary counts this often is common in the language (general_rarity 0)
+COMMON_WORD_FREQ = 2000
 #: a mention weighing less is not kept (城市, 中国: in most articles, telling nothing)
 MIN_MENTION_WEIGHT = 0.15
 NAME_LENGTHS_LONGEST_FIRST = (4, 3, 2)
 
-Tagger = Callable[[str], Iterable[tuple[str, str, int]]]  # text → (word, jieba flag, start)
+#: text → (word, jieba flag, start, how often jieba's dictionary saw the word: 0 for a word it does not know)
+Tagger = Callable[[str], Iterable[tuple[str, str, int, int]]]
 
 
 @dataclass(frozen=True)
@@ -182,10 +187,14 @@ def _tagged(folded: str, text: str, tagger: Tagger, rarity, add) -> None:
     """jieba's names, places and organisations (weighed by how rare they are), and the rarest other words."""
     words: dict[str, tuple[str, int]] = {}
     place_names = _place_pattern()[1]
-    for word, flag, start in tagger(folded):
+    seen_often: dict[str, int] = {}
+    for word, flag, start, freq in tagger(folded):
         if len(word) >= 2 and re.search(r"[^\W\d_]", word) and word not in words and word not in place_names:
             words[word] = (flag, start)
+            seen_often[word] = freq
     rare = rarity(list(words)) if rarity is not None else {}
+    # an archive of a few pages finds every word rare: the language's own frequency caps it
+    rare = {w: min(r, general_rarity(seen_often.get(w, 0))) for w, r in rare.items()}
     plain = []
     for word, (flag, start) in words.items():
         spans = _spans_of(folded, word)
@@ -211,6 +220,13 @@ ORG_ENDINGS = ("局", "委", "办", "厅", "部", "院", "所", "校", "学校",
                "银行", "厂", "站", "队", "会", "馆", "社", "合作社", "基地")
 
 
+def general_rarity(freq: int) -> float:
+    """How rare a word is in the language, 0..1, from jieba's dictionary count (0: a word it does not know)."""
+    if freq <= 0:
+        return 1.0
+    return max(0.0, 1.0 - math.log1p(freq) / math.log1p(COMMON_WORD_FREQ))
+
+
 def jieba_tagger() -> Tagger:
     """Words of the project's jieba (the archive's names added as ``nr``), tagged fast.
 
@@ -227,13 +243,14 @@ def jieba_tagger() -> Tagger:
     tokenizer = jieba_tokenizer()
     tags = jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
 
-    def tag(text: str) -> Iterable[tuple[str, str, int]]:
+    def tag(text: str) -> Iterable[tuple[str, str, int, int]]:
         at = 0
         for word in tokenizer.cut(text, HMM=True):
             start, at = at, at + len(word)
             known = tags.get(word)
             # jieba's dictionary calls words like 智能化 and 明珠 names: only names it did not know count
-            yield word, (known if known != "nr" else "n") if known else _unknown_word_tag(word), start
+            flag = (known if known != "nr" else "n") if known else _unknown_word_tag(word)
+            yield word, flag, start, int(tokenizer.FREQ.get(word) or 0)
 
     return tag
 

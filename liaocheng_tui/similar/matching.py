@@ -38,6 +38,8 @@ TOPIC_TEXT_CHARS = 4000
 NAMED_CANDIDATES = 40
 WORDING_CANDIDATES = 20
 PROBE_CANDIDATES = 30
+#: articles judged per text, the best of each list first
+JUDGED_MAX = 48
 #: clauses of the text searched word for word: the longest ones, cut to PROBE_CHARS characters
 PROBE_CLAUSES = 8
 PROBE_MIN_CHARS = 10
@@ -102,23 +104,25 @@ def draft_evidence(text: str, source: MatchSource, tagger: Tagger | None = None)
 
 
 def candidates(text: str, evidence: TextEvidence, source: MatchSource, own: Shingles | None = None) -> list[str]:
-    """Ids of the articles worth judging for ``text`` (topic, names and words, shared wording)."""
-    found: dict[str, None] = {}
-    for aid, _score in source.like_text(text[:TOPIC_TEXT_CHARS], TOPIC_CANDIDATES):
-        found.setdefault(aid)
+    """Ids of the articles worth judging for ``text``: the best of each way of finding them
+    (topic, names and words, clauses, LSH bands) taken in turn, at most JUDGED_MAX."""
+    lists: list[list[str]] = [[aid for aid, _score in source.like_text(text[:TOPIC_TEXT_CHARS], TOPIC_CANDIDATES)]]
     telling = sorted((m for m in evidence.mentions if m.kind in (PERSON, PLACE, ORG, WORD)
                       and m.weight >= NAMED_STRING_MIN_WEIGHT), key=lambda m: -m.weight)
     strings = [m.text for m in telling[:NAMED_STRINGS_MAX]]
     for wanted, limit in ((strings, NAMED_CANDIDATES), (probe_clauses(text), PROBE_CANDIDATES)):
         try:
-            for aid, _score in source.strings_like(wanted, limit):
-                found.setdefault(aid)
+            lists.append([aid for aid, _score in source.strings_like(wanted, limit)])
         except QueryError:  # a string the query language refuses: the other candidates stand
             continue
-    for _row, aid, _bands in source.store.band_matches(band_keys(own if own is not None else text),
-                                                       WORDING_CANDIDATES):
-        found.setdefault(aid)
-    return list(found)
+    keys = band_keys(own if own is not None else text)
+    lists.append([aid for _row, aid, _bands in source.store.band_matches(keys, WORDING_CANDIDATES)])
+    found: dict[str, None] = {}
+    for rank in range(max(len(x) for x in lists)):
+        for ranked in lists:
+            if rank < len(ranked):
+                found.setdefault(ranked[rank])
+    return list(found)[:JUDGED_MAX]
 
 
 def probe_clauses(text: str) -> list[str]:
@@ -141,16 +145,23 @@ def find_similar(text: str, source: MatchSource, limit: int = 10, *, tagger: Tag
     matcher = DraftMatcher(evidence, own)
     aids = candidates(text, evidence, source, own)
     articles = source.store.articles(aids)
-    out: list[tuple[tuple[float, float], Match]] = []
+    judged: list[tuple[tuple[float, float], Article, str, str, Shingles, TextEvidence]] = []
     for aid in aids:
         article = articles.get(aid)
         if article is None:
             continue
         body = article_text(article)
         folded = fold(body)
-        judged = matcher.judge(body, credited(article), article_facts(body, folded), folded=folded,
-                               article_shingles=shingles(body, folded))
-        if judged.score > 0:
-            out.append((judged.rank, Match(article, judged.score, judged.verdict, judged.evidence)))
-    out.sort(key=lambda pair: (-pair[0][0], -pair[0][1]))
-    return [match for _rank, match in out[:limit]]
+        article_shingles = shingles(body, folded)
+        facts = article_facts(body, folded)
+        result = matcher.judge(body, credited(article), facts, folded=folded, article_shingles=article_shingles,
+                               passages=False)
+        if result.score > 0:
+            judged.append((result.rank, article, body, folded, article_shingles, facts))
+    judged.sort(key=lambda item: (-item[0][0], -item[0][1]))
+    out = []
+    for _rank, article, body, folded, article_shingles, facts in judged[:limit]:
+        # the passages to show, for the matches shown only (the score does not need them)
+        result = matcher.judge(body, credited(article), facts, folded=folded, article_shingles=article_shingles)
+        out.append(Match(article, result.score, result.verdict, result.evidence))
+    return out

@@ -122,6 +122,8 @@ class NumberMention:
 
 
 def _plain(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return str(int(value))
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -148,6 +150,8 @@ def _simple_number(text: str) -> Decimal | None:
     """One run without 万/亿: 1,400 / 381.55 / 一千四百 / 六十二点五."""
     if not text:
         return None
+    if text.isdigit():
+        return Decimal(int(text))
     if text[0].isdigit():
         try:
             return Decimal(text.replace(",", ""))
@@ -166,6 +170,8 @@ def _simple_number(text: str) -> Decimal | None:
 
 def number_value(text: str) -> Decimal | None:
     """The value of a written number with its magnitude words: 381亿5500万 → 38155000000."""
+    if text.isdigit():
+        return Decimal(int(text))
     text = fold(text)
     total = Decimal(0)
     rest = text

@@ -3,14 +3,15 @@
 The score combines two kinds of evidence, either of which can carry it:
 
 * **named things** — the weight (``evidence`` module) of the people, places,
-  organisations, dates, numbers and rare words both name, taken both as an amount
+  organisations, dates, numbers and rare words both name, taken as an amount
   (``shared / (shared + EVIDENCE_HALF_WEIGHT)``: a few telling facts shared already
-  count) and as a share of what the text names (``shared / named``: an article
-  sharing 3 of 30 facts is a coincidence);
-* **wording** — the mean of two shares: of the text's wording the article prints too
-  (its 8-letter shingles, ``signature.wording_shares``), and of the article's wording the
-  text has (a long round-up that quotes one paragraph of the text is not the text's
-  event), full at :data:`PASSAGE_COVERAGE_FULL`.  The passages themselves (``passages``,
+  count) times the square root of the share of what the text names (``shared / named``:
+  an article sharing the official and the date of 3 of 30 facts is another event of
+  that day);
+* **wording** — the geometric mean of two shares: of the text's wording the article
+  prints too (its 8-letter shingles, ``signature.wording_shares``), and of the article's
+  wording the text has (one sentence of boilerplate, or a long round-up quoting one
+  paragraph of the text, is not the text's event), full at :data:`PASSAGE_COVERAGE_FULL`.  The passages themselves (``passages``,
   with offsets) are the evidence shown.
 
 ``score = 1 − (1 − facts)(1 − wording)``.  Verdicts:
@@ -48,8 +49,8 @@ EVIDENCE_HALF_WEIGHT = 8.0
 #: the text names at least this much weight, for the share of it that is shared (a short note is not
 #: "all shared" because it names one thing)
 MIN_NAMED_WEIGHT = 8.0
-#: mean share of the two texts' wording the other has at which wording alone says "same"
-PASSAGE_COVERAGE_FULL = 0.35
+#: geometric mean of the two texts' shares of wording the other has at which wording alone says "same"
+PASSAGE_COVERAGE_FULL = 0.5
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ class DraftMatcher:
         coverage, article_coverage = wording_shares(
             self.shingles, article_shingles if article_shingles is not None else shingles(text))
         shared_weight = sum(s.weight for group in groups.values() for s in group)
-        score = combine(shared_weight, self.named, (coverage + article_coverage) / 2)
+        score = combine(shared_weight, self.named, math.sqrt(coverage * article_coverage))
         evidence = Evidence(
             people=tuple(groups[PERSON]), places=tuple(groups[PLACE]), orgs=tuple(groups[ORG]),
             dates=tuple(groups["date"]), numbers=tuple(groups["number"]), words=tuple(groups[WORD]),
@@ -209,11 +210,11 @@ class DraftMatcher:
 
 
 def combine(shared_weight: float, named_weight: float, passage_coverage: float) -> float:
-    """The score in 0..1 from the shared facts' weight, the text's named weight and the passages'
-    mean coverage of the two texts."""
+    """The score in 0..1 from the shared facts' weight, the text's named weight and the two texts'
+    shared wording (the geometric mean of each one's share the other has)."""
     amount = shared_weight / (shared_weight + EVIDENCE_HALF_WEIGHT)
     share = min(1.0, shared_weight / max(named_weight, MIN_NAMED_WEIGHT))
-    facts = math.sqrt(amount * share)
+    facts = amount * math.sqrt(share)
     wording = min(1.0, passage_coverage / PASSAGE_COVERAGE_FULL)
     return round(1.0 - (1.0 - facts) * (1.0 - wording), 4)
 

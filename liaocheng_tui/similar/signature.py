@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -55,12 +54,26 @@ def _window_hashes(codes: np.ndarray, width: int) -> np.ndarray:
     return np.unique(h & _MASK32)
 
 
-@dataclass(frozen=True)
 class Shingles:
-    """A text's distinct shingle hashes: of SHINGLE_CHARS letters (the MinHash), of WORDING_CHARS (the wording share)."""
+    """A text's distinct shingle hashes: of SHINGLE_CHARS letters (the MinHash), of WORDING_CHARS
+    (the wording share); each made when first asked for."""
 
-    for_minhash: np.ndarray
-    for_wording: np.ndarray
+    def __init__(self, codes: np.ndarray):
+        self._codes = codes
+        self._minhash: np.ndarray | None = None
+        self._wording: np.ndarray | None = None
+
+    @property
+    def for_minhash(self) -> np.ndarray:
+        if self._minhash is None:
+            self._minhash = _window_hashes(self._codes, SHINGLE_CHARS) if len(self._codes) else _EMPTY
+        return self._minhash
+
+    @property
+    def for_wording(self) -> np.ndarray:
+        if self._wording is None:
+            self._wording = _window_hashes(self._codes, WORDING_CHARS) if len(self._codes) else _EMPTY
+        return self._wording
 
 
 _EMPTY = np.empty(0, dtype=np.uint64)
@@ -70,10 +83,7 @@ def shingles(text: str, folded: str | None = None) -> Shingles:
     """The shingles of ``text``'s folded letters (a short text: its letters as one shingle);
     ``folded``: ``fold(text)`` when the caller has it."""
     letters = letters_only(text) if folded is None else _NOT_LETTERS.sub("", folded)
-    if not letters:
-        return Shingles(_EMPTY, _EMPTY)
-    codes = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    return Shingles(_window_hashes(codes, SHINGLE_CHARS), _window_hashes(codes, WORDING_CHARS))
+    return Shingles(np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64))
 
 
 def wording_shares(a: Shingles, b: Shingles) -> tuple[float, float]:

@@ -35,7 +35,8 @@ REWRITES = [
      "区域医疗中心等重大合作项目已先后落地。"),
 ]
 
-#: stories of events the seed pages do not report (invented for the tests)
+#: stories of events the seed pages do not report (invented for the tests); the last ones share an
+#: official, a date or a department with a seed article, as another event of the same day does
 UNRELATED = [
     "8月15日，冠县清水镇举办首届葡萄采摘节，吸引周边游客3200余人次。镇党委书记王立新介绍，全镇葡萄种植面积"
     "达到4600亩，今年预计带动农户增收2800万元。采摘节期间还举办了农产品展销和乡村文艺演出。",
