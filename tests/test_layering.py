@@ -18,7 +18,7 @@ print(",".join(bad))
 """
 
 
-@pytest.mark.parametrize("layer", ["archive", "search"])
+@pytest.mark.parametrize("layer", ["archive", "search", "similar"])
 def test_layer_imports_no_ui(layer: str) -> None:
     out = subprocess.run(
         [sys.executable, "-c", CHECK.format(layer=layer)], capture_output=True, text=True, check=True

@@ -13,6 +13,10 @@ try:  # registered when the search layer is present
 except ImportError:  # pragma: no cover
     pass
 from liaocheng_tui.cli import keep_cmds  # noqa: F401,E402  (registers history, bookmarks, cite)
+try:  # "has this been written already?": similar, duplicates
+    from liaocheng_tui.cli import similar_cmds  # noqa: F401
+except ImportError:  # pragma: no cover
+    pass
 try:  # the reader itself
     from liaocheng_tui.cli import read_cmd  # noqa: F401
 except ImportError:  # pragma: no cover

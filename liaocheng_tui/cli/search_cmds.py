@@ -1,5 +1,7 @@
 """``lc-reader search``, ``lc-reader reporters`` and ``lc-reader index``: the search layer on the command line.
 
+``index`` also runs the repost pass (``similar.reposts``) over the pages it added.
+
 Article text reaches the terminal only as rich ``Text`` (never markup) with
 control characters replaced by visible symbols (``printable``), so ``[b]`` or an
 ESC sequence in a page or a query is printed, not obeyed.  JSONL output is JSON
@@ -66,7 +68,7 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    labels = {"parse": "reading pages", "index": "indexing articles"}
+    labels = {"parse": "reading pages", "index": "indexing articles", "link": "linking reposts"}
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=show_progress != "keep",
@@ -291,8 +293,11 @@ def index(paths, rebuild, cache_dir, no_cache) -> None:
 
     err = _stderr_console()
     started = time.perf_counter()
+    from liaocheng_tui.similar.reposts import link_new_articles
+
     options = {} if no_cache else {"rebuild": rebuild, "verify": True}
-    archive, service = _open(paths, cache_dir, no_cache, show_progress="keep", **options)
+    archive, service = _open(paths, cache_dir, no_cache, show_progress="keep", after_index=link_new_articles,
+                             **options)
     try:
         report_warnings(archive, also=service.warnings)
         where = "memory (--no-cache)" if no_cache else display_path(str(service.cache_folder))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import heapq
+import math
 import shutil
 import tempfile
 import threading
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from liaocheng_tui.search.shelf import Shelf
     from liaocheng_tui.search.store import ArticleStore
     from liaocheng_tui.search.substring import Needle
-    from liaocheng_tui.search.sync import Synced
+    from liaocheng_tui.search.sync import AfterIndex, Synced
 
 T = TypeVar("T")
 
@@ -356,6 +357,73 @@ class SearchService:
                     hits.append(Hit(other, score, self._snippets.lead(other.body)))
             return hits
 
+    # ------------------------------------------------------------ what "has this been written?" asks
+
+    @property
+    def store(self) -> ArticleStore:
+        """The article store this service reads (``liaocheng_tui.similar`` reads its links and bands)."""
+        return self._store
+
+    def like_text(self, text: str, limit: int = 30) -> list[tuple[str, float]]:
+        """(aid, score) of the ``limit`` articles most like ``text``: Whoosh's key terms of its body
+        bigrams (as ``more_like``), evaluated by the one evaluator; best first."""
+        return self._answer(lambda: self._like_text(text, limit))
+
+    def _like_text(self, text: str, limit: int) -> list[tuple[str, float]]:
+        from liaocheng_tui.archive.model import Paragraph
+        from liaocheng_tui.search.related import related_query
+
+        with self._lock:
+            q = related_query(self._searcher, Article(paragraphs=[Paragraph(text)]))
+            if q is None:
+                return []
+            top = self._best(self._fast().evaluate(q), limit)
+            return [(self._aid(d), float(score)) for d, score in top]
+
+    def rarity(self, words: Iterable[str]) -> dict[str, float]:
+        """How rare each word is in the archive, 0..1: log(N / df) / log(N + 1), df the number of
+        articles whose body has its rarest character pair (an upper bound of the word's own)."""
+        from liaocheng_tui.search.analysis import query_bigrams
+
+        with self._lock:
+            n = max(1, self._reader.doc_count())
+            out: dict[str, float] = {}
+            for word in words:
+                pairs = query_bigrams(word)
+                if len(pairs) == 0 or len(pairs[0]) < 2:
+                    continue
+                df = min(self._reader.doc_frequency("body_bg", p) for p in pairs)
+                out[word] = max(0.0, math.log(n / max(1, df)) / math.log(n + 1))
+            return out
+
+    def strings_like(self, strings: Iterable[str], limit: int = 30) -> list[tuple[str, float]]:
+        """(aid, score) of the ``limit`` articles whose title or body holds most of ``strings`` (each
+        verbatim, as a quoted query would find it: its pairs, then the store's letters), best first.
+
+        The query is built here rather than parsed: Whoosh's parser costs more than
+        the search for a long OR of strings.
+        """
+        return self._answer(lambda: self._strings_like(strings, limit))
+
+    def _strings_like(self, strings: Iterable[str], limit: int) -> list[tuple[str, float]]:
+        from whoosh import query as wq
+
+        from liaocheng_tui.search.analysis import letters_only, query_bigrams
+        from liaocheng_tui.search.substring import Substring
+
+        parts: list[wq.Query] = []
+        for text in dict.fromkeys(strings):
+            grams = query_bigrams(text)
+            if len(grams) < 2:
+                continue  # one letter or pair: in too many articles to tell
+            for fieldname in ("title_bg", "body_bg"):
+                parts.append(Substring(fieldname, tuple(grams), letters_only(text), self._verify_one))
+        if not parts:
+            return []
+        with self._lock:
+            scores = self._fast().evaluate(wq.Or(parts))
+            return [(self._aid(d), float(score)) for d, score in self._best(scores, limit)]
+
     def close(self) -> None:
         with self._lock:
             with contextlib.suppress(OSError):
@@ -397,13 +465,17 @@ def open_search(
     cancelled: Callable[[], bool] | None = None,
     rebuild: bool = False,
     verify: bool = False,
+    after_index: AfterIndex | None = None,
 ) -> SearchService:
-    """The archive's store and index, up to date (parsing only what changed); nothing archive-sized in memory."""
+    """The archive's store and index, up to date (parsing only what changed); nothing archive-sized in memory.
+
+    ``after_index``: the repost pass (``similar.reposts.link_new_articles``), run over new pages only."""
     from liaocheng_tui.search.sync import open_synced
 
     skipped: list[str] = []
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache,
-                         progress=progress, cancelled=cancelled, rebuild=rebuild, verify=verify, skipped=skipped)
+                         progress=progress, cancelled=cancelled, rebuild=rebuild, verify=verify, skipped=skipped,
+                         after_index=after_index)
     service = SearchService(synced.ix, synced.store, synced.warnings, cleanup=synced.cleanup, synced=synced)
     service.skipped = skipped
     return service
@@ -419,12 +491,14 @@ def open_archive(
     cancelled: Callable[[], bool] | None = None,
     rebuild: bool = False,
     verify: bool = False,
+    after_index: AfterIndex | None = None,
 ) -> tuple[Shelf, SearchService]:
     """The reader's start: the store brought up to date, a Shelf over it, then the index.
 
     ``on_archive`` is called as soon as the store is ready (the UI browses
     while the index is brought up to date); problems are one-line strings in
-    ``shelf.warnings`` (and ``service.warnings``).  Raises Cancelled.
+    ``shelf.warnings`` (and ``service.warnings``); ``after_index`` as for
+    ``open_search``.  Raises Cancelled.
     """
     from liaocheng_tui.search.shelf import StoreShelf
     from liaocheng_tui.search.sync import open_synced
@@ -439,7 +513,8 @@ def open_archive(
             on_archive(shelf)
 
     synced = open_synced([Path(r) for r in roots], cache_dir=cache_dir, use_cache=use_cache, progress=progress,
-                         cancelled=cancelled, pages_ready=pages_ready, rebuild=rebuild, verify=verify, skipped=skipped)
+                         cancelled=cancelled, pages_ready=pages_ready, rebuild=rebuild, verify=verify, skipped=skipped,
+                         after_index=after_index)
     shelf = holder["shelf"]
     shelf.warnings.extend(w for w in synced.warnings if w not in shelf.warnings)
     service = SearchService(synced.ix, synced.store, synced.warnings, cleanup=_closing(shelf, synced.cleanup),

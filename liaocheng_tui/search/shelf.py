@@ -21,12 +21,13 @@ from typing import Protocol
 from liaocheng_tui.archive.model import Archive, Article, DateSource, Page
 from liaocheng_tui.archive.people import assign_roles, people_stats
 from liaocheng_tui.search.store import ArticleStore
+from liaocheng_tui.search.store_links import LinkRow
 from liaocheng_tui.search.store_people import PersonRow
 from liaocheng_tui.search.store_views import IssueRow
 from liaocheng_tui.search.store_rows import StoreDamage
 from liaocheng_tui.search.sync import parse_file
 
-__all__ = ["IssueRow", "MemoryShelf", "PersonRow", "Shelf", "StoreShelf", "TitleRow"]
+__all__ = ["IssueRow", "LinkRow", "MemoryShelf", "PersonRow", "Shelf", "StoreShelf", "TitleRow"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Shelf(Protocol):
 
     def pages_with_sha1(self, sha1: str) -> list[str]:
         """The sources of the pages whose file bytes have this SHA-1."""
+    def also_reported(self, aid: str) -> list[LinkRow]:
+        """Articles the repost pass linked to ``aid`` ("same event" first, best first; no text read)."""
         ...
 
     def close(self) -> None: ...
@@ -138,6 +141,9 @@ class StoreShelf:
             if page is None or not position.isdigit() or int(position) >= len(page.articles):
                 return None
             return page.articles[int(position)]
+
+    def also_reported(self, aid: str) -> list[LinkRow]:
+        return self._store.links_of(aid)
 
     def iter_pages(self) -> Iterator[Page]:
         """Every page, streamed in issue order (what an export reads; the reader never needs it)."""
@@ -241,6 +247,9 @@ class MemoryShelf:
 
     def pages_with_sha1(self, sha1: str) -> list[str]:
         return [s for s in self._by_source if self.page_sha1(s) == sha1]
+    def also_reported(self, aid: str) -> list[LinkRow]:
+        """None: an archive in memory has no repost pass (it runs over the store)."""
+        return []
 
     def close(self) -> None:
         """Nothing to release."""

@@ -21,6 +21,9 @@ Tables::
               "does this article hold this string" is one ``instr`` in C
     people    name, role, article count, first/last date, papers (rebuilt from
               articles after each write)
+    links_pending, lsh_bands, event_links
+              articles reporting one event (``store_links``): written by the
+              repost pass of ``liaocheng_tui.similar``
 
 Every value comes from the parser's model (``archive.model``); the store knows
 how to write a :class:`Page` and give it back, equal field for field.
@@ -58,6 +61,7 @@ from liaocheng_tui.search.store_rows import (
     row_crc,
     to_json,
 )
+from liaocheng_tui.search.store_links import LINKS_SCHEMA, EventLinks
 from liaocheng_tui.search.store_people import PeopleQueries
 from liaocheng_tui.search.store_verify import StringChecks
 from liaocheng_tui.search.store_views import ReaderViews
@@ -111,7 +115,7 @@ CREATE TABLE IF NOT EXISTS people (
     first_date TEXT, last_date TEXT, papers TEXT NOT NULL,
     PRIMARY KEY (name, role)
 );
-"""
+""" + LINKS_SCHEMA
 
 @dataclass(frozen=True)
 class FileRow:
@@ -125,7 +129,7 @@ class FileRow:
     indexed: bool
 
 
-class ArticleStore(PeopleQueries, ReaderViews, StringChecks):
+class ArticleStore(PeopleQueries, ReaderViews, StringChecks, EventLinks):
     """One archive's pages and articles in SQLite; thread-safe for one writer and many readers."""
 
     def __init__(self, path: Path, *, readonly: bool = False):
@@ -267,6 +271,7 @@ class ArticleStore(PeopleQueries, ReaderViews, StringChecks):
             credits,
         )
         db.executemany("INSERT OR IGNORE INTO people_dirty(name) VALUES (?)", [(c[0],) for c in credits])
+        db.execute("INSERT INTO links_pending(article_id) SELECT id FROM articles WHERE page_id = ?", (page_id,))
 
     def remove(self, sources: Iterable[str]) -> None:
         for source in sources:

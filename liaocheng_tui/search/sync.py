@@ -44,6 +44,9 @@ POOL_MIN_FILES = 64
 POOL_WINDOW_PER_WORKER = 32
 
 Progress = Callable[[str, int, int], None]
+#: A pass run once the index is up to date, over the store's new articles (``similar.reposts.link_new_articles``:
+#: the search layer cannot import it, so its callers hand it in).
+AfterIndex = Callable[[ArticleStore, Progress | None, Callable[[], bool] | None], object]
 
 
 @dataclass
@@ -375,8 +378,12 @@ def open_synced(
     rebuild: bool = False,
     verify: bool = False,
     skipped: list[str] | None = None,
+    after_index: AfterIndex | None = None,
 ) -> Synced:
     """The store brought up to date (``pages_ready`` called then), then the index; both opened.
+
+    ``after_index(store, progress, cancelled)`` then runs (under the writer lock) when the
+    store has articles it has not seen (``links_pending``): the repost pass, new pages only.
 
     ``rebuild``: parse every page again and build the index beside the live one
     (searches meanwhile use the live one); ``verify``: check the store with
@@ -406,6 +413,9 @@ def open_synced(
         if pages_ready is not None and (changed or not early):
             store = _deliver_pages(store, roots, folder, cache, warnings, pages_ready)
         ix = sync_index(store, folder, cache, progress, cancelled, warnings, rebuild=rebuild, verify=verify)
+        if after_index is not None and store.pending_link_count():
+            with maybe_locked(cache, cancelled, progress, warnings):
+                after_index(store, progress, cancelled)
         warnings.extend(jieba_cache_repairs())
     except BaseException:
         store.close()

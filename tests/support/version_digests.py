@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "liaocheng_tui"
 SOURCES = {
     "parser": lambda: sorted((PACKAGE / "archive").rglob("*.py")),
     "index": lambda: [PACKAGE / "search" / "analysis.py", PACKAGE / "search" / "schema.py"],
-    "store": lambda: [PACKAGE / "search" / name for name in ("store.py", "store_rows.py", "store_people.py")],
+    "store": lambda: [PACKAGE / "search" / name for name in ("store.py", "store_rows.py", "store_people.py", "store_links.py")],
 }
 
 
