@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import click
+
 from liaocheng_tui.archive.files import FileProblem, iter_page_files
 from liaocheng_tui.archive.loader import skip
 from liaocheng_tui.archive.model import Archive
@@ -34,15 +36,19 @@ from liaocheng_tui.cli.report import report_warnings, require_pages, require_rea
 @no_cache_option
 @data_dir_option
 @config_option
+@click.option("--draft", "draft_file", type=click.File("r", encoding="utf-8", errors="replace"), default=None,
+              help="Open 已写过吗 on the text of FILE ('-' for stdin): the archive's articles on its event.")
 def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool, data_dir: Path | None,
-         config_file: Path | None) -> None:
+         config_file: Path | None, draft_file) -> None:
     """Open the reader on PATH... (default: the config's archive, else the seeds)."""
     from liaocheng_tui.ui.app import create_app
 
+    draft = draft_file.read() if draft_file is not None else ""
     config = load_settings(config_file)
     roots = resolve_paths(paths or tuple(config.archive))
     _require_page_files(roots)
-    app = create_app(roots, cache_dir=cache_dir, use_cache=not no_cache, config=config, data_dir=data_dir)
+    app = create_app(roots, cache_dir=cache_dir, use_cache=not no_cache, config=config, data_dir=data_dir,
+                     draft=draft)
     app.run()
     if app.catalog is not None:
         shelf = app.catalog.shelf

@@ -79,6 +79,7 @@ class ReaderApp(App[None]):
         except UserDataProblem as exc:
             self.user_problem = str(exc)
         self.keeper: Keeper | None = None
+        self.draft = ""  # ``lc-reader --draft FILE``: matched as soon as search is ready
         self.catalog: Catalog | None = None
         self.service: Any = None
         self.recent_searches: list[str] = []
@@ -176,6 +177,9 @@ class ReaderApp(App[None]):
     def _search_ready(self, event: SearchReady) -> None:
         self.service = event.service
         self.browse.search_ready(event.service)
+        if self.draft:
+            draft, self.draft = self.draft, ""
+            self._to_browse().action_draft(draft, run=True)
 
     @on(SearchUnavailable)
     def _search_unavailable(self, event: SearchUnavailable) -> None:
@@ -316,6 +320,7 @@ def create_app(
     opener: Opener | None = None,
     config: Config | None = None,
     data_dir: Path | None = None,
+    draft: str = "",
 ) -> ReaderApp:
     """Build the reader on ``roots`` (default: the config's archive folders, else the embedded seeds).
 
@@ -330,5 +335,7 @@ def create_app(
         from liaocheng_tui.seeds import seeds_dir
 
         roots = [seeds_dir()]
-    return ReaderApp(LoadOptions([Path(r) for r in roots], cache_dir, use_cache), opener,
-                     config=config, data_dir=data_dir)
+    app = ReaderApp(LoadOptions([Path(r) for r in roots], cache_dir, use_cache), opener,
+                    config=config, data_dir=data_dir)
+    app.draft = draft
+    return app

@@ -36,6 +36,13 @@ def default_opener() -> Opener:
     return open_archive
 
 
+def repost_pass():
+    """The repost pass run after indexing (new pages only): what "also reported" (``a``) lists."""
+    from liaocheng_tui.similar.reposts import link_new_articles
+
+    return link_new_articles
+
+
 class Throttle:
     """Lets a progress report through at most every ``interval`` seconds (and always the last)."""
 
@@ -77,6 +84,7 @@ def load_in_background(
 
     try:
         open_archive = opener if opener is not None else default_opener()
+        extra = {} if opener is not None else {"after_index": repost_pass()}
         _archive, service = open_archive(
             options.roots,
             cache_dir=options.cache_dir,
@@ -84,6 +92,7 @@ def load_in_background(
             progress=progress,
             on_archive=archive_ready,
             cancelled=cancelled,
+            **extra,
         )
     except ImportError as exc:
         _browse_without_search(options, delivered, archive_ready, progress)

@@ -104,6 +104,10 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, BrowseKeep, Screen):
                 tooltip="Export the results (all of them) or the list shown to a file; says where"),
         Binding("o", "open_page", "Open page", show=False, id="browse.open-page",
                 tooltip="The article's page file in $PAGER (default less), at the article's first line"),
+        Binding("d", "draft", "已写过吗", show=False, id="browse.draft",
+                tooltip="已写过吗? Paste a draft: the archive's articles on the same event, side by side"),
+        Binding("a", "also_reported", "Also reported", show=False, id="browse.also-reported",
+                tooltip="The other reports of this article's event (another paper, another 版, a repost)"),
         *(
             Binding(str(n), f"related({n - 1})", "Related", show=False, id=f"browse.related-{n}",
                     tooltip="Open related article 1–5 (listed under the article)")
@@ -281,9 +285,18 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, BrowseKeep, Screen):
     def _related_chosen(self, event: ArticleView.RelatedChosen) -> None:
         self.open_article(event.article)
 
+    @on(ArticleView.AlsoChosen)
+    def _also_chosen(self, event: ArticleView.AlsoChosen) -> None:
+        article = self.catalog.shelf.article(event.aid) if self.catalog else None
+        if article is None:
+            self.notify("That article is no longer in the archive.", severity="warning")
+            return
+        self.open_article(article)
+
     def show_article(self, article: Article) -> None:
         self.article_view.show(article)
         self.kept_visit(article)
+        self.article_view.show_also(self.catalog.shelf.also_reported(article.id) if self.catalog else [])
         if self._pending_scroll is not None:
             y, self._pending_scroll, self._restored_for = self._pending_scroll, None, article
             self.call_after_refresh(lambda: self.article_view.scroll_to(y=y, animate=False))

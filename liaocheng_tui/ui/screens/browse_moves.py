@@ -71,6 +71,29 @@ class BrowseMoves(_Base):
         else:
             self.notify(f"No related article {index + 1}.")
 
+    def action_also_reported(self) -> None:
+        """``a``: the one other report of this event, or the list of them to choose from (Enter)."""
+        also = self.article_view.also
+        if not also:
+            self.notify("No other report of this event is linked (the repost pass links them after indexing).")
+        elif len(also) == 1:
+            self.post_message(self.article_view.AlsoChosen(also[0].aid))
+        else:
+            options = self.article_view.query_one("#also")
+            options.focus()
+            options.highlighted = 0
+            options.scroll_visible()
+
+    def action_draft(self, text: str = "", run: bool = False) -> None:
+        """``d``: 已写过吗? the draft screen; an article chosen there is read here."""
+        from liaocheng_tui.ui.screens.draft import DraftScreen
+
+        def chosen(article) -> None:
+            if article is not None:
+                self.open_article(article)
+
+        self.app.push_screen(DraftScreen(text, run=run), chosen)
+
     def action_problems(self) -> None:
         from liaocheng_tui.ui.screens.problems import ProblemsScreen
 

@@ -32,6 +32,7 @@ def key_owners() -> list[tuple[str, type]]:
     """Where keys are bound: the one table the help, the README's keys and the config's ``[keys]`` follow."""
     from liaocheng_tui.ui.app import ReaderApp
     from liaocheng_tui.ui.screens.browse import BrowseScreen
+    from liaocheng_tui.ui.screens.draft import CompareScreen, DraftScreen
     from liaocheng_tui.ui.screens.kept import KeptScreen, NoteScreen
     from liaocheng_tui.ui.screens.problems import ProblemsScreen
     from liaocheng_tui.ui.screens.reporters import ReportersScreen
@@ -48,6 +49,8 @@ def key_owners() -> list[tuple[str, type]]:
         ("Reporters", ReportersScreen),
         ("Bookmarks, history", KeptScreen),
         ("Bookmark note", NoteScreen),
+        ("已写过吗 draft", DraftScreen),
+        ("Draft beside article", CompareScreen),
         ("Warnings", ProblemsScreen),
         ("Help", HelpScreen),
     ]

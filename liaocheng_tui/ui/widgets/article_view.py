@@ -18,7 +18,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from liaocheng_tui.archive.edition import shown as edition_shown
 from liaocheng_tui.archive.model import Article
+from liaocheng_tui.ui.safe_text import clean, safe_text
 from liaocheng_tui.ui.cjk_wrap import CJKText
 from liaocheng_tui.ui.article_text import article_body, date_label, heading, hit_offsets, paper_label
 
@@ -41,11 +43,18 @@ class ArticleView(VerticalScroll):
     class RelatedChosen(Message):
         article: Article
 
+    @dataclass
+    class AlsoChosen(Message):
+        """An "also reported" entry was chosen (its id: the article is read when opened)."""
+
+        aid: str
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.article: Article | None = None
         self.text: Text = Text(WELCOME)
         self.related: list[Article] = []
+        self.also: list = []  # LinkRow of the articles reporting the same event (the repost pass's links)
         self.hit_index = -1  # the hit line last scrolled to (step_hit)
         self.compact = False  # full-screen reading: a shorter head (article_body's ``compact``)
         self._highlights: dict | None = None
@@ -53,6 +62,8 @@ class ArticleView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(CJKText(self.text), id="article-text")
+        yield Static("", id="also-title", markup=False)
+        yield OptionList(id="also", markup=False)
         yield Static("", id="related-title", markup=False)
         yield OptionList(id="related", markup=False)
 
@@ -110,6 +121,27 @@ class ArticleView(VerticalScroll):
         if self.article is not None:
             self.show(self.article, self._highlights, keep_scroll=True)
 
+    def show_also(self, links: list) -> None:
+        """List the articles reporting the same event (another paper, another 版, a repost), key ``a``."""
+        self.also = list(links)
+        title = self.query_one("#also-title", Static)
+        options = self.query_one("#also", OptionList)
+        options.clear_options()
+        title.set_class(not self.also, "-empty")
+        options.set_class(not self.also, "-empty")
+        if not self.also:
+            title.update("")
+            return
+        title.update(Text("同一事件 Also reported — press a", style="bold"))
+        for n, link in enumerate(self.also):
+            mark = "●" if link.verdict == "same event" else "○"
+            prompt = Text(f"{mark} ", style="bold green" if mark == "●" else "yellow")
+            prompt.append_text(safe_text(link.title or "（无标题）", style="bold"))
+            when = link.issue_date.isoformat() if link.issue_date else "undated"
+            where = " ".join(x for x in (clean(link.newspaper) or "?", when, edition_shown(link.edition)) if x)
+            prompt.append(f"\n  {where}", style="dim")
+            options.add_option(Option(CJKText(prompt, nowrap={1}), id=str(n)))
+
     def show_related(self, articles: list[Article], note: str = "") -> None:
         """List related articles under the text, numbered 1–5."""
         self.related = list(articles)
@@ -134,6 +166,12 @@ class ArticleView(VerticalScroll):
     def plain(self) -> str:
         """What the pane shows, as plain text (for tests and copy)."""
         return self.text.plain
+
+    @on(OptionList.OptionSelected, "#also")
+    def _also_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.also):
+            self.post_message(self.AlsoChosen(self.also[event.option_index].aid))
 
     @on(OptionList.OptionSelected, "#related")
     def _related_selected(self, event: OptionList.OptionSelected) -> None:
