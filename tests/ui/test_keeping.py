@@ -269,3 +269,32 @@ async def test_history_lists_what_was_read_newest_first_and_opens_it(place, wait
         assert app.screen.query_one("DataTable").get_row_at(1)[1].plain == first
         await pilot.press("down", "enter")
         await waiter(pilot, lambda: app.screen is browse and browse.article_view.article.heading == first)
+
+
+async def test_the_palette_lists_bookmarks_and_opens_one(place, waiter):
+    from liaocheng_tui.ui.commands import BookmarkProvider
+
+    app = _app(place)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot, waiter)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause(0.2)
+        kept = app.browse.article_view.article
+        await pilot.press("m")
+        await pilot.pause()
+        app.browse.open_issue(app.catalog.issues[0])
+        await waiter(pilot, lambda: app.browse.article_view.article is not kept)
+        candidates = list(BookmarkProvider(app.screen).candidates(""))
+        assert [label for label, _, _ in candidates] == [f"bookmark {kept.heading}"]
+        candidates[0][2]()  # what choosing it in the palette runs
+        await waiter(pilot, lambda: app.browse.article_view.article.heading == kept.heading)
+
+
+def test_the_configs_archive_folders_are_what_the_reader_opens_without_paths(tmp_path):
+    from liaocheng_tui.ui.app import create_app
+
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(f'archive = ["{tmp_path / "a"}", "{tmp_path / "b"}"]\n', encoding="utf-8")
+    app = create_app(config=load_config(config_file), data_dir=tmp_path / "data")
+    assert app.options.roots == [tmp_path / "a", tmp_path / "b"]
+    assert create_app([tmp_path / "c"], config=load_config(config_file)).options.roots == [tmp_path / "c"]
