@@ -211,6 +211,12 @@ class ReaderApp(App[None]):
         if self.user is not None:
             self.user.close()
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification as plain text: ours quote titles, names and file names, which must never
+        be read as markup (a title ``[b]…[/b]`` or a stray ``[/x]`` would be obeyed, or fail to parse)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # --- shared state ---------------------------------------------------------------------
     @property
     def people(self) -> list[Person]:

@@ -298,3 +298,19 @@ def test_the_configs_archive_folders_are_what_the_reader_opens_without_paths(tmp
     app = create_app(config=load_config(config_file), data_dir=tmp_path / "data")
     assert app.options.roots == [tmp_path / "a", tmp_path / "b"]
     assert create_app([tmp_path / "c"], config=load_config(config_file)).options.roots == [tmp_path / "c"]
+
+
+async def test_notifications_quoting_page_text_show_it_literally(make_app, ready, waiter):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        issue = next(i for i in app.catalog.issues if i.date and i.date.isoformat() == "2024-12-28")
+        app.browse.open_issue(issue)
+        await waiter(pilot, lambda: app.browse.issue is issue)
+        article = next(a for a in issue.articles if a.title and a.title.startswith("[b]"))
+        app.browse.open_article(article)
+        await waiter(pilot, lambda: app.browse.article_view.article is article)
+        await pilot.press("m", "y")
+        await pilot.pause()
+        shown = [n for n in app._notifications if article.title in str(n.message)]
+        assert len(shown) == 2 and all(not n.markup for n in shown), [(n.message, n.markup) for n in shown]
