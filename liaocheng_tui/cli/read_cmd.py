@@ -44,6 +44,8 @@ def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool, data_d
     from liaocheng_tui.ui.app import create_app
 
     draft = draft_file.read() if draft_file is not None else ""
+    if draft_file is not None and draft_file.name == "<stdin>":
+        _keys_from_the_terminal()
     config = load_settings(config_file)
     roots = resolve_paths(paths or tuple(config.archive))
     _require_page_files(roots)
@@ -56,6 +58,20 @@ def read(paths: tuple[Path, ...], cache_dir: Path | None, no_cache: bool, data_d
         report_warnings(shelf)
     if app.return_code:
         sys.exit(app.return_code)
+
+
+def _keys_from_the_terminal() -> None:
+    """``--draft -`` read the draft from a pipe: the reader's keys come from the terminal instead."""
+    import os
+
+    if sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise click.ClickException("--draft - read the draft from stdin, but there is no terminal to read keys from") from None
+    os.dup2(tty, 0)
+    os.close(tty)
 
 
 def _require_page_files(roots: list[Path]) -> None:
