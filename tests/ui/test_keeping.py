@@ -314,3 +314,25 @@ async def test_notifications_quoting_page_text_show_it_literally(make_app, ready
         await pilot.pause()
         shown = [n for n in app._notifications if article.title in str(n.message)]
         assert len(shown) == 2 and all(not n.markup for n in shown), [(n.message, n.markup) for n in shown]
+
+
+async def test_x_on_the_bookmarks_screen_exports_the_bookmarks(place, waiter, tmp_path):
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(f'export_format = "csv"\nexport_dir = "{tmp_path / "out"}"\n', encoding="utf-8")
+    app = _app(place, load_config(config_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot, waiter)
+        titles = []
+        for _ in range(2):
+            titles.append(app.browse.article_view.article.title)
+            await pilot.press("m", "right_square_bracket")
+            await pilot.pause(0.1)
+        await pilot.press("M")
+        await waiter(pilot, lambda: isinstance(app.screen, KeptScreen))
+        await pilot.press("x")
+        await waiter(pilot, lambda: any("→" in n for n in _notes(app)))
+        line = next(n for n in _notes(app) if "→" in n)
+    import csv
+
+    rows = list(csv.DictReader(Path(line.split("→ ", 1)[1]).open(encoding="utf-8")))
+    assert [r["title"] for r in rows] == titles[::-1], (line, rows)
