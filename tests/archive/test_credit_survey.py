@@ -19,17 +19,21 @@ from liaocheng_tui.archive.cjk import squeeze
 from liaocheng_tui.archive.loader import parse_page
 
 from support.credit_pages import (
+    FIRST_ROUNDS_ROWS,
     HELD_OUT_FOLDER,
+    HELD_OUT_FOLDER_2,
     STYLES,
     SURVEY,
     expectation,
     held_out_pages,
+    held_out_pages_2,
     load_rows,
     pages_for,
     split_rows,
 )
 
 TUNED, HELD = split_rows()
+ARTICLES = SURVEY.parent / "credit_survey_articles.csv"
 PAGES = {p.name: p for p in pages_for(TUNED, "")}
 FIELDS = ("kind", "title", "reporters", "correspondents", "credits", "body_start", "body_end")
 
@@ -82,7 +86,23 @@ def test_survey_covers_the_sources_and_placements() -> None:
     assert len({r.source for r in rows}) >= 5
     wheres = {r.where.split("+")[0] for r in rows}
     assert {"lead", "top", "trailing-bracket", "trailing-line", "photo-inline", "photo-line"} <= wheres
-    assert len(HELD) == len(rows) // 5 and not {r.id for r in HELD} & {r.id for r in TUNED}
+    first, later = rows[:FIRST_ROUNDS_ROWS], rows[FIRST_ROUNDS_ROWS:]
+    assert len(HELD) == len(first) // 5 + len(later) // 5 and not {r.id for r in HELD} & {r.id for r in TUNED}
+
+
+def test_articles_counted_this_round_are_listed_by_address() -> None:
+    """Each article counted in the later rounds is listed once with its page address, and
+    every row's count covers the articles listed for it."""
+    rows = {r.id: r for r in load_rows()}
+    with ARTICLES.open(encoding="utf-8") as handle:
+        listed = list(csv.DictReader(handle))
+    addresses = [a["address"] for a in listed]
+    assert len(addresses) == len(set(addresses)), "an article is listed twice"
+    per_row = Counter(rid for a in listed for rid in a["rows"].split("+"))
+    for rid, n in per_row.items():
+        assert rid in rows and rows[rid].articles >= n, (rid, n)
+    for row in load_rows()[FIRST_ROUNDS_ROWS:]:
+        assert per_row[row.id] == row.articles, f"{row.id}: {row.articles} articles, {per_row[row.id]} listed"
 
 
 @pytest.mark.parametrize(
@@ -124,7 +144,17 @@ def test_held_out_folder_is_the_generator_output() -> None:
         assert saved == expectation(page), page.name
 
 
-@pytest.mark.parametrize("page", held_out_pages(), ids=lambda p: p.name)
+def test_second_held_out_folder_is_the_generator_output() -> None:
+    pages = held_out_pages_2()
+    on_disk = sorted(p.name for p in HELD_OUT_FOLDER_2.glob("*.txt"))
+    assert on_disk == sorted(f"{p.name}.txt" for p in pages)
+    for page in pages:
+        assert (HELD_OUT_FOLDER_2 / f"{page.name}.txt").read_text(encoding="utf-8") == page.text, page.name
+        saved = json.loads((HELD_OUT_FOLDER_2 / f"{page.name}.json").read_text(encoding="utf-8"))
+        assert saved == expectation(page), page.name
+
+
+@pytest.mark.parametrize("page", held_out_pages() + held_out_pages_2(), ids=lambda p: p.name)
 def test_held_out_page_loses_and_invents_nothing(page) -> None:
     _lossless(page.name, page.text)
 

@@ -25,6 +25,10 @@ from pathlib import Path
 
 SURVEY = Path(__file__).resolve().parent.parent / "archive" / "credit_survey.csv"
 HELD_OUT_EVERY = 5  # every fifth survey row is held out: no rule is written against it
+# The rows of the first survey rounds (s01–s76) held out every fifth row in heldout/; that
+# folder has since been read.  Rows added later hold out every fifth *new* row in heldout2/,
+# generated and scored before any rule was touched.
+FIRST_ROUNDS_ROWS = 76
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,24 @@ def load_rows() -> list[SurveyRow]:
         ]
 
 
-def split_rows() -> tuple[list[SurveyRow], list[SurveyRow]]:
-    """(rows the rules may be written against, held-out rows)."""
-    rows = load_rows()
-    tuned = [r for i, r in enumerate(rows) if i % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
+def _every_fifth(rows: list[SurveyRow]) -> tuple[list[SurveyRow], list[SurveyRow]]:
+    kept = [r for i, r in enumerate(rows) if i % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
     held = [r for i, r in enumerate(rows) if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1]
-    return tuned, held
+    return kept, held
+
+
+def split_rows3() -> tuple[list[SurveyRow], list[SurveyRow], list[SurveyRow]]:
+    """(rows the rules may be written against, rows held out in heldout/, in heldout2/)."""
+    rows = load_rows()
+    old_kept, held = _every_fifth(rows[:FIRST_ROUNDS_ROWS])
+    new_kept, held2 = _every_fifth(rows[FIRST_ROUNDS_ROWS:])
+    return old_kept + new_kept, held, held2
+
+
+def split_rows() -> tuple[list[SurveyRow], list[SurveyRow]]:
+    """(rows the rules may be written against, rows held out in either folder)."""
+    tuned, held, held2 = split_rows3()
+    return tuned, held + held2
 
 
 # --- invented text ------------------------------------------------------------------
@@ -369,6 +385,7 @@ def expectation(page: GeneratedPage) -> dict:
 
 
 HELD_OUT_FOLDER = SURVEY.parent / "heldout"
+HELD_OUT_FOLDER_2 = SURVEY.parent / "heldout2"
 
 
 def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
@@ -383,8 +400,13 @@ def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
 
 
 def held_out_pages() -> list[GeneratedPage]:
-    return pages_for(split_rows()[1], "heldout_")
+    return pages_for(split_rows3()[1], "heldout_")
 
 
-if __name__ == "__main__":  # python tests/support/credit_pages.py: rewrite the held-out folder
+def held_out_pages_2() -> list[GeneratedPage]:
+    return pages_for(split_rows3()[2], "heldout2_")
+
+
+if __name__ == "__main__":  # python tests/support/credit_pages.py: rewrite the held-out folders
     write_folder(held_out_pages(), HELD_OUT_FOLDER)
+    write_folder(held_out_pages_2(), HELD_OUT_FOLDER_2)
