@@ -197,6 +197,8 @@ def realise(row: SurveyRow, names: list[str], date: dt.date) -> Credit:
         tail = tail.split("…", 1)[1] if "…" in tail else ""
         credit.lead = _fill(head, names, credit, date)
         credit.tail = _fill(tail, names, credit, date)
+        if credit.tail.startswith("。"):  # …。□记者 X: run on after the last full stop
+            credit.tail = credit.tail[1:]
         return credit
     if where.startswith("top"):
         pieces = pattern.split(" / ")
