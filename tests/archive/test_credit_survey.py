@@ -20,15 +20,14 @@ from liaocheng_tui.archive.loader import parse_page
 
 from support.credit_pages import (
     FIRST_ROUNDS_ROWS,
-    HELD_OUT_FOLDER,
-    HELD_OUT_FOLDER_2,
+    HELD_OUT_FOLDERS,
+    ROUND_ROWS,
     STYLES,
     SURVEY,
     expectation,
-    held_out_pages,
-    held_out_pages_2,
     load_rows,
     pages_for,
+    round_held_out_pages,
     split_rows,
 )
 
@@ -86,8 +85,8 @@ def test_survey_covers_the_sources_and_placements() -> None:
     assert len({r.source for r in rows}) >= 5
     wheres = {r.where.split("+")[0] for r in rows}
     assert {"lead", "top", "trailing-bracket", "trailing-line", "photo-inline", "photo-line"} <= wheres
-    first, later = rows[:FIRST_ROUNDS_ROWS], rows[FIRST_ROUNDS_ROWS:]
-    assert len(HELD) == len(first) // 5 + len(later) // 5 and not {r.id for r in HELD} & {r.id for r in TUNED}
+    counts = [*ROUND_ROWS, len(rows) - sum(ROUND_ROWS)]
+    assert len(HELD) == sum(c // 5 for c in counts) and not {r.id for r in HELD} & {r.id for r in TUNED}
 
 
 def test_articles_counted_this_round_are_listed_by_address() -> None:
@@ -134,27 +133,24 @@ def test_survey_page_loses_and_invents_nothing(name: str) -> None:
     _lossless(name, PAGES[name].text)
 
 
-def test_held_out_folder_is_the_generator_output() -> None:
-    pages = held_out_pages()
-    on_disk = sorted(p.name for p in HELD_OUT_FOLDER.glob("*.txt"))
-    assert on_disk == sorted(f"{p.name}.txt" for p in pages)
+@pytest.mark.parametrize("n", range(len(HELD_OUT_FOLDERS)), ids=[f.name for f in HELD_OUT_FOLDERS])
+def test_held_out_folder_is_the_generator_output(n: int) -> None:
+    """Each round's held-out folder holds exactly what the generator prints for its rows
+    (a row added later to an earlier round would change the folder, and this fails)."""
+    folder = HELD_OUT_FOLDERS[n]
+    pages = round_held_out_pages(n)
+    on_disk = sorted(p.name for p in folder.glob("*.txt"))
+    assert on_disk == sorted(f"{p.name}.txt" for p in pages), folder.name
     for page in pages:
-        assert (HELD_OUT_FOLDER / f"{page.name}.txt").read_text(encoding="utf-8") == page.text, page.name
-        saved = json.loads((HELD_OUT_FOLDER / f"{page.name}.json").read_text(encoding="utf-8"))
+        assert (folder / f"{page.name}.txt").read_text(encoding="utf-8") == page.text, page.name
+        saved = json.loads((folder / f"{page.name}.json").read_text(encoding="utf-8"))
         assert saved == expectation(page), page.name
 
 
-def test_second_held_out_folder_is_the_generator_output() -> None:
-    pages = held_out_pages_2()
-    on_disk = sorted(p.name for p in HELD_OUT_FOLDER_2.glob("*.txt"))
-    assert on_disk == sorted(f"{p.name}.txt" for p in pages)
-    for page in pages:
-        assert (HELD_OUT_FOLDER_2 / f"{page.name}.txt").read_text(encoding="utf-8") == page.text, page.name
-        saved = json.loads((HELD_OUT_FOLDER_2 / f"{page.name}.json").read_text(encoding="utf-8"))
-        assert saved == expectation(page), page.name
+ALL_HELD_OUT = [p for n in range(len(HELD_OUT_FOLDERS)) for p in round_held_out_pages(n)]
 
 
-@pytest.mark.parametrize("page", held_out_pages() + held_out_pages_2(), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", ALL_HELD_OUT, ids=lambda p: p.name)
 def test_held_out_page_loses_and_invents_nothing(page) -> None:
     _lossless(page.name, page.text)
 

@@ -25,10 +25,11 @@ from pathlib import Path
 
 SURVEY = Path(__file__).resolve().parent.parent / "archive" / "credit_survey.csv"
 HELD_OUT_EVERY = 5  # every fifth survey row is held out: no rule is written against it
-# The rows of the first survey rounds (s01–s76) held out every fifth row in heldout/; that
-# folder has since been read.  Rows added later hold out every fifth *new* row in heldout2/,
-# generated and scored before any rule was touched.
-FIRST_ROUNDS_ROWS = 76
+# Each survey round holds out every fifth of the rows it added, in a folder of its own that is
+# generated and scored before any rule is touched: the rows of the first rounds (s01–s76) in
+# heldout/ (since read), the next round (s77–s92) in heldout2/, the last (s93–) in heldout3/.
+ROUND_ROWS = (76, 16)  # rows added by each closed round; the rest belong to the last one
+FIRST_ROUNDS_ROWS = ROUND_ROWS[0]
 
 
 @dataclass(frozen=True)
@@ -57,18 +58,24 @@ def _every_fifth(rows: list[SurveyRow]) -> tuple[list[SurveyRow], list[SurveyRow
     return kept, held
 
 
-def split_rows3() -> tuple[list[SurveyRow], list[SurveyRow], list[SurveyRow]]:
-    """(rows the rules may be written against, rows held out in heldout/, in heldout2/)."""
+def round_splits() -> tuple[list[SurveyRow], list[list[SurveyRow]]]:
+    """(rows the rules may be written against, the rows each round held out)."""
     rows = load_rows()
-    old_kept, held = _every_fifth(rows[:FIRST_ROUNDS_ROWS])
-    new_kept, held2 = _every_fifth(rows[FIRST_ROUNDS_ROWS:])
-    return old_kept + new_kept, held, held2
+    tuned: list[SurveyRow] = []
+    held: list[list[SurveyRow]] = []
+    start = 0
+    for count in (*ROUND_ROWS, len(rows)):
+        kept, out = _every_fifth(rows[start : start + count])
+        tuned += kept
+        held.append(out)
+        start += count
+    return tuned, held
 
 
 def split_rows() -> tuple[list[SurveyRow], list[SurveyRow]]:
-    """(rows the rules may be written against, rows held out in either folder)."""
-    tuned, held, held2 = split_rows3()
-    return tuned, held + held2
+    """(rows the rules may be written against, rows held out in any round's folder)."""
+    tuned, held = round_splits()
+    return tuned, [r for rows in held for r in rows]
 
 
 # --- invented text ------------------------------------------------------------------
@@ -388,6 +395,7 @@ def expectation(page: GeneratedPage) -> dict:
 
 HELD_OUT_FOLDER = SURVEY.parent / "heldout"
 HELD_OUT_FOLDER_2 = SURVEY.parent / "heldout2"
+HELD_OUT_FOLDERS = (HELD_OUT_FOLDER, HELD_OUT_FOLDER_2, SURVEY.parent / "heldout3")
 
 
 def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
@@ -401,14 +409,20 @@ def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
         (folder / f"{page.name}.json").write_text(data, encoding="utf-8")
 
 
+def round_held_out_pages(n: int) -> list[GeneratedPage]:
+    """The pages of round ``n``'s held-out rows (0: heldout/, 1: heldout2/, 2: heldout3/)."""
+    prefix = HELD_OUT_FOLDERS[n].name + "_"
+    return pages_for(round_splits()[1][n], prefix)
+
+
 def held_out_pages() -> list[GeneratedPage]:
-    return pages_for(split_rows3()[1], "heldout_")
+    return round_held_out_pages(0)
 
 
 def held_out_pages_2() -> list[GeneratedPage]:
-    return pages_for(split_rows3()[2], "heldout2_")
+    return round_held_out_pages(1)
 
 
 if __name__ == "__main__":  # python tests/support/credit_pages.py: rewrite the held-out folders
-    write_folder(held_out_pages(), HELD_OUT_FOLDER)
-    write_folder(held_out_pages_2(), HELD_OUT_FOLDER_2)
+    for n, folder in enumerate(HELD_OUT_FOLDERS):
+        write_folder(round_held_out_pages(n), folder)
