@@ -90,3 +90,25 @@ def test_a_datelined_article_signed_at_its_end_by_a_marked_credit_is_an_article(
     assert [a.title for a in page.articles] == [title, "夜校开课"], [a.title for a in page.articles]
     assert one.kind.value == "article" and one.reporters == ["张兴国"] and one.correspondents == ["张霞"], one
     assert one.body.rstrip().endswith("共进午餐。"), one.body
+
+
+def test_a_photo_after_an_article_signed_at_its_end_is_its_own_item_headline_first() -> None:
+    """Headline first: an article with no lead byline, signed at its end (…（记者 X）), then a
+    caption closed by ■ 本报记者 Y: the caption is a photo item of its own, not the article's
+    last paragraph (齐鲁网聊城 / 聊城新闻网 pages print photos between articles)."""
+    text = (
+        "市领导走访慰问一线教师\n\n"
+        "\u3000\u30009月9日，在教师节来临之际，市领导到多所学校走访慰问，向教师致以节日问候。\n\n"
+        "\u3000\u3000在特殊教育学校，市领导走进教室，与授课教师交流学生学习生活情况。（记者 胡晓）\n\n"
+        "4月5日，梨园内梨花盛开，梨农们正抢抓农时，给梨树疏花。■ 本报记者 郝川\n\n"
+        "梨园文化旅游节开幕\n\n"
+        "\u3000\u3000本报讯（记者 宋明远）4月3日，梨园文化旅游节开幕，各地游客纷至沓来。\n\n"
+        "\u3000\u3000梨园上百年梨树已成方连片。\n"
+    )
+    page = parse_page(text, "page.txt")
+    got = [(a.kind.value, a.title, a.reporters) for a in page.articles]
+    assert got == [
+        ("article", "市领导走访慰问一线教师", ["胡晓"]),
+        ("photo", None, ["郝川"]),
+        ("article", "梨园文化旅游节开幕", ["宋明远"]),
+    ], got
