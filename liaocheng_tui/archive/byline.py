@@ -57,7 +57,8 @@ _OUTLET = rf"(?:{outlet_chain()})"
 ROLE_RE = re.compile(
     rf"(?P<prefix>{PREFIX}\s*)?"
     rf"(?:(?P<outlet>{_SELF}|{_OUTLET})\s*)?"
-    rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)}))"
+    # (融媒体 / 全媒体 before 中心 is a media centre's name, not a role: 莘县融媒体中心记者 X)
+    rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)})(?!{_SP}中{_SP}心))"
     rf"|(?P<bare>{PREFIX})"
     # an outlet with no role word before the names: （中国台湾网 X 摄）, 新华社 X Y
     rf"|(?P<outlet_only>{_OUTLET})(?=[^\S\n]*[:：]|[^\S\n]+)"
@@ -74,8 +75,9 @@ SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 # 邵可/文 临报融媒记者 …, 张强/摄: a slash closing is read before the slash as a separator.
 SLASH_CLOSING_RE = re.compile(
     rf"{_SP}(?:{'|'.join(_SP.join(re.escape(c) for c in w) for w in sorted(SLASH_CLOSINGS, key=len, reverse=True))})"
-    # (张丽/文报道: a line end joined the closing to the next one)
-    rf"(?=$|\s|[)）{MARKERS}]|{'|'.join(re.escape(w) for w in CLOSING_WORDS)})"
+    # (张丽/文报道, 刘丽/文记者 张丽, 陈丽/文聊城报道: a line end joined the closing to the next
+    # closing, role or place + 报道)
+    rf"(?=$|\s|[)）{MARKERS}]|{'|'.join(re.escape(w) for w in CLOSING_WORDS)}|{ROLE_RE.pattern}|{PLACE_REPORT_RE.pattern})"
 )
 
 # A closing run into the next role with no space (…报道 / 摄影 X, joined at a line end).
@@ -281,6 +283,16 @@ def _role_starts(text: str, at: int) -> bool:
         # 王文/图 at the end, 王图/图 临报…: 王文 and a closing /图, not 王 and a prefix 文/ with no name after
         return False
     return m is not None and len(m.group(0).replace(" ", "")) > 1
+
+
+_ROLE_AT_END_RE = re.compile(rf"(?:{ROLE_RE.pattern})\s*$")
+
+
+def ends_with_role(text: str) -> bool:
+    """Does a credit line end in a role word with no name after it (…大众报业·农村大众摄影 /
+    记者 X: a credit broken at the line end right after its role)?"""
+    folded = narrow(text.strip())
+    return any(_ROLE_AT_END_RE.match(folded, k) for k in range(max(0, len(folded) - 16), len(folded)))
 
 
 # --- whole lines ------------------------------------------------------------------

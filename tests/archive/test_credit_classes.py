@@ -112,3 +112,37 @@ def test_a_photo_after_an_article_signed_at_its_end_is_its_own_item_headline_fir
         ("photo", None, ["郝川"]),
         ("article", "梨园文化旅游节开幕", ["宋明远"]),
     ], got
+
+
+def _page_with(first_paragraph: str, last_paragraph: str, above: str = "") -> str:
+    return (
+        f"{above}{first_paragraph}\n\n{last_paragraph}\n\n口袋公园建成开放\n\n"
+        "本报讯（记者 钟晓）6月4日，一所乡村夜校在村\n文化广场开课，六十多名村民参加了第一课。\n\n乡村夜校开课\n"
+    )
+
+
+def test_a_space_printed_at_a_line_end_inside_an_end_credit_keeps_two_names_apart() -> None:
+    """…（莘县融媒体中心见习记者 王丽平 / 王平丽）: the export printed a space before the break."""
+    text = _page_with(
+        "6月3日，城区又有十处口袋公园建成开放，附近居\n民出门几分钟就能走进绿地。",
+        "这些项目利用边角空地改造而成，设置\n了健身步道和儿童游乐设施。（莘县融媒体中心见习记者 王丽平 \n王平丽）",
+    )
+    one = parse_page(text, "page.txt").articles[0]
+    assert one.reporters == ["王丽平", "王平丽"], one.reporters
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["东阿融媒记者王丽丽 文/大众报业·农村大众摄影\n记者 陈丽", "大众网·海报新闻记者王丽丽 文/莘县融媒体中心\n记者 陈丽"],
+)
+def test_a_credit_line_broken_right_after_a_role_or_inside_a_media_centre_is_one_credit(credit: str) -> None:
+    """A top credit wrapped after its role word (…摄影 / 记者 陈丽) or inside an outlet
+    (…莘县融媒体中心 / 记者 陈丽): one credit over two lines, the article's."""
+    text = _page_with(
+        "6月3日，城区又有十处口袋公园建成开放，附近居\n民出门几分钟就能走进绿地。",
+        "这些项目利用边角空地改造而成，设置了健身步道、\n休闲座椅和儿童游乐设施。",
+        above=credit + "\n\n",
+    )
+    page = parse_page(text, "page.txt")
+    assert [a.title for a in page.articles] == ["口袋公园建成开放", "乡村夜校开课"], credit
+    assert page.articles[0].reporters == ["王丽丽", "陈丽"], credit

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -183,7 +184,7 @@ def test_an_unknown_credit_never_swallows_text_or_splits_an_article(credit: str,
     for c in credit:
         depth += (c == "（") - (c == "）")
         balanced = balanced and depth >= 0
-    if sum(c >= "\u4e00" for c in credit) < 2 or not balanced or depth or credit[-1] in "、，,（(《“·:":
+    if sum(c >= "\u4e00" for c in credit) < 2 or not balanced or depth or credit.rstrip()[-1:] in tuple("、，,（(《“·:"):
         return  # a credit has words, its brackets close, and it does not end on an open clause
     last = MORE + (credit if where == "tail" else "")
     below = f"\n\n{credit}" if where == "line" else ""
@@ -224,6 +225,10 @@ def test_every_credit_row_reads_any_names(row, names, short) -> None:
         names = short  # names printed run together are cut where a surname starts: two-character ones
         if len({n[0] for n in names}) < len(names):
             return
+    # 王明文/图 reads 王明 文/图 as well (a three-character name ending in 文 or 图 glued to a slash
+    # closing): ambiguous in print, a known limit
+    if re.search(r"\{N\}/[文图摄]", row.pattern) and any(len(n) > 2 and n[-1] in "文图" for n in names):
+        return
     credit = realise(row, list(names), dt.date(2024, 6, 3))
     if row.where == "lead":
         people = match_lead(credit.lead + "6月3日，会议召开。").people
