@@ -235,14 +235,17 @@ def _place_report_at(text: str, at: int) -> bool:
 
 def _name_before_prefix(text: str, pos: int, at: int) -> int:
     """王文图/记者: the role found at ``at`` (文图/记者) would leave a one-character name;
-    the same role starting a character later (图/记者) leaves 王文."""
+    the same role starting a character later (图/记者) leaves 王文; 王图/通讯员: the role
+    通讯员 after a slash leaves 王图."""
     first = ROLE_RE.match(text, at)
     if first is None or at - pos >= 2:
         return at
-    for k in range(at + 1, min(pos + MAX_NAME_CHARS, first.end())):
+    for k in range(at + 1, min(pos + MAX_NAME_CHARS + 1, first.end())):
         m = ROLE_RE.match(text, k)
         if m is not None and m.end() == first.end():
-            return k
+            name = text[pos:k].rstrip(" /、，,:·")  # 王图/通讯员 Y: 王图, a slash, the role
+            if name and all(NAME_CHAR_RE.match(c) for c in name):
+                return pos + len(name)
     return at
 
 

@@ -146,3 +146,15 @@ def test_a_credit_line_broken_right_after_a_role_or_inside_a_media_centre_is_one
     page = parse_page(text, "page.txt")
     assert [a.title for a in page.articles] == ["口袋公园建成开放", "乡村夜校开课"], credit
     assert page.articles[0].reporters == ["王丽丽", "陈丽"], credit
+
+
+def test_the_merged_city_media_centre_signs_a_bracket_lead_without_dateline() -> None:
+    """（聊城市新闻传媒中心全媒体记者X/通讯员 Y）…: the 2023 media centre (聊城日报 and the city's
+    radio and TV) as the outlet, a name run into the slash, no 本报讯 before the bracket."""
+    from liaocheng_tui.archive.byline import match_lead
+
+    lead = match_lead("（聊城市新闻传媒中心全媒体记者江平波/通讯员 赵寰）连日来，我市持续高温天气。")
+    assert lead is not None, "media centre lead"
+    assert (lead.people.reporters, lead.people.correspondents) == (["江平波"], ["赵寰"]), "media centre lead"
+    other = match_lead("（德州市新闻传媒中心记者 王丽）连日来，城区持续高温。")
+    assert other is not None and other.people.reporters == ["王丽"], "any city's 新闻传媒中心"
