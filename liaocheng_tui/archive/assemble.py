@@ -200,12 +200,13 @@ def _item_under(units: list[Unit], j: int, current: tuple[list[Unit], list[Unit]
 
 def _place_photo(unit: Unit, current, articles: list[Article], flush) -> None:
     """Headline-first: a photo credit closes a photo item.  Under a headline with no byline
-    it is a titled photo (the caption is that item's text); after an article's text, the
-    caption is the paragraph carrying the credit, or the one right above a credit line."""
+    it is a titled photo (the caption is that item's text) unless that text already ended in
+    its own credit; after an article's text, the caption is the paragraph carrying the
+    credit, or the one right above a credit line."""
     heading, start, body = current
     has_text = bool(body) or any(u.role is Role.LEAD for u in start)
-    if heading and not start:
-        body.append(unit)
+    if heading and not start and not (body and closes_article(body[-1])):
+        body.append(unit)  # (an article already signed at its end (…（记者 X）) is no caption)
         flush()
         return
     caption = [unit]

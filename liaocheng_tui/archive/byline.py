@@ -32,6 +32,7 @@ from liaocheng_tui.archive.credit_words import (
     PREFIX,
     REPORT_PLACES,
     REPORTER_WORDS,
+    SLASH_CLOSINGS,
 )
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.names import MAX_NAME_CHARS, NAME_CHAR_RE, is_outlet_word, plausible_name, split_run, unspace
@@ -56,7 +57,8 @@ _OUTLET = rf"(?:{outlet_chain()})"
 ROLE_RE = re.compile(
     rf"(?P<prefix>{PREFIX}\s*)?"
     rf"(?:(?P<outlet>{_SELF}|{_OUTLET})\s*)?"
-    rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)}))"
+    # (融媒体 / 全媒体 before 中心 is a media centre's name, not a role: 莘县融媒体中心记者 X)
+    rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)})(?!{_SP}中{_SP}心))"
     rf"|(?P<bare>{PREFIX})"
     # an outlet with no role word before the names: （中国台湾网 X 摄）, 新华社 X Y
     rf"|(?P<outlet_only>{_OUTLET})(?=[^\S\n]*[:：]|[^\S\n]+)"
@@ -70,6 +72,13 @@ _GLUED_CLOSING_RE = re.compile(
 # 聊城报道 / 北京报道: a place glued to 报道 at the end of a credit.
 PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])")
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
+# 邵可/文 临报融媒记者 …, 张强/摄: a slash closing is read before the slash as a separator.
+SLASH_CLOSING_RE = re.compile(
+    rf"{_SP}(?:{'|'.join(_SP.join(re.escape(c) for c in w) for w in sorted(SLASH_CLOSINGS, key=len, reverse=True))})"
+    # (张丽/文报道, 刘丽/文记者 张丽, 陈丽/文聊城报道: a line end joined the closing to the next
+    # closing, role or place + 报道)
+    rf"(?=$|\s|[)）{MARKERS}]|{'|'.join(re.escape(w) for w in CLOSING_WORDS)}|{ROLE_RE.pattern}|{PLACE_REPORT_RE.pattern})"
+)
 
 # A closing run into the next role with no space (…报道 / 摄影 X, joined at a line end).
 _CLOSING_BEFORE_ROLE_RE = re.compile(
@@ -140,6 +149,15 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     pos = 0
     n = len(folded)
     while pos < n:
+        slash = SLASH_CLOSING_RE.match(folded, pos) if people else None
+        if slash:
+            if slash.group(0).replace(" ", "") in PICTURE_CLOSINGS:
+                for name in group:
+                    if name in people.roleless:
+                        people.roleless.remove(name)
+            pos = slash.end()
+            group = []
+            continue
         sep = SEP_RE.match(folded, pos)
         if sep:
             pos = sep.end()
@@ -172,6 +190,9 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         end = pos
         while end < n and NAME_CHAR_RE.match(folded, end):
             if end > pos and _role_starts(folded, end):
+                if end - pos == 1 and SLASH_CLOSING_RE.match(folded, end + 1):
+                    end += 1  # 王图/文 临报…: the name 王图 and a closing /文, not 王 and a prefix 图/文
+                    continue
                 end = _name_before_unknown_outlet(folded, pos, _name_before_prefix(folded, pos, end))
                 break
             if end > pos + 1 and (_GLUED_CLOSING_RE.match(folded, end) or _place_report_at(folded, end)):
@@ -214,14 +235,17 @@ def _place_report_at(text: str, at: int) -> bool:
 
 def _name_before_prefix(text: str, pos: int, at: int) -> int:
     """王文图/记者: the role found at ``at`` (文图/记者) would leave a one-character name;
-    the same role starting a character later (图/记者) leaves 王文."""
+    the same role starting a character later (图/记者) leaves 王文; 王图/通讯员: the role
+    通讯员 after a slash leaves 王图."""
     first = ROLE_RE.match(text, at)
     if first is None or at - pos >= 2:
         return at
-    for k in range(at + 1, min(pos + MAX_NAME_CHARS, first.end())):
+    for k in range(at + 1, min(pos + MAX_NAME_CHARS + 1, first.end())):
         m = ROLE_RE.match(text, k)
         if m is not None and m.end() == first.end():
-            return k
+            name = text[pos:k].rstrip(" /、，,:·")  # 王图/通讯员 Y: 王图, a slash, the role
+            if name and all(NAME_CHAR_RE.match(c) for c in name):
+                return pos + len(name)
     return at
 
 
@@ -236,15 +260,21 @@ def _name_before_unknown_outlet(text: str, pos: int, at: int) -> int:
     outlet = first.group("outlet") or first.group("outlet_only") if first else None
     if first is None or not outlet or first.group("prefix") or _NAMED_OUTLET_RE.search(outlet):
         return at
-    best = at
-    for k in range(at + 1, pos + MAX_NAME_CHARS + 1):
+    # the same role starting later, with a shorter paper or none (陈丽融媒体记者: 陈丽 and the
+    # role 融媒体记者, not a paper 陈丽融媒体): the longest name that is a name wins
+    for k in range(min(pos + MAX_NAME_CHARS, first.end() - 1), at, -1):
         m = ROLE_RE.match(text, k)
-        if m is not None and m.end() == first.end() and (m.group("outlet") or m.group("outlet_only")):
-            best = k
-    name = text[pos:best]
-    if best > at and not (all(NAME_CHAR_RE.match(c) for c in name) and plausible_name(name) and starts_with_surname(name)):
-        return at  # 哈尔滨日报: 哈 is no name, the paper is the whole run
-    return best
+        if m is None or m.end() != first.end():
+            continue
+        name = text[pos:k]
+        if all(NAME_CHAR_RE.match(c) for c in name) and plausible_name(name) and starts_with_surname(name):
+            return k
+    return at  # 哈尔滨日报: 哈 is no name, the paper is the whole run
+
+
+# After a slash prefix found inside a run of name characters: nothing, or one character
+# before a space, a bracket or the end (the 图 of 王图/图) — no name follows, so no prefix.
+_BARE_PREFIX_CLOSES = re.compile(r"[^\S\n]*(?:[\u4e00-\u9fff](?=[\s)）]|$))?[^\S\n)）]*(?:[)）]|$|\s)")
 
 
 def _role_starts(text: str, at: int) -> bool:
@@ -252,7 +282,20 @@ def _role_starts(text: str, at: int) -> bool:
     Every role the grammar knows is two characters or more (one-character prefixes need
     their slash), so 王文斌 and 张图南 stay whole."""
     m = ROLE_RE.match(text, at)
+    if m is not None and m.group("bare") and _BARE_PREFIX_CLOSES.match(text, m.end()):
+        # 王文/图 at the end, 王图/图 临报…: 王文 and a closing /图, not 王 and a prefix 文/ with no name after
+        return False
     return m is not None and len(m.group(0).replace(" ", "")) > 1
+
+
+_ROLE_AT_END_RE = re.compile(rf"(?:{ROLE_RE.pattern})\s*$")
+
+
+def ends_with_role(text: str) -> bool:
+    """Does a credit line end in a role word with no name after it (…大众报业·农村大众摄影 /
+    记者 X: a credit broken at the line end right after its role)?"""
+    folded = narrow(text.strip())
+    return any(_ROLE_AT_END_RE.match(folded, k) for k in range(max(0, len(folded) - 16), len(folded)))
 
 
 # --- whole lines ------------------------------------------------------------------

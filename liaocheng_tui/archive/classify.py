@@ -65,7 +65,27 @@ def classify_all(paras: list[Para]) -> list[Unit]:
     """Every paragraph's role, then the credits whose role only their neighbours tell."""
     units = [classify(p) for p in paras]
     _credits_by_position(units)
+    _dateline_end_credits(units)
     return units
+
+
+def _dateline_end_credits(units: list[Unit]) -> None:
+    """本报讯 …。□记者 X通讯员 Y: an article opened by a dateline with no credit is signed at its
+    end; a marked credit closing its last paragraph (right before the next headline, start or
+    the page end) is that article's credit, not a photo's — unless it says 摄."""
+    for i, unit in enumerate(units):
+        if unit.role is not Role.LEAD or unit.lead is None or unit.lead.people or not unit.lead.dateline:
+            continue
+        k = i + 1
+        while k < len(units) and units[k].role is Role.BODY and units[k].credit is None:
+            k += 1
+        if k >= len(units) or units[k].role is not Role.BODY:
+            continue
+        credit = units[k].credit
+        after = units[k + 1] if k + 1 < len(units) else None
+        closes = after is None or after.role in (Role.HEADLINE, Role.LEAD, Role.BYLINE)
+        if credit is not None and credit.is_photo and credit.text_before and closes and not PHOTO_CREDIT_END.search(credit.credit):
+            credit.is_photo = False
 
 
 def _credits_by_position(units: list[Unit]) -> None:

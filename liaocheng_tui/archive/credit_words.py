@@ -21,8 +21,10 @@ PREFIX = r"(?:文/图|图/文|(?:文图|图文|文|图|摄影|摄像|视频|图�
 NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
 # Words that close a credit and are no name: …报道, …摄, …文/图.
 CLOSING_WORDS = ["摄影报道", "报道", "摄", "供图", "整理", "发自", "文/图", "文/摄", "图/文", "图文", "文并摄"]
+# Closings glued to the names by a slash: 邵可/文, 崔文博 穆青禾/图, 刘伟 张强/摄.
+SLASH_CLOSINGS = ["/文", "/图", "/摄", "/摄影", "/图文", "/文图"]
 # Closing words that say the names before them made the pictures (a printed role).
-PICTURE_CLOSINGS = ("摄", "摄影报道", "供图", "文/图", "文/摄", "图/文", "图文", "文并摄")
+PICTURE_CLOSINGS = ("摄", "摄影报道", "供图", "文/图", "文/摄", "图/文", "图文", "文并摄", "/图", "/摄", "/摄影", "/图文", "/文图")
 # Markers printed before a credit or photo credit.
 MARKERS = "■□●◆▲◇"
 # Two-character things that look like names but are not.

@@ -14,7 +14,17 @@ from liaocheng_tui.archive.byline import CREDIT_HINT, ROLE_RE, People, parse_peo
 from liaocheng_tui.archive.credit_words import MARKERS
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.names import plausible_name, split_run
+from liaocheng_tui.archive.outlets import outlet_chain
 from liaocheng_tui.archive.surnames import starts_with_surname
+
+# （本网记者）, （本报记者）: a role printed in brackets with no name signs the item all the same.
+_NAMELESS_BRACKET_RE = re.compile(rf"\s*(?:本报|本网|{outlet_chain()})?\s*(?:记者|通讯员|评论员|综合|编辑部)\s*")
+# （中国台湾网、聊城市台办联合报道）: outlets and offices that report jointly, named but no person.
+_JOINT_PART = r"[\u4e00-\u9fff·]{2,14}?"
+_JOINT_REPORT_RE = re.compile(rf"\s*{_JOINT_PART}(?:\s*[、，,和与]\s*{_JOINT_PART})+\s*联合(?:报道|供稿|采写)\s*")
+_OUTLET_IN_RE = re.compile(rf"本报|本网|{outlet_chain()}")
+# （摄影:X）, （图/X）, （… 摄）, （□记者 X 报道）: the credit of a picture.
+_PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
@@ -62,9 +72,11 @@ def trailing_credit(text: str) -> Credit | None:
             people = parse_people(inner, allow_roleless=True)
             if people is not None:
                 people.roles_seen = 0
+        if people is None and _nameless_bracket(narrow(inner)):  # （本网记者）, （X、Y联合报道）
+            people = People(roles_seen=1)
         if people is not None:
-            # （… 摄）, （图/X）, （□记者 X 报道） (大众日报 prints photo credits behind □ in brackets)
-            is_photo = bool(re.search(rf"摄(?:影)?\s*$|图/|^\s*[{MARKERS}]", narrow(inner)))
+            # （… 摄）, （图/X）, （摄影:X）, （□记者 X 报道） (大众日报 prints photo credits behind □)
+            is_photo = bool(people) and bool(_PHOTO_BRACKET_RE.search(narrow(inner)))
             return Credit(before.rstrip(), text[m.start() :].strip(), people, is_photo)
     m = _TRAIL_PICTURE_PREFIX_RE.search(folded)
     if m:
@@ -106,6 +118,14 @@ def _trailing_role_credit(text: str, folded: str) -> Credit | None:
         return None
     is_photo = bool(re.search(r"摄(?:影)?(?:报道)?\s*$", narrow(inner)))
     return Credit(text[: m.start(1)].rstrip(), inner.strip(), people, is_photo)
+
+
+def _nameless_bracket(inner: str) -> bool:
+    """A credit in brackets that names no person: a role alone (本网记者) or outlets and
+    offices reporting jointly, at least one of them an outlet (中国台湾网、聊城市台办联合报道)."""
+    if _NAMELESS_BRACKET_RE.fullmatch(inner):
+        return True
+    return _JOINT_REPORT_RE.fullmatch(inner) is not None and _OUTLET_IN_RE.search(inner) is not None
 
 
 def _roleless_bracket_ok(inner: str, before: str) -> bool:

@@ -57,11 +57,13 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("海报新闻", Kind.SITE),
     Outlet("大众报业", Kind.SITE),
     Outlet("大众日报客户端", Kind.SITE),
+    Outlet("农村大众", Kind.PAPER),
     Outlet("齐鲁网", Kind.SITE),
     Outlet("闪电新闻", Kind.SITE),
     Outlet("齐鲁壹点", Kind.SITE),
     Outlet("鲁网", Kind.SITE),
     Outlet("聊城新闻网", Kind.SITE),
+    Outlet("聊城市新闻传媒中心", Kind.BROADCASTER),  # 聊城日报 and the city's radio and TV, merged
     Outlet("新华网", Kind.SITE),
     Outlet("人民网", Kind.SITE),
     Outlet("央视网", Kind.SITE),
@@ -84,22 +86,26 @@ _OTHER_CHAR = "(?:(?!{})[\\u4e00-\\u9fff])".format("|".join(re.escape(n) for n i
 GENERIC_PAPER = rf"{_OTHER_CHAR}{{2,4}}?(?:日报|晚报|时报|商报|都市报|早报)(?:社)?"
 # Any other news site: 德州新闻网, 潍坊新闻网, 中国台湾网 (two to four characters + 新闻网 or 网).
 GENERIC_SITE = rf"{_OTHER_CHAR}{{2,4}}?(?:新闻网|网)"
+# Any county's or paper's media centre: 东阿融媒, 临报融媒, 莘县融媒体中心, 某市新闻传媒中心, 高唐县广播电视台.
+GENERIC_MEDIA = rf"{_OTHER_CHAR}{{2,4}}?(?:融媒体中心|新闻传媒中心|传媒中心|融媒体|融媒|广播电视台|电视台)"
 # Joined outlets: 大众网·海报新闻, 齐鲁网·闪电新闻, 大众报业·大众日报客户端.
 OUTLET_JOINER = r"[·・•‧∙]"
 
 
 def outlet_alternation(names: tuple[str, ...] = NAMED_OUTLETS, *, generic: bool = True, spaced: bool = True) -> str:
     """A regex alternation of outlet names (longest first), allowing export spaces inside
-    a name when ``spaced``; with ``generic`` also any city paper or news site (潍坊日报社,
-    德州新闻网)."""
+    a name when ``spaced``; with ``generic`` also any city paper, news site or media centre
+    (潍坊日报社, 德州新闻网, 东阿融媒)."""
     gap = r"[^\S\n]*" if spaced else ""
     parts = [gap.join(re.escape(ch) for ch in name) for name in sorted(names, key=len, reverse=True)]
     if generic:
-        parts += [GENERIC_PAPER, GENERIC_SITE]
+        parts += [GENERIC_PAPER, GENERIC_SITE, GENERIC_MEDIA]
     return "|".join(parts)
 
 
 def outlet_chain(*, generic: bool = True) -> str:
-    """One outlet, or several joined by ·: 大众网·海报新闻, 大众报业·大众日报客户端."""
+    """One outlet, or several joined by ·: 大众网·海报新闻, 大众报业·大众日报客户端; with
+    ``generic``, a known outlet joined to one no table names (大众报业·某某周刊)."""
     one = f"(?:{outlet_alternation(generic=generic)})"
-    return rf"{one}(?:\s*{OUTLET_JOINER}?\s*{one})*"
+    joined = rf"(?:{one}|{_OTHER_CHAR}{{2,6}}?)" if generic else one
+    return rf"{one}(?:\s*{OUTLET_JOINER}\s*{joined}|\s*{one})*"

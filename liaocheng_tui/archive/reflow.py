@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import CREDIT_HINT, MAX_CREDIT_LINE, byline_line, starts_with_dateline
+from liaocheng_tui.archive.byline import CREDIT_HINT, MAX_CREDIT_LINE, ROLE_RE, byline_line, ends_with_role, starts_with_dateline
 from liaocheng_tui.archive.credit_words import MARKERS
-from liaocheng_tui.archive.end_credits import trailing_credit
+from liaocheng_tui.archive.folding import narrow
+from liaocheng_tui.archive.end_credits import TRAILING_CREDIT_MAX_CHARS, trailing_credit
 from liaocheng_tui.archive.cjk import (
     CLAUSE_OPEN,
     LINE_START_FORBIDDEN,
@@ -207,7 +208,7 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             continue
         if (
             not nxt.blank_before
-            and (not cur.is_byline or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT)
+            and (not cur.is_byline or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT or ends_with_role(cur.text))
             and _credit_runs_on(cur, nxt)
         ):
             # ``■ 本报记者 夏旭`` / ``光``, ``大众网·海报新闻记者 X 实习记者 卜世`` / ``杰 练红 聊城报道``:
@@ -226,6 +227,25 @@ def _mend_broken_byline_names(lines: list[Line]) -> None:
             del lines[i + 1 : i + 3]
             continue
         i += 1
+
+
+_CREDIT_TAIL_START = re.compile(r"[（(。！？]")
+
+
+def _space_in_credit(prev: Line, cur: Line, para: Para) -> bool:
+    """A space printed at a line end inside a credit closing a paragraph (…（记者 王丽平 / 王平丽）,
+    …。记者 X 通讯员 焦书林 / 霍然): it keeps two names apart, so the join keeps it.  The
+    credit opens after the paragraph's last bracket or sentence end, on this line or above."""
+    if not prev.space_after or cur.space_before:
+        return False
+    text = para.text
+    starts = [m.end() for m in _CREDIT_TAIL_START.finditer(text, max(0, len(text) - TRAILING_CREDIT_MAX_CHARS))]
+    if not starts:
+        return False
+    tail = text[starts[-1] :]
+    if "）" in tail or ")" in tail or not CREDIT_HINT.search(tail):
+        return False
+    return ROLE_RE.match(narrow(tail.lstrip(" " + MARKERS))) is not None  # it opens with a role
 
 
 def _credit_join(cur: Line, nxt: Line) -> str:
@@ -252,7 +272,8 @@ def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
     ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
     is only the tail of a name (one or two characters)."""
-    if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline and nxt.text[0] not in _CONTINUES_A_CREDIT:
+    role_cut = ends_with_role(cur.text)  # …农村大众摄影 / 记者 陈丽: the role's names are on the next line
+    if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline and nxt.text[0] not in _CONTINUES_A_CREDIT and not role_cut:
         return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart (a line never opens with a slash)
     if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
         return False  # running text (a credit line has no sentence punctuation)
@@ -260,7 +281,7 @@ def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     if joined is None:
         return False
     # ``记者 X Y 聊城日报`` / ``记者 Z``: the line above is no credit alone (an outlet cut from its role)
-    return not cur.is_byline or len(nxt.text) <= 2 or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT
+    return not cur.is_byline or len(nxt.text) <= 2 or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT or role_cut
 
 
 def _credit_started_before(before: str, cur: Line) -> bool:
@@ -346,7 +367,7 @@ def reflow(text: str) -> list[Para]:
                 current = Para([cur.text], cur.indent, False, cur.is_byline, space_before=cur.space_before)
                 block_paras.append(current)
             else:
-                current.extend([cur.joinable])
+                current.extend([" " + cur.text if _space_in_credit(prev, cur, current) else cur.joinable])
         headline_block = _is_headline_block(block, block_paras, body_column)
         for i, para in enumerate(block_paras):
             para.column, para.block_lines, para.headline_block = column, len(block), headline_block

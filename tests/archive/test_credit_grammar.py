@@ -27,10 +27,16 @@ _GIVEN = "明华晓丽文图志强伟芳敏静军杰涛斌超勇艳娟霞平刚�
 NAME = st.builds(lambda s, g: s + g, st.sampled_from(_SURNAMES), st.text(_GIVEN, min_size=1, max_size=2))
 
 PREFIXES = ["", "文/", "图/", "文/图 ", "摄影/", "视频/"]
-OUTLETS = ["", "本报", "聊城日报", "大众日报", "大众网·海报新闻", "齐鲁网", "齐鲁网·闪电新闻", "潍坊日报社", "大众日报客户端 "]
+OUTLETS = [
+    "", "本报", "聊城日报", "大众日报", "大众网·海报新闻", "齐鲁网", "齐鲁网·闪电新闻", "潍坊日报社", "大众日报客户端 ",
+    # a county's media centre, and an outlet no table names joined to a known one
+    "东阿融媒", "临报融媒", "莘县融媒体中心", "大众报业·农村大众", "大众报业·鲁西周刊",
+]
+# what a group's names made, glued to the last name by a slash: 邵可/文, 崔文博 穆青禾/图
+SUFFIXES = ["", "", "/文", "/图"]
 REPORTER_ROLES = ["记者", "全媒体记者", "融媒体记者", "见习记者", "实习记者", "首席记者", "摄影记者", "实习生"]
 CORRESPONDENT_ROLES = ["通讯员", "特约通讯员"]
-CLOSINGS = ["", " 报道", " 聊城报道", " 摄"]
+CLOSINGS = ["", " 报道", " 聊城报道", " 摄", "/摄"]
 # The longest credit on the surveyed pages is about 40 characters (six names, or two outlets,
 # two roles and a closing); composed ones stay within that.
 CREDIT_MAX_CHARS = 40
@@ -59,9 +65,14 @@ def credits(draw) -> Composed:
         # 王丽文 图/记者 once a line break drops the space reads 王丽 文图/记者 as well: ambiguous in print
         assume(not (pieces and pieces[-1][-1] in "文图" and prefix[:1] in "文图" and prefix))
         joiner = draw(st.sampled_from([" ", "、"]))
-        pieces.append(f"{prefix}{outlet}{role}{sep}{joiner.join(group)}")
+        suffix = draw(st.sampled_from(SUFFIXES))
+        # 王明文/图 reads 王明 文/图 as well (a three-character name ending in 文 or 图): ambiguous in print
+        assume(not (suffix and len(group[-1]) > 2 and group[-1][-1] in "文图"))
+        pieces.append(f"{prefix}{outlet}{role}{sep}{joiner.join(group)}{suffix}")
         (out.correspondents if corr else out.reporters).extend(group)
-    out.text = " ".join(pieces) + draw(st.sampled_from(CLOSINGS))
+    closing = draw(st.sampled_from(CLOSINGS))
+    assume(not (closing.startswith("/") and (pieces[-1].endswith(("/文", "/图")) or (len(group[-1]) > 2 and group[-1][-1] in "文图"))))
+    out.text = " ".join(pieces) + closing
     assume(len(out.text) <= CREDIT_MAX_CHARS)
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -19,17 +20,20 @@ from liaocheng_tui.archive.cjk import squeeze
 from liaocheng_tui.archive.loader import parse_page
 
 from support.credit_pages import (
-    HELD_OUT_FOLDER,
+    FIRST_ROUNDS_ROWS,
+    HELD_OUT_FOLDERS,
+    ROUND_ROWS,
     STYLES,
     SURVEY,
     expectation,
-    held_out_pages,
     load_rows,
     pages_for,
+    round_held_out_pages,
     split_rows,
 )
 
 TUNED, HELD = split_rows()
+ARTICLES = SURVEY.parent / "credit_survey_articles.csv"
 PAGES = {p.name: p for p in pages_for(TUNED, "")}
 FIELDS = ("kind", "title", "reporters", "correspondents", "credits", "body_start", "body_end")
 
@@ -82,7 +86,23 @@ def test_survey_covers_the_sources_and_placements() -> None:
     assert len({r.source for r in rows}) >= 5
     wheres = {r.where.split("+")[0] for r in rows}
     assert {"lead", "top", "trailing-bracket", "trailing-line", "photo-inline", "photo-line"} <= wheres
-    assert len(HELD) == len(rows) // 5 and not {r.id for r in HELD} & {r.id for r in TUNED}
+    counts = [*ROUND_ROWS, len(rows) - sum(ROUND_ROWS)]
+    assert len(HELD) == sum(c // 5 for c in counts) and not {r.id for r in HELD} & {r.id for r in TUNED}
+
+
+def test_articles_counted_this_round_are_listed_by_address() -> None:
+    """Each article counted in the later rounds is listed once with its page address, and
+    every row's count covers the articles listed for it."""
+    rows = {r.id: r for r in load_rows()}
+    with ARTICLES.open(encoding="utf-8") as handle:
+        listed = list(csv.DictReader(handle))
+    addresses = [a["address"] for a in listed]
+    assert len(addresses) == len(set(addresses)), "an article is listed twice"
+    per_row = Counter(rid for a in listed for rid in a["rows"].split("+"))
+    for rid, n in per_row.items():
+        assert rid in rows and rows[rid].articles >= n, (rid, n)
+    for row in load_rows()[FIRST_ROUNDS_ROWS:]:
+        assert per_row[row.id] == row.articles, f"{row.id}: {row.articles} articles, {per_row[row.id]} listed"
 
 
 @pytest.mark.parametrize(
@@ -114,17 +134,24 @@ def test_survey_page_loses_and_invents_nothing(name: str) -> None:
     _lossless(name, PAGES[name].text)
 
 
-def test_held_out_folder_is_the_generator_output() -> None:
-    pages = held_out_pages()
-    on_disk = sorted(p.name for p in HELD_OUT_FOLDER.glob("*.txt"))
-    assert on_disk == sorted(f"{p.name}.txt" for p in pages)
+@pytest.mark.parametrize("n", range(len(HELD_OUT_FOLDERS)), ids=[f.name for f in HELD_OUT_FOLDERS])
+def test_held_out_folder_is_the_generator_output(n: int) -> None:
+    """Each round's held-out folder holds exactly what the generator prints for its rows
+    (a row added later to an earlier round would change the folder, and this fails)."""
+    folder = HELD_OUT_FOLDERS[n]
+    pages = round_held_out_pages(n)
+    on_disk = sorted(p.name for p in folder.glob("*.txt"))
+    assert on_disk == sorted(f"{p.name}.txt" for p in pages), folder.name
     for page in pages:
-        assert (HELD_OUT_FOLDER / f"{page.name}.txt").read_text(encoding="utf-8") == page.text, page.name
-        saved = json.loads((HELD_OUT_FOLDER / f"{page.name}.json").read_text(encoding="utf-8"))
+        assert (folder / f"{page.name}.txt").read_text(encoding="utf-8") == page.text, page.name
+        saved = json.loads((folder / f"{page.name}.json").read_text(encoding="utf-8"))
         assert saved == expectation(page), page.name
 
 
-@pytest.mark.parametrize("page", held_out_pages(), ids=lambda p: p.name)
+ALL_HELD_OUT = [p for n in range(len(HELD_OUT_FOLDERS)) for p in round_held_out_pages(n)]
+
+
+@pytest.mark.parametrize("page", ALL_HELD_OUT, ids=lambda p: p.name)
 def test_held_out_page_loses_and_invents_nothing(page) -> None:
     _lossless(page.name, page.text)
 
@@ -136,7 +163,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(
     ["记者", "通讯员", "本报", "文/", "图/", "摄", "报道", "■", "□", "（", "）", "·", "、", " ", ":", "聊城", "日报",
-     "全媒体", "团队", "编辑部", "宋明远", "韩雪", "工作组", "联合", "出品", "监制", "X", "2024", "。"]
+     "全媒体", "团队", "编辑部", "宋明远", "韩雪", "工作组", "联合", "出品", "监制", "X", "2024", "。",
+     "融媒", "东阿", "联合报道", "/文", "/摄", "中心", "本网"]
 )
 BODY_ONE = "6月3日，城区又有十处口袋公园建成开放，附近居民出门几分钟就能走进绿地。"
 BODY_TWO = "6月4日，一所乡村夜校在村文化广场开课，六十多名村民参加了第一课。"
@@ -156,7 +184,7 @@ def test_an_unknown_credit_never_swallows_text_or_splits_an_article(credit: str,
     for c in credit:
         depth += (c == "（") - (c == "）")
         balanced = balanced and depth >= 0
-    if sum(c >= "\u4e00" for c in credit) < 2 or not balanced or depth or credit[-1] in "、，,（(《“·:":
+    if sum(c >= "\u4e00" for c in credit) < 2 or not balanced or depth or credit.rstrip()[-1:] in tuple("、，,（(《“·:"):
         return  # a credit has words, its brackets close, and it does not end on an open clause
     last = MORE + (credit if where == "tail" else "")
     below = f"\n\n{credit}" if where == "line" else ""
@@ -197,6 +225,10 @@ def test_every_credit_row_reads_any_names(row, names, short) -> None:
         names = short  # names printed run together are cut where a surname starts: two-character ones
         if len({n[0] for n in names}) < len(names):
             return
+    # 王明文/图 reads 王明 文/图 as well, 王丽文/通讯员 reads 王丽 文/通讯员 (a three-character name
+    # ending in 文 or 图 glued to a slash): ambiguous in print, a known limit
+    if re.search(r"\{N\}/", row.pattern) and any(len(n) > 2 and n[-1] in "文图" for n in names):
+        return
     credit = realise(row, list(names), dt.date(2024, 6, 3))
     if row.where == "lead":
         people = match_lead(credit.lead + "6月3日，会议召开。").people

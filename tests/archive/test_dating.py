@@ -99,6 +99,8 @@ CLUE_EXAMPLES: dict[str, tuple[str, set[tuple[Bound, int]]]] = {
     "cpc-anniversary": ("庆祝中国共产党成立一百周年", {(Bound.IS, 2021)}),
     "reform-anniversary": ("纪念改革开放45周年", {(Bound.IS, 2023)}),
     "victory-anniversary": ("纪念抗日战争暨世界反法西斯战争胜利八十周年", {(Bound.IS, 2025)}),
+    "founding-anniversary": ("庆祝中国人民解放军建军95周年", {(Bound.IS, 2022)}),
+    "observance-ordinal": ("在第37个教师节来临之际", {(Bound.IS, 2021)}),
     "five-year-plan-stage": ("今年是\n“十四五”规划收官之年", {(Bound.IS, 2025)}),
     "just-past-year": ("刚刚过去的2024年，聊城住建系统…", {(Bound.IS, 2025)}),
     "last-season-stated": ("2016年冬天较往年偏冷，今冬却偏暖", {(Bound.IS, 2017)}),
@@ -475,3 +477,29 @@ def test_check_prints_the_evidence_for_an_inferred_date_and_why_a_page_is_undate
     assert result.exit_code == 0, result.output
     assert "date of a.txt: latest reported event 6月20日 + 1 day; year 2024; this-year-stated =2024" in result.output
     assert "undated: no year clue in the text" in result.output
+
+
+@pytest.mark.parametrize(
+    ("phrase", "year"),
+    [
+        ("第26个中国记者节当天", 2025),
+        ("第三十七个教师节", 2021),
+        ("迎接第6个中国农民丰收节", 2023),
+        ("第34次全国助残日", 2024),
+        ("庆祝香港回归祖国25周年", 2022),
+        ("聊城撤地设市25周年", 2022),
+        ("纪念五四运动105周年", 2024),
+    ],
+)
+def test_numbered_observances_and_anniversaries_name_their_year(phrase: str, year: int) -> None:
+    """Met on real Liaocheng pages: 第37个教师节 (2021), 第26个中国记者节 (2025); the table
+    holds each observance's first year and each founding's year."""
+    flat = flatten(phrase)
+    evidence = year_evidence(flat, find_mentions(flat))
+    assert {(e.bound, e.year) for e in evidence} == {(Bound.IS, year)}, phrase
+
+
+def test_a_page_before_a_numbered_observance_is_dated_in_its_year() -> None:
+    """9月9日，在第37个教师节来临之际… : no year written anywhere, the page is of 2021."""
+    text = "9月9日，在第37个教师节来临之际，市领导到多所学校走访慰问，向广大教师致以节日问候。"
+    assert date_page("p.txt", text) == (D(2021, 9, 10), DateSource.INFERRED)

@@ -25,6 +25,11 @@ from pathlib import Path
 
 SURVEY = Path(__file__).resolve().parent.parent / "archive" / "credit_survey.csv"
 HELD_OUT_EVERY = 5  # every fifth survey row is held out: no rule is written against it
+# Each survey round holds out every fifth of the rows it added, in a folder of its own that is
+# generated and scored before any rule is touched: the rows of the first rounds (s01–s76) in
+# heldout/ (since read), the next round (s77–s92) in heldout2/, the last (s93–) in heldout3/.
+ROUND_ROWS = (76, 16)  # rows added by each closed round; the rest belong to the last one
+FIRST_ROUNDS_ROWS = ROUND_ROWS[0]
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,30 @@ def load_rows() -> list[SurveyRow]:
         ]
 
 
-def split_rows() -> tuple[list[SurveyRow], list[SurveyRow]]:
-    """(rows the rules may be written against, held-out rows)."""
-    rows = load_rows()
-    tuned = [r for i, r in enumerate(rows) if i % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
+def _every_fifth(rows: list[SurveyRow]) -> tuple[list[SurveyRow], list[SurveyRow]]:
+    kept = [r for i, r in enumerate(rows) if i % HELD_OUT_EVERY != HELD_OUT_EVERY - 1]
     held = [r for i, r in enumerate(rows) if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1]
+    return kept, held
+
+
+def round_splits() -> tuple[list[SurveyRow], list[list[SurveyRow]]]:
+    """(rows the rules may be written against, the rows each round held out)."""
+    rows = load_rows()
+    tuned: list[SurveyRow] = []
+    held: list[list[SurveyRow]] = []
+    start = 0
+    for count in (*ROUND_ROWS, len(rows)):
+        kept, out = _every_fifth(rows[start : start + count])
+        tuned += kept
+        held.append(out)
+        start += count
     return tuned, held
+
+
+def split_rows() -> tuple[list[SurveyRow], list[SurveyRow]]:
+    """(rows the rules may be written against, rows held out in any round's folder)."""
+    tuned, held = round_splits()
+    return tuned, [r for rows in held for r in rows]
 
 
 # --- invented text ------------------------------------------------------------------
@@ -181,6 +204,8 @@ def realise(row: SurveyRow, names: list[str], date: dt.date) -> Credit:
         tail = tail.split("…", 1)[1] if "…" in tail else ""
         credit.lead = _fill(head, names, credit, date)
         credit.tail = _fill(tail, names, credit, date)
+        if credit.tail.startswith("。"):  # …。□记者 X: run on after the last full stop
+            credit.tail = credit.tail[1:]
         return credit
     if where.startswith("top"):
         pieces = pattern.split(" / ")
@@ -369,6 +394,8 @@ def expectation(page: GeneratedPage) -> dict:
 
 
 HELD_OUT_FOLDER = SURVEY.parent / "heldout"
+HELD_OUT_FOLDER_2 = SURVEY.parent / "heldout2"
+HELD_OUT_FOLDERS = (HELD_OUT_FOLDER, HELD_OUT_FOLDER_2, SURVEY.parent / "heldout3")
 
 
 def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
@@ -382,9 +409,20 @@ def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
         (folder / f"{page.name}.json").write_text(data, encoding="utf-8")
 
 
+def round_held_out_pages(n: int) -> list[GeneratedPage]:
+    """The pages of round ``n``'s held-out rows (0: heldout/, 1: heldout2/, 2: heldout3/)."""
+    prefix = HELD_OUT_FOLDERS[n].name + "_"
+    return pages_for(round_splits()[1][n], prefix)
+
+
 def held_out_pages() -> list[GeneratedPage]:
-    return pages_for(split_rows()[1], "heldout_")
+    return round_held_out_pages(0)
 
 
-if __name__ == "__main__":  # python tests/support/credit_pages.py: rewrite the held-out folder
-    write_folder(held_out_pages(), HELD_OUT_FOLDER)
+def held_out_pages_2() -> list[GeneratedPage]:
+    return round_held_out_pages(1)
+
+
+if __name__ == "__main__":  # python tests/support/credit_pages.py: rewrite the held-out folders
+    for n, folder in enumerate(HELD_OUT_FOLDERS):
+        write_folder(round_held_out_pages(n), folder)

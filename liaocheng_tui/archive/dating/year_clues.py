@@ -77,6 +77,37 @@ def _since(base: int) -> Callable[[re.Match[str]], list[int]]:
     return year
 
 
+def _nth_since(first_years: dict[str, int], *, ordinal: bool) -> Callable[[re.Match[str]], list[int]]:
+    """The year of the n-th anniversary (``ordinal=False``: first year + n) or of the n-th
+    observance (``ordinal=True``: the first one was held in the first year, so + n − 1)."""
+
+    def year(match: re.Match[str]) -> list[int]:
+        n = _cn_number(match["n"])
+        return [first_years[match["what"]] + n - (1 if ordinal else 0)] if n else []
+
+    return year
+
+
+# Foundings whose anniversaries pages celebrate (… 95 周年): the year each one happened.
+FOUNDING_YEARS: dict[str, int] = {
+    "中国人民解放军建军": 1927, "建军": 1927, "五四运动": 1919, "辛亥革命": 1911, "红军长征胜利": 1936,
+    "长征胜利": 1936, "香港回归祖国": 1997, "香港回归": 1997, "澳门回归祖国": 1999, "澳门回归": 1999,
+    "人民政协成立": 1949, "中国共产主义青年团成立": 1922, "共青团成立": 1922,
+    "中国人民志愿军抗美援朝出国作战": 1950, "抗美援朝出国作战": 1950, "聊城撤地设市": 1997,  # (another city's 撤地设市 is of another year)
+}
+# Observances counted by their number (第37个教师节, 第26个中国记者节): the year of the first one.
+OBSERVANCE_FIRST_YEARS: dict[str, int] = {
+    "教师节": 1985, "中国记者节": 2000, "记者节": 2000, "中国农民丰收节": 2018, "农民丰收节": 2018,
+    "中国人民警察节": 2021, "人民警察节": 2021, "全民国家安全教育日": 2016, "国家宪法日": 2014,
+    "中国航天日": 2016, "烈士纪念日": 2014, "南京大屠杀死难者国家公祭日": 2014, "国家公祭日": 2014,
+    "全国生态日": 2023, "中国品牌日": 2017, "全国低碳日": 2013, "中国旅游日": 2011, "全国助残日": 1991,
+}
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _year(offset: int = 0) -> Callable[[re.Match[str]], list[int]]:
     return lambda match: [int(match["y"]) + offset]
 
@@ -128,6 +159,18 @@ YEAR_CLUES: tuple[YearClue, ...] = (
         re.compile(r"(?:抗日战争|抗战)(?:暨世界反法西斯战争)?胜利" + _CN_NUM + "周年"),
         ((Bound.IS, _since(1945), 3),),
         "抗日战争胜利80周年 → 1945 + 80",
+    ),
+    YearClue(
+        "founding-anniversary",
+        re.compile(rf"(?P<what>{_alternatives(FOUNDING_YEARS)})" + _CN_NUM + "周年"),
+        ((Bound.IS, _nth_since(FOUNDING_YEARS, ordinal=False), 3),),
+        "建军95周年 → 1927 + 95; 香港回归祖国25周年; 聊城撤地设市25周年 → 1997 + 25 (FOUNDING_YEARS)",
+    ),
+    YearClue(
+        "observance-ordinal",
+        re.compile(r"第" + _CN_NUM + rf"[个次]“?(?P<what>{_alternatives(OBSERVANCE_FIRST_YEARS)})"),
+        ((Bound.IS, _nth_since(OBSERVANCE_FIRST_YEARS, ordinal=True), 3),),
+        "第37个教师节 → 1985 + 36 = 2021; 第26个中国记者节 → 2025 (OBSERVANCE_FIRST_YEARS: the first one's year)",
     ),
     YearClue(
         "five-year-plan-stage",
