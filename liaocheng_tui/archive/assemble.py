@@ -29,6 +29,7 @@ from liaocheng_tui.archive.items import (
 )
 from liaocheng_tui.archive.model import Article, ArticleKind
 from liaocheng_tui.archive.orientation import headline_first
+from liaocheng_tui.archive.photo_runs import photo_item, photo_runs
 
 
 @dataclass
@@ -285,6 +286,23 @@ def assemble_before(units: list[Unit]) -> tuple[list[Article], list[str]]:
 
 
 def assemble(units: list[Unit]) -> tuple[list[Article], list[str]]:
-    articles, residue = assemble_before(units) if headline_first(units) else assemble_after(units)
+    """The page's items: runs of photo items (``photo_runs``) are read as such, the text
+    around them by the page's orientation."""
+    first = headline_first(units)
+    part = assemble_before if first else assemble_after
+    articles: list[Article] = []
+    residue: list[str] = []
+    pos = 0
+    for run in photo_runs(units, first):
+        if pos < run.start:
+            items, left = part(units[pos : run.start])
+            articles += items
+            residue += left
+        articles += [photo_item(group) for group in run.groups]
+        pos = run.end
+    if pos < len(units):
+        items, left = part(units[pos:])
+        articles += items
+        residue += left
     merge_trailing_byline(articles)
     return articles, residue

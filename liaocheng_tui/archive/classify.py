@@ -56,9 +56,12 @@ def classify(para: Para) -> Unit:
     lead = match_lead(para.text)
     if lead is not None and (lead.people or lead.dateline):
         return Unit(para, Role.LEAD, lead=lead)
+    credit = trailing_credit(para.text)
+    if credit is not None and credit.is_photo and not credit.text_before and credit.people:
+        return Unit(para, Role.BODY, credit=credit)  # 邵可 摄 / 钟晓/摄 on a line of its own: no headline
     if looks_like_headline(para.text, len(para.lines)):
         return Unit(para, Role.HEADLINE)
-    return Unit(para, Role.BODY, credit=trailing_credit(para.text))
+    return Unit(para, Role.BODY, credit=credit)
 
 
 def classify_all(paras: list[Para]) -> list[Unit]:

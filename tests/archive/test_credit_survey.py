@@ -28,6 +28,7 @@ from support.credit_pages import (
     expectation,
     load_rows,
     pages_for,
+    problems_of,
     round_held_out_pages,
     split_rows,
 )
@@ -35,8 +36,6 @@ from support.credit_pages import (
 TUNED, HELD = split_rows()
 ARTICLES = SURVEY.parent / "credit_survey_articles.csv"
 PAGES = {p.name: p for p in pages_for(TUNED, "")}
-FIELDS = ("kind", "title", "reporters", "correspondents", "credits", "body_start", "body_end")
-
 # What the parser still gets wrong, by page (the reason says which class).
 PHOTO_CREDIT_LINES = (
     "a photo credit on lines of its own under a caption (■ 本报记者 X / 本报通讯员 Y), followed by text "
@@ -45,35 +44,6 @@ PHOTO_CREDIT_LINES = (
 KNOWN_WRONG: dict[str, str] = {
     name: PHOTO_CREDIT_LINES for name in ("s33_feature-credit-first", "s32_dazhong-columns")
 }
-
-
-def observed(article) -> dict:
-    body = squeeze(article.body)
-    return {
-        "kind": article.kind.value,
-        "title": article.title,
-        "reporters": article.reporters,
-        "correspondents": article.correspondents,
-        "credits": article.credits,
-        "body_start": body[:12],
-        "body_end": body[-12:],
-    }
-
-
-def problems_of(name: str, text: str, want: dict) -> list[str]:
-    page = parse_page(text, f"{name}.txt")
-    got = [observed(a) for a in page.articles]
-    items = want["articles"]
-    problems = []
-    if len(got) != len(items):
-        problems.append(f"{len(got)} items, expected {len(items)}: {[g['title'] or g['body_start'] for g in got]}")
-    for i, (g, w) in enumerate(zip(got, items)):
-        for key in FIELDS:
-            if g[key] != w[key]:
-                problems.append(f"item {i} ({w['title'] or w['body_start']}) {key}: got {g[key]!r}, want {w[key]!r}")
-    if page.issue_date is not None and page.issue_date.isoformat() != want["issue_date"]:
-        problems.append(f"dated {page.issue_date}, want {want['issue_date']}")
-    return problems
 
 
 def test_survey_covers_the_sources_and_placements() -> None:

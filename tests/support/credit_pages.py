@@ -23,6 +23,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from liaocheng_tui.archive.cjk import squeeze
+from liaocheng_tui.archive.loader import parse_page
+
 SURVEY = Path(__file__).resolve().parent.parent / "archive" / "credit_survey.csv"
 HELD_OUT_EVERY = 5  # every fifth survey row is held out: no rule is written against it
 # Each survey round holds out every fifth of the rows it added, in a folder of its own that is
@@ -129,6 +132,12 @@ CAPTIONS = [
     "{date}，市民在广场上观看民俗表演。",
 ]
 EXTRA_CAPTION = "活动吸引了众多市民驻足观看，现场气氛热烈。"
+EXTRA_CAPTIONS = ["据了解，此类活动今年已举办多场，参与人数逐年增加。"]
+# The lead-in of a page of photo items: a paragraph with no headline and no credit of its own.
+PHOTO_LEAD_INS = [
+    "连日来，我市各地群众以多种方式迎接节日，处处洋溢着喜庆祥和的气氛。",
+    "近段时间，城乡各处呈现出一派忙碌景象，记者走进一线，记录下这些瞬间。",
+]
 
 # A paragraph that ends a page with a clue to its year, and one that gives none.
 YEAR_CLUE = "今年（{year}年）以来，类似项目已陆续落地。"
@@ -171,7 +180,7 @@ def _fill(text: str, names: list[str], credit: Credit, date: dt.date) -> str:
         pos = m.end()
         roles = list(ROLE_WORD.finditer(text[: m.start()]))
         after = text[m.end() :]
-        role_after = bool(re.match(r"\s*(?:[摄攝]|文/摄|文/图)", after))
+        role_after = bool(re.match(r"\s*/?\s*(?:[摄攝]|文/摄|文/图)", after))
         if roles and CORRESPONDENT_WORD.fullmatch(roles[-1].group(0)):
             credit.correspondents.append(name)
         else:
@@ -293,13 +302,29 @@ def _credit_lines(lines: list[str], style: PageStyle) -> list[list[str]]:
     return [[piece for line in lines for piece in _wrap(line, style.width)]] if lines else []
 
 
-def compose(name: str, rows: list[SurveyRow], style: PageStyle, seed: int, year_clue: bool) -> GeneratedPage:
-    """A page printing one item per row (articles, and photo items for photo rows)."""
+def compose(
+    name: str,
+    rows: list[SurveyRow],
+    style: PageStyle,
+    seed: int,
+    year_clue: bool,
+    *,
+    lead_in: str | None = None,
+    caption_paragraphs: int | tuple[int, ...] | None = None,
+) -> GeneratedPage:
+    """A page printing one item per row (articles, and photo items for photo rows); a
+    ``lead_in`` paragraph with no headline and no credit opens the page, and
+    ``caption_paragraphs`` fixes how many paragraphs each caption prints (one count for
+    all, or one for each photo item)."""
     names = NAMES[seed % len(NAMES) :] + NAMES[: seed % len(NAMES)]
     base = dt.date(2019 + seed % 6, 1 + seed % 11, 3)
     blocks: list[list[str]] = []
     items: list[Item] = []
     latest = base
+    if lead_in is not None:
+        blocks += _paragraph_block([lead_in], style)
+        items.append(Item("lead-in", None, [], [], {}, lead_in))
+    photo_count = 0
     for k, row in enumerate(rows):
         date = base + dt.timedelta(days=k)
         latest = max(latest, date)
@@ -307,7 +332,11 @@ def compose(name: str, rows: list[SurveyRow], style: PageStyle, seed: int, year_
         credit = realise(row, names, date)
         if credit.is_photo:
             caption = [CAPTIONS[(seed + k) % len(CAPTIONS)].replace("{date}", stamp)]
-            if "lines" in row.klass and not style.headline_first:
+            if caption_paragraphs is not None:
+                wanted = caption_paragraphs if isinstance(caption_paragraphs, int) else caption_paragraphs[photo_count]
+                caption += [EXTRA_CAPTION, *EXTRA_CAPTIONS][: wanted - 1]
+                photo_count += 1
+            elif "lines" in row.klass and not style.headline_first:
                 caption.append(EXTRA_CAPTION)  # a caption of two paragraphs above its credit lines
             shown = list(caption)
             if credit.tail.startswith("。"):  # …观看。□记者 X: the credit runs on after the full stop
@@ -393,6 +422,40 @@ def expectation(page: GeneratedPage) -> dict:
     }
 
 
+# --- checking a page field by field ---------------------------------------------------
+
+FIELDS = ("kind", "title", "reporters", "correspondents", "credits", "body_start", "body_end")
+
+
+def observed(article) -> dict:
+    body = squeeze(article.body)
+    return {
+        "kind": article.kind.value,
+        "title": article.title,
+        "reporters": article.reporters,
+        "correspondents": article.correspondents,
+        "credits": article.credits,
+        "body_start": body[:12],
+        "body_end": body[-12:],
+    }
+
+
+def problems_of(name: str, text: str, want: dict) -> list[str]:
+    page = parse_page(text, f"{name}.txt")
+    got = [observed(a) for a in page.articles]
+    items = want["articles"]
+    problems = []
+    if len(got) != len(items):
+        problems.append(f"{len(got)} items, expected {len(items)}: {[g['title'] or g['body_start'] for g in got]}")
+    for i, (g, w) in enumerate(zip(got, items)):
+        for key in FIELDS:
+            if g[key] != w[key]:
+                problems.append(f"item {i} ({w['title'] or w['body_start']}) {key}: got {g[key]!r}, want {w[key]!r}")
+    if page.issue_date is not None and page.issue_date.isoformat() != want["issue_date"]:
+        problems.append(f"dated {page.issue_date}, want {want['issue_date']}")
+    return problems
+
+
 HELD_OUT_FOLDER = SURVEY.parent / "heldout"
 HELD_OUT_FOLDER_2 = SURVEY.parent / "heldout2"
 HELD_OUT_FOLDERS = (HELD_OUT_FOLDER, HELD_OUT_FOLDER_2, SURVEY.parent / "heldout3")
@@ -417,6 +480,54 @@ def round_held_out_pages(n: int) -> list[GeneratedPage]:
 
 def held_out_pages() -> list[GeneratedPage]:
     return round_held_out_pages(0)
+
+
+# --- pages of photo items --------------------------------------------------------------
+
+# Credit lines printed under a caption, in the forms real photo pages use (the survey's
+# photo rows s10 s30–s37 s58 s69 s82 s91 s96 and the photo columns of tests/archive/layouts):
+# a line of its own, or a bracket closing the caption.
+PHOTO_CREDIT_FORMS = (
+    ("role", "{caption} / 本报记者 {N}"),
+    ("short-role", "{caption} / 记者 {N}"),
+    ("correspondent", "{caption} / 本报通讯员 {N}"),
+    ("she", "{caption} / {N} 摄"),
+    ("marker", "{caption} / ■ {N}"),
+    ("tu-slash", "{caption} / 图/{N}"),
+    ("slash-she", "{caption} / {N}/摄"),
+    ("role-and-correspondent", "{caption} / 本报记者 {N} 通讯员 {N}"),
+    ("bracket-she", "{caption}（记者 {N} 摄）"),
+)
+# The article a mixed page prints above its photo items: signed in its lead.
+PHOTO_PAGE_ARTICLE = SurveyRow("p-article", "lead-bracket-role", "本报讯（记者 {N}）{body}", "lead", "generated", "liaocheng", 0, "")
+
+
+def photo_row(form: str, pattern: str) -> SurveyRow:
+    where = "photo-line" if " / " in pattern else "photo-inline"
+    return SurveyRow(f"p-{form}", f"photo-{form}", pattern, where, "generated", "liaocheng", 0, "")
+
+
+def photo_item_pages() -> list[GeneratedPage]:
+    """Pages made of several photo items, every credit form in every export style: three
+    items credited alike, three items credited in three forms, with a headline-less
+    lead-in above them, and after a normal article (a mixed page).  Captions print one
+    or two paragraphs (one after a headline-first article: there a caption cannot be told
+    from the article's last paragraphs)."""
+    rows = [photo_row(form, pattern) for form, pattern in PHOTO_CREDIT_FORMS]
+    pages: list[GeneratedPage] = []
+    for s, style in enumerate(STYLES):
+        for i, row in enumerate(rows):
+            mixed = [row, rows[(i + 3) % len(rows)], rows[(i + 5) % len(rows)]]
+            lines = 1 + (i + s) % 2
+            seed = 11 * i + s
+            base = f"photo_{row.id[2:]}_{style.name}"
+            pages.append(compose(f"{base}_alike", [row] * 3, style, seed, False, caption_paragraphs=lines))
+            pages.append(compose(f"{base}_mixed", mixed, style, seed + 1, False, caption_paragraphs=3 - lines))
+            lead_in = PHOTO_LEAD_INS[(i + s) % len(PHOTO_LEAD_INS)]
+            pages.append(compose(f"{base}_lead-in", mixed, style, seed + 2, False, lead_in=lead_in, caption_paragraphs=lines))
+            after = 1 if style.headline_first else lines
+            pages.append(compose(f"{base}_after-article", [PHOTO_PAGE_ARTICLE, *mixed], style, seed + 3, False, caption_paragraphs=after))
+    return pages
 
 
 def held_out_pages_2() -> list[GeneratedPage]:
