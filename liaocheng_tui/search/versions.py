@@ -16,4 +16,4 @@ of the project, so every layer can read it.
 
 PARSER_VERSION = 5
 INDEX_VERSION = 9
-STORE_LAYOUT = 2
+STORE_LAYOUT = 3
