@@ -20,7 +20,9 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
+
+from whoosh.reading import IndexReader
 
 #: Below this share of the archive, ids and months are read per document, not the whole column
 #: (a one-shot ``lc-reader search`` with a few hundred hits need not read 100k of each).  A value
@@ -39,11 +41,11 @@ def _text(value) -> str:
 class DocValues:
     """Article ids and months of one open reader's documents (global docnums)."""
 
-    def __init__(self, reader):
+    def __init__(self, reader: IndexReader) -> None:
         self._reader = reader
         self._count = reader.doc_count_all()
-        self._aids = reader.column_reader("aid") if self._count else []
-        self._months = reader.column_reader("month") if self._count else []
+        self._aids: Sequence[bytes | str] = reader.column_reader("aid") if self._count else []
+        self._months: Sequence[bytes | str] = reader.column_reader("month") if self._count else []
         self.all_aids: list[str] | None = None
         self._codes: array | None = None  # docnum -> index into self._names
         self._names: list[str] = []  # month terms in order ("none" last)
