@@ -29,11 +29,6 @@ from liaocheng_tui.search.store_rows import (
 
 #: Article ids per verification query (one JSON parameter each).
 VERIFY_BATCH = 20_000
-#: Bytes of the store file SQLite reads through a memory map when checking strings: a common
-#: string reads tens of thousands of rows' letters, and a mapped read skips a copy per page
-#: (~30 % of the check at 100k articles).  A map only covers the file as it is; SQLite still
-#: reports a damaged page as an error.
-VERIFY_MMAP_BYTES = 1 << 30
 
 
 class StringChecks(ABC):
@@ -53,7 +48,6 @@ class StringChecks(ABC):
         """
         found: set[str] = set()
         column = fieldname if fieldname in LETTER_COLUMNS else None
-        self._map_for_checks()
         for i in range(0, len(aids), VERIFY_BATCH):
             chunk = to_json(list(aids[i : i + VERIFY_BATCH]))
             if column is not None and isinstance(needle, str):
@@ -84,7 +78,6 @@ class StringChecks(ABC):
         lettered = [f for f in asked if f in LETTER_COLUMNS]
         if not isinstance(needle, str) or len(lettered) < 2:
             return {f: self.holding(f, aids, needle) for f, aids in asked.items()}
-        self._map_for_checks()
         out = {f: self.holding(f, asked[f], needle) for f in asked if f not in LETTER_COLUMNS}
         wanted = {f: set(asked[f]) for f in lettered}
         every = sorted(set().union(*wanted.values()))
@@ -101,11 +94,6 @@ class StringChecks(ABC):
                     if held and aid in wanted[f]:
                         out[f].add(aid)
         return out
-
-    def _map_for_checks(self) -> None:
-        if not getattr(self, "_mapped", False):
-            self._db.execute(f"PRAGMA mmap_size = {VERIFY_MMAP_BYTES}")
-            self._mapped = True
 
     def source_of(self, aid: str) -> str:
         row = self._db.execute(
