@@ -45,13 +45,10 @@ class FastEvaluator:
         self,
         searcher,
         verify: Callable[[str, list[int], Needle], set[int]],
-        verify_fields: Callable[[dict[str, list[int]], Needle], dict[str, set[int]]] | None = None,
     ):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.verify = verify  # (fieldname, global docnums, needle) -> those whose text holds it
-        # ({fieldname: docnums}, needle) -> {fieldname: those whose text holds it}: one pass for all fields
-        self.verify_fields = verify_fields or self._verify_each
         self.n_docs = max(1, self.reader.doc_count())
         self._postings: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
         self._cached_entries = 0
@@ -156,10 +153,8 @@ class FastEvaluator:
             return {d: 0.0 for d in self.live_docs() if d not in neg}
         if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
             out: Scores = {}
-            together = self._strings_together(q.subqueries, within)
-            for i, child in enumerate(q.subqueries):
-                part = together[i] if i in together else self.evaluate(child, within)
-                for d, s in part.items():
+            for child in q.subqueries:
+                for d, s in self.evaluate(child, within).items():
                     out[d] = out.get(d, 0.0) + s
             return {d: s * boost for d, s in out.items()} if boost != 1.0 else out
         if isinstance(q, wq.And):
@@ -207,33 +202,6 @@ class FastEvaluator:
         if not candidates:
             return {}
         return self._verified_scores(lists, self.verify(q.fieldname, candidates, q.needle), boost)
-
-    def _strings_together(self, children, within: set[int] | None) -> dict[int, Scores]:
-        """{child index: scores} of the Substring children that share their string with another child.
-
-        A text query looks for one string in the title, kicker, byline and body:
-        their candidates are checked in one pass over the store (an article's row
-        is read once, not once per field).
-        """
-        groups: dict[tuple, list[int]] = {}
-        for i, child in enumerate(children):
-            if isinstance(child, Substring):
-                groups.setdefault((type(child), child._needle_text()), []).append(i)
-        out: dict[int, Scores] = {}
-        for members in groups.values():
-            if len(members) < 2 or len({children[i].fieldname for i in members}) < len(members):
-                continue
-            found = {i: self._candidates(children[i], within) for i in members}
-            asked = {children[i].fieldname: cands for i, (_, cands) in found.items() if cands}
-            holding = self.verify_fields(asked, children[members[0]].needle) if asked else {}
-            for i, (lists, _) in found.items():
-                child = children[i]
-                keep = holding.get(child.fieldname, set())
-                out[i] = self._verified_scores(lists, keep, getattr(child, "boost", 1.0) or 1.0)
-        return out
-
-    def _verify_each(self, asked: dict[str, list[int]], needle: Needle) -> dict[str, set[int]]:
-        return {fieldname: self.verify(fieldname, docnums, needle) for fieldname, docnums in asked.items()}
 
     def _candidates(self, q: Substring, within: set[int] | None) -> tuple[list[dict[int, float]], list[int]]:
         """The posting lists of ``q``'s pairs (and singles), and the documents holding all of them."""

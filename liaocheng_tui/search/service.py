@@ -173,14 +173,6 @@ class SearchService:
         found = self._store.holding(fieldname, list(aids), needle)
         return {aids[a] for a in found}
 
-    def _verify_fields(self, asked: dict[str, list[int]], needle: Needle) -> dict[str, set[int]]:
-        """For each field, those of its docnums whose text holds the string: one store pass for all fields."""
-        every = sorted({d for docnums in asked.values() for d in docnums})
-        aids = dict(zip(every, self._aids_of(every)))
-        found = self._store.holding_fields({f: [aids[d] for d in docnums] for f, docnums in asked.items()}, needle)
-        back = {aid: d for d, aid in aids.items()}
-        return {f: {back[a] for a in found.get(f, ())} for f in asked}
-
     def _verify_one(self, reader, fieldname: str, docnum: int, needle: Needle) -> bool:
         """Whoosh's matcher protocol (segment-local docnums): used only by Substring.matcher."""
         aids = reader.column_reader("aid")
@@ -198,7 +190,7 @@ class SearchService:
         if self._evaluator is None:
             from liaocheng_tui.search.fastpath import FastEvaluator
 
-            self._evaluator = FastEvaluator(self._searcher, self._verify, self._verify_fields)
+            self._evaluator = FastEvaluator(self._searcher, self._verify)
         return self._evaluator
 
     @property

@@ -69,32 +69,6 @@ class StringChecks(ABC):
                     found.add(aid)
         return found
 
-    def holding_fields(self, asked: dict[str, Sequence[str]], needle: str | re.Pattern[str]) -> dict[str, set[str]]:
-        """For each field, those of its ``aids`` whose text holds ``needle`` (``holding`` field by field).
-
-        A string sought in several letter fields is checked in one pass: each
-        candidate's row is read once and ``instr`` run on the fields it is a candidate of.
-        """
-        lettered = [f for f in asked if f in LETTER_COLUMNS]
-        if not isinstance(needle, str) or len(lettered) < 2:
-            return {f: self.holding(f, aids, needle) for f, aids in asked.items()}
-        out = {f: self.holding(f, asked[f], needle) for f in asked if f not in LETTER_COLUMNS}
-        wanted = {f: set(asked[f]) for f in lettered}
-        every = sorted(set().union(*wanted.values()))
-        checks = ", ".join(f"instr({LETTER_COLUMNS[f]}, ?) > 0" for f in lettered)
-        for f in lettered:
-            out[f] = set()
-        for i in range(0, len(every), VERIFY_BATCH):
-            chunk = to_json(every[i : i + VERIFY_BATCH])
-            for aid, *holds in self._db.execute(
-                f"SELECT aid, {checks} FROM articles WHERE aid IN (SELECT value FROM json_each(?))",
-                (*([needle] * len(lettered)), chunk),
-            ):
-                for f, held in zip(lettered, holds):
-                    if held and aid in wanted[f]:
-                        out[f].add(aid)
-        return out
-
     def source_of(self, aid: str) -> str:
         row = self._db.execute(
             "SELECT f.path FROM articles a JOIN pages p ON p.id = a.page_id JOIN files f ON f.id = p.file_id"

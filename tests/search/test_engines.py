@@ -105,20 +105,15 @@ def test_a_string_beside_a_word_is_verified_only_where_the_word_is(mk):
         evaluator = service._fast()
         word_hits = set(service.evaluate("技改"))
         seen: list[int] = []
-        verify, verify_fields = evaluator.verify, evaluator.verify_fields
+        verify = evaluator.verify
 
         def spy(fieldname, docnums, needle):
             seen.extend(docnums)
             return verify(fieldname, docnums, needle)
 
-        def spy_fields(asked, needle):
-            for docnums in asked.values():
-                seen.extend(docnums)
-            return verify_fields(asked, needle)
-
-        evaluator.verify, evaluator.verify_fields = spy, spy_fields
+        evaluator.verify = spy
         hits = service.evaluate("聊城市 技改")
-        evaluator.verify, evaluator.verify_fields = verify, verify_fields
+        evaluator.verify = verify
         assert len(service.evaluate("聊城市")) == 12 and len(word_hits) == 3
         assert set(hits) == word_hits
         assert set(seen) == word_hits, sorted(seen)
@@ -168,17 +163,3 @@ def test_equal_scores_cut_at_the_limit_keep_the_full_ranking_order(mk, monkeypat
         assert full[:3] == [f"/constructed/lcrb_2024-07-01_3.txt#{i}" for i in range(3)], (fraction, full)
         assert cut == full[:limit], (fraction, limit, cut)
 
-
-@pytest.mark.parametrize("query", ["聊城市", "卫生", "俞建华", '"高唐县"', "聊*城", "技改 高唐县", "标题:技改 高唐"])
-def test_a_string_checked_in_all_its_fields_at_once_finds_what_field_by_field_checks_find(made, query):
-    """One pass over the store for the title, kicker, byline and body gives each field's own answer."""
-    _, service = made
-    evaluator = service._fast()
-    together = evaluator.evaluate(service._builder.parse(query))
-    evaluator.verify_fields = evaluator._verify_each  # one store query per field
-    try:
-        apart = evaluator.evaluate(service._builder.parse(query))
-    finally:
-        evaluator.verify_fields = service._verify_fields
-    assert together == pytest.approx(apart), query
-    assert together, query
