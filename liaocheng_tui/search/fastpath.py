@@ -13,7 +13,6 @@ silent second path), and a test runs the project's query corpus through it.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import OrderedDict
 from collections.abc import Callable, Collection
@@ -46,12 +45,10 @@ class FastEvaluator:
         self,
         searcher,
         verify: Callable[[str, list[int], Needle], set[int]],
-        dates: Callable[[], list[dt.date | None]],
     ):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.verify = verify  # (fieldname, global docnums, needle) -> those whose text holds it
-        self.dates = dates
         self.n_docs = max(1, self.reader.doc_count())
         self._postings: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
         self._cached_entries = 0
@@ -201,23 +198,33 @@ class FastEvaluator:
         return tfs
 
     def _substring(self, q: Substring, boost: float, within: set[int] | None = None) -> Scores:
+        lists, candidates = self._candidates(q, within)
+        if not candidates:
+            return {}
+        return self._verified_scores(lists, self.verify(q.fieldname, candidates, q.needle), boost)
+
+    def _candidates(self, q: Substring, within: set[int] | None) -> tuple[list[dict[int, float]], list[int]]:
+        """The posting lists of ``q``'s pairs (and singles), and the documents holding all of them."""
         grams = sorted(set(q.grams), key=lambda g: len(self.postings(q.fieldname, g)))
         singles = [self._prefix_tfs(q.fieldname, c) for c in sorted(set(getattr(q, "singles", ())))]
         lists = [self.postings(q.fieldname, g) for g in grams] + singles
         if not lists:
-            return {}
+            return lists, []
         by_size = sorted(lists, key=len)
         candidates: Collection[int] = by_size[0].keys()
         if within is not None:
             candidates = [d for d in candidates if d in within]
         for other in by_size[1:]:
             if not candidates:
-                return {}
+                return lists, []
             candidates = [d for d in candidates if d in other]
-        keep = sorted(self.verify(q.fieldname, list(candidates), q.needle))
+        return lists, list(candidates)
+
+    def _verified_scores(self, lists: list[dict[int, float]], verified: set[int], boost: float) -> Scores:
+        """BM25 of each pair (and single) over the verified documents only."""
+        keep = sorted(verified)
         if not keep:
             return {}
-        # BM25 of each pair (and single) over the verified documents only
         total: Scores = dict.fromkeys(keep, 0.0)
         for posts in lists:
             factor = self._bm25_factor(len(posts), boost)
@@ -228,16 +235,9 @@ class FastEvaluator:
         return total
 
     def _dates(self, q) -> Scores:
-        lo = q.startdate.date() if getattr(q, "startdate", None) else None
-        hi = q.enddate.date() if getattr(q, "enddate", None) else None
-        out: Scores = {}
-        live = self.live_docs()
-        for d, date in enumerate(self.dates()):
-            if date is None or d not in live:
-                continue
-            if (lo is None or date >= lo) and (hi is None or date <= hi):
-                out[d] = 0.0
-        return out
+        """Every live document dated inside the range: Whoosh's own numeric-range matcher over the
+        ``date`` field's trie terms (a few dozen terms for a month), unscored."""
+        return dict.fromkeys(q.docs(self.searcher), 0.0)
 
 
 def _verifies(q) -> bool:

@@ -23,17 +23,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import heapq
+import itertools
 import math
 import shutil
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liaocheng_tui.archive.model import Archive, Article
 from liaocheng_tui.search.backend import Hit, Progress, SearchResults, Span
+from liaocheng_tui.search.doc_values import DocValues
 from liaocheng_tui.search.errors import Cancelled, QueryError
 from liaocheng_tui.search.store_rows import StoreDamage
 
@@ -54,9 +55,6 @@ __all__ = [
 ORDERS = ("auto", "best", "newest", "oldest")
 
 Resolver = Callable[[list[str]], dict[str, Article]]
-#: Below this share of the archive, ids and months are read per document, not the whole column
-#: (a one-shot ``lc-reader search`` with a few thousand hits need not read 100k of each).
-COLUMN_WHOLE_FRACTION = 1 / 8
 
 
 class SearchService:
@@ -90,11 +88,8 @@ class SearchService:
         """Search ``ix`` from now on (what was read from a previous index is forgotten)."""
         self._ix = ix
         self._searcher = getattr(ix, "_lc_searcher", None) or ix.searcher()  # the one the open check made
-        self._all_aids: list[str] | None = None
-        self._all_months: list[str] | None = None
         self._reader = self._searcher.reader()
-        self._aids = self._reader.column_reader("aid") if self._reader.doc_count_all() else []
-        self._months = self._reader.column_reader("month") if self._reader.doc_count_all() else []
+        self._values = DocValues(self._reader)
         self._dates = None
         self._evaluator = None
 
@@ -166,42 +161,10 @@ class SearchService:
             return False
 
     def _aid(self, docnum: int) -> str:
-        aid = self._aids[docnum]
-        return aid.decode("utf-8") if isinstance(aid, bytes) else aid
-
-    def _aid_list(self) -> list[str]:
-        """Every docnum's article id, read once (a column lookup per candidate costs µs each)."""
-        if self._all_aids is None:
-            self._all_aids = [a.decode("utf-8") if isinstance(a, bytes) else a for a in self._aids]
-        return self._all_aids
-
-    def _month_list(self) -> list[str]:
-        """Every docnum's month, read once (hits are counted per month: a column read each was ms per 1k hits)."""
-        if self._all_months is None:
-            self._all_months = [m.decode("utf-8") if isinstance(m, bytes) else m for m in self._months]
-        return self._all_months
-
-    def _few(self, docnums) -> bool:
-        """Are ``docnums`` few enough to read their column values one by one rather than the whole column?"""
-        return len(docnums) < self._reader.doc_count_all() * COLUMN_WHOLE_FRACTION
+        return self._values.aid(docnum)
 
     def _aids_of(self, docnums) -> list[str]:
-        if self._all_aids is None and self._few(docnums):
-            return [self._aid(d) for d in docnums]
-        every = self._aid_list()
-        return [every[d] for d in docnums]
-
-    def _month(self, docnum: int) -> str:
-        if self._all_months is not None:
-            return self._all_months[docnum]
-        month = self._months[docnum]
-        return month.decode("utf-8") if isinstance(month, bytes) else month
-
-    def _months_of(self, docnums) -> list[str]:
-        if self._all_months is None and self._few(docnums):
-            return [self._month(d) for d in docnums]
-        every = self._month_list()
-        return [every[d] for d in docnums]
+        return self._values.aids_of(docnums)
 
     def _verify(self, fieldname: str, docnums: list[int], needle: Needle) -> set[int]:
         """Those of ``docnums`` whose field holds the string (or matches the pattern): one store query."""
@@ -228,7 +191,7 @@ class SearchService:
         if self._evaluator is None:
             from liaocheng_tui.search.fastpath import FastEvaluator
 
-            self._evaluator = FastEvaluator(self._searcher, self._verify, self._doc_dates)
+            self._evaluator = FastEvaluator(self._searcher, self._verify)
         return self._evaluator
 
     @property
@@ -273,11 +236,10 @@ class SearchService:
         with self._lock:
             q = self._builder.parse(query)
             scores = self._fast().evaluate(q)
-            counts = Counter(self._months_of(list(scores)))
             if order == "auto":
                 order = "best" if any(scores.values()) else "newest"
             top = self._best(scores, limit) if order == "best" else self._by_date(scores, limit, order == "newest")
-            per_month = {m: c for m, c in sorted(counts.items()) if m and m != "none"}
+            per_month = self._values.month_counts(scores.keys())
             needles = needles_by_field(q).get("body_bg", set())
             articles = self._resolve([self._aid(d) for d, _ in top])
             hits: list[Hit] = []
@@ -299,9 +261,15 @@ class SearchService:
         if limit and len(items) > limit:
             best = heapq.nlargest(limit, items, key=lambda kv: kv[1])
             cutoff = best[-1][1]
-            items = [kv for kv in best if kv[1] > cutoff] + [kv for kv in items if kv[1] == cutoff]
-        items.sort(key=lambda kv: (-kv[1], *self._tie_key(kv[0])))
-        return items[:limit] if limit else items
+            above = [kv for kv in best if kv[1] > cutoff]
+            tied = self._values.newest_first((d for d, s in items if s == cutoff), limit - len(above))
+            items = above + [(d, cutoff) for d in tied]
+        items.sort(key=lambda kv: -kv[1])
+        ranked: list[tuple[int, float]] = []
+        for score, group in itertools.groupby(items, key=lambda kv: kv[1]):
+            docnums = [d for d, _ in group]
+            ranked.extend((d, score) for d in (self._values.newest_first(docnums) if len(docnums) > 1 else docnums))
+        return ranked[:limit] if limit else ranked
 
     def _by_date(self, scores: dict[int, float], limit: int | None, newest: bool) -> list[tuple[int, float]]:
         """The ``limit`` newest (or oldest) hits, undated last; one day's hits in page order."""
@@ -316,12 +284,6 @@ class SearchService:
 
         chosen = heapq.nsmallest(limit, scores, key=key) if limit else sorted(scores, key=key)
         return [(d, scores[d]) for d in chosen]
-
-    def _tie_key(self, docnum: int) -> tuple:
-        month = self._month(docnum)
-        source, _, index = self._aid(docnum).rpartition("#")
-        newest = tuple(-ord(c) for c in month) if month != "none" else (1,)
-        return newest, source, int(index) if index.isdigit() else 0
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:
         """Spans to mark in each text of ``article`` (keys: title, kicker, subtitle, body, byline, dateline;

@@ -102,6 +102,8 @@ CREATE TABLE IF NOT EXISTS articles (
     crc INTEGER NOT NULL, crc_letters INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_id, position);
+-- an article's page by its id without reading its (multi-page) row: people are recounted through it
+CREATE INDEX IF NOT EXISTS articles_page_of ON articles(id, page_id);
 CREATE TABLE IF NOT EXISTS pending_removals (path BLOB PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS credits (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

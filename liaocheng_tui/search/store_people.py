@@ -60,7 +60,9 @@ class PeopleQueries(ABC):
 
         A name's role where it was printed without one follows ``archive.people.role_from_printed``
         (expressed here in SQL): correspondent when the archive prints it more often as 通讯员
-        than as 记者, else as parsed.
+        than as 记者, else as parsed.  Each credit's page is found through the small index
+        ``articles_page_of`` rather than the article's row (several pages of text each: a name
+        credited 9k times took 0.45 s that way, 0.15 s this).
         """
         db = self._db
         dirty = "SELECT name FROM people_dirty"
@@ -79,7 +81,8 @@ class PeopleQueries(ABC):
             INSERT INTO people(name, role, article_count, first_date, last_date, papers)
             SELECT k.name, k.role, COUNT(DISTINCT k.article_id), MIN(p.issue_date), MAX(p.issue_date),
                    COALESCE(json_group_array(DISTINCT p.newspaper) FILTER (WHERE p.newspaper IS NOT NULL), '[]')
-            FROM credited k JOIN articles a ON a.id = k.article_id JOIN pages p ON p.id = a.page_id
+            FROM credited k JOIN articles a INDEXED BY articles_page_of ON a.id = k.article_id
+            JOIN pages p ON p.id = a.page_id
             GROUP BY k.name, k.role
             """
         )

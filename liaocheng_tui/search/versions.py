@@ -16,4 +16,4 @@ of the project, so every layer can read it.
 
 PARSER_VERSION = 7
 INDEX_VERSION = 9
-STORE_LAYOUT = 3
+STORE_LAYOUT = 4

@@ -121,16 +121,45 @@ def test_a_string_beside_a_word_is_verified_only_where_the_word_is(mk):
 
 def test_ids_and_months_read_per_document_or_whole_give_the_same_answers(made, monkeypatch):
     """A few hits read their ids and months one by one, many read the whole column: same results."""
-    from liaocheng_tui.search import service as service_module
+    from liaocheng_tui.search import doc_values
     from liaocheng_tui.search.service import SearchService
 
     archive, _ = made
     answers = []
     for fraction in (0.0, 2.0):  # always the whole column; always one by one
-        monkeypatch.setattr(service_module, "COLUMN_WHOLE_FRACTION", fraction)
+        monkeypatch.setattr(doc_values, "COLUMN_WHOLE_FRACTION", fraction)
         with SearchService.open(archive) as fresh:
             answers.append({q: (r.total, r.per_month, [(h.article.id, h.score) for h in r.hits], fresh.article_ids(q))
                             for q in QUERIES for r in [fresh.search(q, limit=None)]})
-            assert (fresh._all_aids is None) == (fraction == 2.0), fraction
+            assert (fresh._values.all_aids is None) == (fraction == 2.0), fraction
     for query in QUERIES:
         assert answers[0][query] == answers[1][query], query
+
+
+def _tied_archive(mk):
+    """Articles with the same score for 技改 on pages of three months, one undated, several a page."""
+    pages = []
+    for n, date in enumerate(["2024-05-02", "2024-07-09", None, "2024-07-01", "2023-12-30"]):
+        articles = [mk.article(f"第{n}版第{i}篇", f"会上谈到技改{i}。") for i in range(3)]
+        pages.append(mk.page(f"/constructed/lcrb_{date or 'undated'}_{n}.txt", date, articles))
+    return mk.archive(pages)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 4, 7, 9, 12, 14, 15])
+def test_equal_scores_cut_at_the_limit_keep_the_full_ranking_order(mk, monkeypatch, limit):
+    """Ties cut at ``limit`` are the first ``limit`` of the unlimited ranking: newest month first, then page
+    order, undated last — whether months are read per document or as the whole column."""
+    from liaocheng_tui.search import doc_values
+    from liaocheng_tui.search.service import SearchService
+
+    for fraction in (0.0, 2.0):
+        monkeypatch.setattr(doc_values, "COLUMN_WHOLE_FRACTION", fraction)
+        with SearchService.open(_tied_archive(mk)) as service:
+            full = [h.article.id for h in service.search("技改", limit=None).hits]
+            cut = [h.article.id for h in service.search("技改", limit=limit).hits]
+        assert len({h for h in full}) == 15, full
+        months = [a.split("_")[1][:7] for a in full]
+        assert months[:6] == ["2024-07"] * 6 and months[-3:] == ["undated"] * 3, (fraction, full)
+        assert full[:3] == [f"/constructed/lcrb_2024-07-01_3.txt#{i}" for i in range(3)], (fraction, full)
+        assert cut == full[:limit], (fraction, limit, cut)
+
