@@ -41,14 +41,14 @@ from liaocheng_tui.similar.quantities import NumberMention, Span
 SAME_EVENT = "same event"
 RELATED = "related"
 #: at or above: the article reports the event the text is about
-SAME_EVENT_MIN_SCORE = 0.30
+SAME_EVENT_MIN_SCORE = 0.45
 #: at or above (and below SAME_EVENT_MIN_SCORE): the article shares the subject, not surely the event
-RELATED_MIN_SCORE = 0.15
+RELATED_MIN_SCORE = 0.25
 #: shared weight at which the amount of shared facts counts half
-EVIDENCE_HALF_WEIGHT = 6.0
+EVIDENCE_HALF_WEIGHT = 8.0
 #: the text names at least this much weight, for the share of it that is shared (a short note is not
 #: "all shared" because it names one thing)
-MIN_NAMED_WEIGHT = 6.0
+MIN_NAMED_WEIGHT = 8.0
 #: geometric mean of the two texts' shares of wording the other has at which wording alone says "same"
 PASSAGE_COVERAGE_FULL = 0.5
 
