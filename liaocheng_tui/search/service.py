@@ -57,6 +57,8 @@ Resolver = Callable[[list[str]], dict[str, Article]]
 #: Below this share of the archive, ids and months are read per document, not the whole column
 #: (a one-shot ``lc-reader search`` with a few thousand hits need not read 100k of each).
 COLUMN_WHOLE_FRACTION = 1 / 8
+#: a character pair in more of the archive than this tells too little to find similar articles by
+LIKE_TERM_MAX_SHARE = 0.05
 
 
 class SearchService:
@@ -357,18 +359,23 @@ class SearchService:
 
     def like_text(self, text: str, limit: int = 30) -> list[tuple[str, float]]:
         """(aid, score) of the ``limit`` articles most like ``text``: Whoosh's key terms of its body
-        bigrams (as ``more_like``), evaluated by the one evaluator; best first."""
+        bigrams (as ``more_like``), those in at most LIKE_TERM_MAX_SHARE of the archive, evaluated
+        by the one evaluator; best first."""
         return self._answer(lambda: self._like_text(text, limit))
 
     def _like_text(self, text: str, limit: int) -> list[tuple[str, float]]:
-        from liaocheng_tui.archive.model import Paragraph
-        from liaocheng_tui.search.related import related_query
+        from whoosh import query as wq
 
         with self._lock:
-            q = related_query(self._searcher, Article(paragraphs=[Paragraph(text)]))
-            if q is None:
+            if not text.strip():
                 return []
-            top = self._best(self._fast().evaluate(q), limit)
+            most = max(1, int(self._reader.doc_count() * LIKE_TERM_MAX_SHARE))
+            terms = self._searcher.key_terms_from_text("body_bg", text, numterms=20, normalize=True)
+            kept = [wq.Term("body_bg", w, boost=weight) for w, weight in terms
+                    if len(w) == 2 and self._reader.doc_frequency("body_bg", w) <= most]
+            if not kept:
+                return []
+            top = self._best(self._fast().evaluate(wq.Or(kept)), limit)
             return [(self._aid(d), float(score)) for d, score in top]
 
     def rarity(self, words: Iterable[str]) -> dict[str, float]:
@@ -388,30 +395,31 @@ class SearchService:
             return out
 
     def strings_like(self, strings: Iterable[str], limit: int = 30) -> list[tuple[str, float]]:
-        """(aid, score) of the ``limit`` articles whose title or body holds most of ``strings`` (each
-        verbatim, as a quoted query would find it: its pairs, then the store's letters), best first.
+        """(aid, score) of the ``limit`` articles whose body has most of ``strings``, best first.
 
-        The query is built here rather than parsed: Whoosh's parser costs more than
-        the search for a long OR of strings.
+        An article has a string here when it has the string's two rarest character
+        pairs (not verified against the text: these are candidates, judged after),
+        and strings whose rarest pair is in more than LIKE_TERM_MAX_SHARE of the
+        archive are left out — so no long posting list is read.
         """
         return self._answer(lambda: self._strings_like(strings, limit))
 
     def _strings_like(self, strings: Iterable[str], limit: int) -> list[tuple[str, float]]:
         from whoosh import query as wq
 
-        from liaocheng_tui.search.analysis import letters_only, query_bigrams
-        from liaocheng_tui.search.substring import Substring
+        from liaocheng_tui.search.analysis import query_bigrams
 
-        parts: list[wq.Query] = []
-        for text in dict.fromkeys(strings):
-            grams = query_bigrams(text)
-            if len(grams) < 2:
-                continue  # one letter or pair: in too many articles to tell
-            for fieldname in ("title_bg", "body_bg"):
-                parts.append(Substring(fieldname, tuple(grams), letters_only(text), self._verify_one))
-        if not parts:
-            return []
         with self._lock:
+            reader = self._reader
+            most = max(1, int(reader.doc_count() * LIKE_TERM_MAX_SHARE))
+            parts: list[wq.Query] = []
+            for text in dict.fromkeys(strings):
+                pairs = {g: reader.doc_frequency("body_bg", g) for g in query_bigrams(text) if len(g) == 2}
+                rarest = sorted((g for g, df in pairs.items() if df), key=pairs.__getitem__)[:2]
+                if len(rarest) == 2 and pairs[rarest[0]] <= most:
+                    parts.append(wq.And([wq.Term("body_bg", g) for g in rarest]))
+            if not parts:
+                return []
             scores = self._fast().evaluate(wq.Or(parts))
             return [(self._aid(d), float(score)) for d, score in self._best(scores, limit)]
 
