@@ -57,8 +57,12 @@ Resolver = Callable[[list[str]], dict[str, Article]]
 #: Below this share of the archive, ids and months are read per document, not the whole column
 #: (a one-shot ``lc-reader search`` with a few thousand hits need not read 100k of each).
 COLUMN_WHOLE_FRACTION = 1 / 8
-#: a character pair in more of the archive than this tells too little to find similar articles by
-LIKE_TERM_MAX_SHARE = 0.05
+#: a character pair in more articles than LIKE_TERM_MAX_SHARE of the archive (and than LIKE_TERM_MAX_DF)
+#: tells too little to find similar articles by, and its posting list is long to read
+LIKE_TERM_MAX_SHARE = 0.02
+LIKE_TERM_MAX_DF = 2000
+#: character pairs of a string read to find the articles holding it (its rarest)
+STRING_PAIRS_READ = 3
 
 
 class SearchService:
@@ -359,7 +363,7 @@ class SearchService:
 
     def like_text(self, text: str, limit: int = 30) -> list[tuple[str, float]]:
         """(aid, score) of the ``limit`` articles most like ``text``: Whoosh's key terms of its body
-        bigrams (as ``more_like``), those in at most LIKE_TERM_MAX_SHARE of the archive, evaluated
+        bigrams (as ``more_like``), those in few enough articles (LIKE_TERM_MAX_*), evaluated
         by the one evaluator; best first."""
         return self._answer(lambda: self._like_text(text, limit))
 
@@ -369,7 +373,7 @@ class SearchService:
         with self._lock:
             if not text.strip():
                 return []
-            most = max(1, int(self._reader.doc_count() * LIKE_TERM_MAX_SHARE))
+            most = max(LIKE_TERM_MAX_DF, int(self._reader.doc_count() * LIKE_TERM_MAX_SHARE))
             terms = self._searcher.key_terms_from_text("body_bg", text, numterms=20, normalize=True)
             kept = [wq.Term("body_bg", w, boost=weight) for w, weight in terms
                     if len(w) == 2 and self._reader.doc_frequency("body_bg", w) <= most]
@@ -397,27 +401,29 @@ class SearchService:
     def strings_like(self, strings: Iterable[str], limit: int = 30) -> list[tuple[str, float]]:
         """(aid, score) of the ``limit`` articles whose body has most of ``strings``, best first.
 
-        An article has a string here when it has the string's two rarest character
-        pairs (not verified against the text: these are candidates, judged after),
-        and strings whose rarest pair is in more than LIKE_TERM_MAX_SHARE of the
-        archive are left out — so no long posting list is read.
+        Only the string's STRING_PAIRS_READ rarest character pairs are read from the
+        index (the store's letters then verify the whole string), and strings whose
+        rarest pair is in too many articles (LIKE_TERM_MAX_*) are left out — so no
+        long posting list is read.
         """
         return self._answer(lambda: self._strings_like(strings, limit))
 
     def _strings_like(self, strings: Iterable[str], limit: int) -> list[tuple[str, float]]:
         from whoosh import query as wq
 
-        from liaocheng_tui.search.analysis import query_bigrams
+        from liaocheng_tui.search.analysis import letters_only, query_bigrams
+        from liaocheng_tui.search.substring import Substring
 
         with self._lock:
             reader = self._reader
-            most = max(1, int(reader.doc_count() * LIKE_TERM_MAX_SHARE))
+            most = max(LIKE_TERM_MAX_DF, int(reader.doc_count() * LIKE_TERM_MAX_SHARE))
             parts: list[wq.Query] = []
             for text in dict.fromkeys(strings):
                 pairs = {g: reader.doc_frequency("body_bg", g) for g in query_bigrams(text) if len(g) == 2}
-                rarest = sorted((g for g, df in pairs.items() if df), key=pairs.__getitem__)[:2]
-                if len(rarest) == 2 and pairs[rarest[0]] <= most:
-                    parts.append(wq.And([wq.Term("body_bg", g) for g in rarest]))
+                rarest = sorted((g for g, df in pairs.items() if df), key=pairs.__getitem__)[:STRING_PAIRS_READ]
+                if len(rarest) >= 2 and pairs[rarest[0]] <= most:
+                    # the rarest pairs choose the candidates, the store's letters verify the whole string
+                    parts.append(Substring("body_bg", tuple(rarest), letters_only(text), self._verify_one))
             if not parts:
                 return []
             scores = self._fast().evaluate(wq.Or(parts))
