@@ -107,7 +107,7 @@ def similar(draft, paths, limit, fmt, cache_dir, no_cache) -> None:
     """The archive's articles on the event FILE (or stdin, '-') is about, most likely first.
 
     \b
-    Verdicts: "same event" (score ≥ 0.6), "related" (≥ 0.3), or none.
+    Verdicts: "same event" (score ≥ 0.45), "related" (≥ 0.25), or none.
     JSONL rows carry verdict, score, source, issue_date, newspaper, title,
     reporters and evidence (shared people, places, orgs, dates, numbers,
     words and passages, with their offsets in the draft and the article).

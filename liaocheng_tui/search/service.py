@@ -55,6 +55,12 @@ __all__ = [
 ORDERS = ("auto", "best", "newest", "oldest")
 
 Resolver = Callable[[list[str]], dict[str, Article]]
+#: a character pair in more articles than LIKE_TERM_MAX_SHARE of the archive (and than LIKE_TERM_MAX_DF)
+#: tells too little to find similar articles by, and its posting list is long to read
+LIKE_TERM_MAX_SHARE = 0.02
+LIKE_TERM_MAX_DF = 2000
+#: character pairs of a string read to find the articles holding it (its rarest)
+STRING_PAIRS_READ = 3
 
 
 class SearchService:
@@ -328,18 +334,23 @@ class SearchService:
 
     def like_text(self, text: str, limit: int = 30) -> list[tuple[str, float]]:
         """(aid, score) of the ``limit`` articles most like ``text``: Whoosh's key terms of its body
-        bigrams (as ``more_like``), evaluated by the one evaluator; best first."""
+        bigrams (as ``more_like``), those in few enough articles (LIKE_TERM_MAX_*), evaluated
+        by the one evaluator; best first."""
         return self._answer(lambda: self._like_text(text, limit))
 
     def _like_text(self, text: str, limit: int) -> list[tuple[str, float]]:
-        from liaocheng_tui.archive.model import Paragraph
-        from liaocheng_tui.search.related import related_query
+        from whoosh import query as wq
 
         with self._lock:
-            q = related_query(self._searcher, Article(paragraphs=[Paragraph(text)]))
-            if q is None:
+            if not text.strip():
                 return []
-            top = self._best(self._fast().evaluate(q), limit)
+            most = max(LIKE_TERM_MAX_DF, int(self._reader.doc_count() * LIKE_TERM_MAX_SHARE))
+            terms = self._searcher.key_terms_from_text("body_bg", text, numterms=20, normalize=True)
+            kept = [wq.Term("body_bg", w, boost=weight) for w, weight in terms
+                    if len(w) == 2 and self._reader.doc_frequency("body_bg", w) <= most]
+            if not kept:
+                return []
+            top = self._best(self._fast().evaluate(wq.Or(kept)), limit)
             return [(self._aid(d), float(score)) for d, score in top]
 
     def rarity(self, words: Iterable[str]) -> dict[str, float]:
@@ -359,11 +370,12 @@ class SearchService:
             return out
 
     def strings_like(self, strings: Iterable[str], limit: int = 30) -> list[tuple[str, float]]:
-        """(aid, score) of the ``limit`` articles whose title or body holds most of ``strings`` (each
-        verbatim, as a quoted query would find it: its pairs, then the store's letters), best first.
+        """(aid, score) of the ``limit`` articles whose body has most of ``strings``, best first.
 
-        The query is built here rather than parsed: Whoosh's parser costs more than
-        the search for a long OR of strings.
+        Only the string's STRING_PAIRS_READ rarest character pairs are read from the
+        index (the store's letters then verify the whole string), and strings whose
+        rarest pair is in too many articles (LIKE_TERM_MAX_*) are left out — so no
+        long posting list is read.
         """
         return self._answer(lambda: self._strings_like(strings, limit))
 
@@ -373,16 +385,18 @@ class SearchService:
         from liaocheng_tui.search.analysis import letters_only, query_bigrams
         from liaocheng_tui.search.substring import Substring
 
-        parts: list[wq.Query] = []
-        for text in dict.fromkeys(strings):
-            grams = query_bigrams(text)
-            if len(grams) < 2:
-                continue  # one letter or pair: in too many articles to tell
-            for fieldname in ("title_bg", "body_bg"):
-                parts.append(Substring(fieldname, tuple(grams), letters_only(text), self._verify_one))
-        if not parts:
-            return []
         with self._lock:
+            reader = self._reader
+            most = max(LIKE_TERM_MAX_DF, int(reader.doc_count() * LIKE_TERM_MAX_SHARE))
+            parts: list[wq.Query] = []
+            for text in dict.fromkeys(strings):
+                pairs = {g: reader.doc_frequency("body_bg", g) for g in query_bigrams(text) if len(g) == 2}
+                rarest = sorted((g for g, df in pairs.items() if df), key=pairs.__getitem__)[:STRING_PAIRS_READ]
+                if len(rarest) >= 2 and pairs[rarest[0]] <= most:
+                    # the rarest pairs choose the candidates, the store's letters verify the whole string
+                    parts.append(Substring("body_bg", tuple(rarest), letters_only(text), self._verify_one))
+            if not parts:
+                return []
             scores = self._fast().evaluate(wq.Or(parts))
             return [(self._aid(d), float(score)) for d, score in self._best(scores, limit)]
 

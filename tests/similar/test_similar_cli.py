@@ -79,3 +79,10 @@ def test_markup_and_escape_codes_in_a_draft_never_reach_the_terminal(seeds_servi
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.output, fmt
         assert "same event" in result.output, fmt
+
+
+def test_the_help_names_the_thresholds_the_scorer_uses() -> None:
+    from liaocheng_tui.similar.scoring import RELATED_MIN_SCORE, SAME_EVENT_MIN_SCORE
+
+    result = run("similar", "--help")
+    assert f"(score ≥ {SAME_EVENT_MIN_SCORE})" in result.output and f"(≥ {RELATED_MIN_SCORE})" in result.output
