@@ -1,4 +1,5 @@
-"""Per-document values that ranking and counting need: each docnum's article id and month.
+"""Per-document values that ranking, counting and string checks need: each docnum's article id,
+the key of its letters in the store, and its month.
 
 A hit list orders equal scores newest month first, then in page order (the
 article id), and counts hits per month.  Reading a Whoosh column value costs
@@ -46,7 +47,9 @@ class DocValues:
         self._count = reader.doc_count_all()
         self._aids: Sequence[bytes | str] = reader.column_reader("aid") if self._count else []
         self._months: Sequence[bytes | str] = reader.column_reader("month") if self._count else []
+        self._sids: Sequence[int] | None = reader.column_reader("sid") if reader.has_column("sid") else None
         self.all_aids: list[str] | None = None
+        self._all_sids: array | None = None  # signed 64-bit keys
         self._codes: array | None = None  # docnum -> index into self._names
         self._names: list[str] = []  # month terms in order ("none" last)
 
@@ -67,6 +70,19 @@ class DocValues:
         if self.all_aids is None:
             self.all_aids = [_text(a) for a in self._aids]
         every = self.all_aids
+        return [every[d] for d in docnums]
+
+    def sids_of(self, docnums: Collection[int]) -> list[int]:
+        """The keys of ``docnums``' letters in the store (``schema.letters_key``): one by one when few,
+        else from the whole column (8 bytes a document, kept for later queries)."""
+        if self._sids is None:
+            raise LookupError("this index has no store row ids (built before INDEX_VERSION 10)")
+        sids = self._sids
+        if self._all_sids is None and self.few(docnums):
+            return [sids[d] for d in docnums]
+        if self._all_sids is None:
+            self._all_sids = array("q", sids)
+        every = self._all_sids
         return [every[d] for d in docnums]
 
     # ------------------------------------------------------------ months

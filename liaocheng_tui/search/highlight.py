@@ -8,8 +8,8 @@ here is ours and exact: a query string matches where its folded letters stand
 side by side in the folded letters of the text (the same analysis as the
 index: punctuation and spaces skipped), and the span runs from its first
 letter to its last — the whole matched string, not a character more or less.
-Spans are found in the article's own text (``str.find`` over the folded
-letters, offsets mapped back), so the index needs no positions or character
+Spans are found in the article's own text (a search over its folded text
+that skips what the index skips), so the index needs no positions or character
 offsets; fragments are cut and scored by Whoosh's ``PinpointFragmenter`` and
 ``BasicFragmentScorer``.
 """
@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from whoosh import query as wq
 from whoosh.analysis import Token
 from whoosh.highlight import SCORE, BasicFragmentScorer, PinpointFragmenter, top_fragments
 
-from liaocheng_tui.search.analysis import fold, searchable_chars
+from liaocheng_tui.search.analysis import fold
 from liaocheng_tui.search.substring import Pattern, Substring
 
 Span = tuple[int, int]
@@ -104,18 +105,31 @@ def _letters_of(needle: tuple[str, ...]) -> str:
     return needle[0] + "".join(g[1:] for g in needle[1:])
 
 
-def _needle_spans(letters: str, offsets: list[int], needles) -> list[Span]:
-    """Every occurrence of each needle in the folded letters, as spans of the original text."""
+@lru_cache(maxsize=512)
+def _needle_regex(word: str) -> re.Pattern[str]:
+    """``word``'s letters with any run of non-letters (what the index skips) between them."""
+    return re.compile(_GAP.join(re.escape(c) for c in word))
+
+
+_GAP = r"[\W_]*"
+
+
+def _needle_spans(folded: str, needles) -> list[Span]:
+    """Every occurrence of each needle in the folded text: from its first letter to its last.
+
+    The same matches as ``str.find`` over the folded letters alone (the index's view), found
+    by a regular expression over the folded text, so no list of every letter's offset is built;
+    a match is searched for again one letter on, so overlapping occurrences are all found."""
     spans: list[Span] = []
     for needle in needles:
         word = _letters_of(needle)
         if not word:
             continue
-        k = len(word)
-        at = letters.find(word)
-        while at != -1:
-            spans.append((offsets[at], offsets[at + k - 1] + 1))
-            at = letters.find(word, at + 1)
+        search = _needle_regex(word).search
+        m = search(folded)
+        while m is not None:
+            spans.append(m.span())
+            m = search(folded, m.start() + 1)
     return spans
 
 
@@ -143,8 +157,7 @@ def text_spans(text: str | None, needles) -> list[Span]:
     needles, patterns = _split(needles)
     spans = _pattern_spans(text, patterns) if patterns else []
     if needles:
-        letters, offsets = searchable_chars(text)
-        spans += _needle_spans(letters, offsets, needles)
+        spans += _needle_spans(fold(text), needles)
     return merge(spans)
 
 

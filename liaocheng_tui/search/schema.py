@@ -10,8 +10,9 @@ is not stored here (the store holds it).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.system import pack_uint
 
 from liaocheng_tui.archive.model import Article
@@ -53,6 +54,9 @@ def build_schema() -> fields.Schema:
     words = WordAnalyzer()
     return fields.Schema(
         aid=fields.ID(stored=True, unique=True, sortable=True),
+        # the key of the article's letters in the store (``letters_key``): a string check asks the
+        # store by it, and a whole column of 8-byte numbers reads ~3× faster than the ids as text
+        sid=fields.COLUMN(columns.NumericColumn("q")),
         source=fields.ID(),
         month=fields.ID(sortable=True),
         date=fields.DATETIME(),
@@ -92,6 +96,16 @@ def field_texts(article: Article) -> dict[str, str]:
     }
 
 
+def letters_key(aid: str) -> int:
+    """The store's key for the letters of article ``aid``: a signed 64-bit hash of the id.
+
+    Derived from the id alone, so a live index keeps finding an article's letters while
+    its page is parsed again into new rows (as it did by the id itself); two ids of one
+    key are ~1 in 10^7 even among a million articles."""
+    digest = hashlib.blake2b(aid.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 def article_document(article: Article) -> dict:
     """The Whoosh document for one article (field values as Whoosh wants them)."""
     page = article.page
@@ -100,6 +114,7 @@ def article_document(article: Article) -> dict:
     issue_date = page.issue_date if page is not None else None
     doc = {
         "aid": article.id,
+        "sid": letters_key(article.id),
         "source": page.key if page is not None else "",
         "month": month_key(issue_date),
         "kind": getattr(article.kind, "value", str(article.kind)),

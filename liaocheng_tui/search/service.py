@@ -173,19 +173,17 @@ class SearchService:
         return self._values.aids_of(docnums)
 
     def _verify(self, fieldname: str, docnums: list[int], needle: Needle) -> set[int]:
-        """Those of ``docnums`` whose field holds the string (or matches the pattern): one store query."""
+        """Those of ``docnums`` whose field holds the string (or matches the pattern): one store query
+        by the keys of their letters."""
         if not docnums:
             return set()
-        aids = dict(zip(self._aids_of(docnums), docnums))
-        found = self._store.holding(fieldname, list(aids), needle)
-        return {aids[a] for a in found}
+        rows = dict(zip(self._values.sids_of(docnums), docnums))
+        found = self._store.holding(fieldname, list(rows), needle)
+        return {rows[r] for r in found}
 
     def _verify_one(self, reader, fieldname: str, docnum: int, needle: Needle) -> bool:
         """Whoosh's matcher protocol (segment-local docnums): used only by Substring.matcher."""
-        aids = reader.column_reader("aid")
-        aid = aids[docnum]
-        aid = aid.decode("utf-8") if isinstance(aid, bytes) else aid
-        return bool(self._store.holding(fieldname, [aid], needle))
+        return bool(self._store.holding(fieldname, [reader.column_reader("sid")[docnum]], needle))
 
     def _doc_dates(self):
         if self._dates is None:

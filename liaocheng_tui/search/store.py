@@ -16,9 +16,11 @@ Tables::
               warnings / residue / furniture (JSON lists), extra (JSON)
     articles  page, position, aid, kind, kicker, title, subtitle, reporters and
               correspondents (JSON lists), byline, dateline, paragraphs (JSON
-              [[text, is_subhead], …]), extra (JSON: model fields without a column),
-              and the folded letters of each searchable field (``l_*``), so that
-              "does this article hold this string" is one ``instr`` in C
+              [[text, is_subhead], …]), extra (JSON: model fields without a column)
+    letters   per article (same id): the folded letters of each searchable field
+              (``l_*``, the short ones first), so that "does this article hold this
+              string" is one ``instr`` in C over a small row — apart from the
+              article's text, whose overflow pages a check would otherwise read
     people    name, role, article count, first/last date, papers (rebuilt from
               articles after each write)
     links_pending, lsh_bands, event_links
@@ -45,9 +47,11 @@ from liaocheng_tui.archive.model import (
     Page,
 )
 from liaocheng_tui.search.errors import CacheProblem
+from liaocheng_tui.search.schema import letters_key
 from liaocheng_tui.search.store_rows import (
     ARTICLE_SELECT,
     DATE_SOURCES,
+    LETTER_COLUMNS,
     PAGE_SKIP,
     article_aid,
     article_from_row,
@@ -55,6 +59,7 @@ from liaocheng_tui.search.store_rows import (
     check_page,
     extra_json,
     known_fields,
+    letters_row,
     one_line,
     path_bytes,
     path_text,
@@ -98,9 +103,15 @@ CREATE TABLE IF NOT EXISTS articles (
     kind TEXT NOT NULL, kicker TEXT, title TEXT, subtitle TEXT,
     reporters TEXT NOT NULL, correspondents TEXT NOT NULL,
     byline TEXT, dateline TEXT, paragraphs TEXT NOT NULL, extra TEXT NOT NULL,
-    l_title TEXT NOT NULL, l_head TEXT NOT NULL, l_body TEXT NOT NULL, l_byline TEXT NOT NULL,
-    crc INTEGER NOT NULL, crc_letters INTEGER NOT NULL
+    crc INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS letters (
+    id INTEGER PRIMARY KEY,  -- schema.letters_key(aid): what the index keeps as sid
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    l_title TEXT NOT NULL, l_head TEXT NOT NULL, l_byline TEXT NOT NULL, l_body TEXT NOT NULL,
+    crc_letters INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS letters_of_article ON letters(article_id);
 CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_id, position);
 -- an article's page by its id without reading its (multi-page) row: people are recounted through it
 CREATE INDEX IF NOT EXISTS articles_page_of ON articles(id, page_id);
@@ -258,9 +269,14 @@ class ArticleStore(PeopleQueries, ReaderViews, StringChecks, EventLinks):
         ).lastrowid
         db.executemany(
             "INSERT INTO articles(page_id, position, kind, kicker, title, subtitle, reporters, correspondents,"
-            " byline, dateline, paragraphs, extra, aid, l_title, l_head, l_body, l_byline, crc, crc_letters)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " byline, dateline, paragraphs, extra, aid, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_row(int(page_id or 0), position, article) for position, article in enumerate(page.articles)],
+        )
+        db.executemany(
+            f"INSERT INTO letters(id, article_id, {', '.join(LETTER_COLUMNS.values())}, crc_letters)"
+            " SELECT ?, id, ?, ?, ?, ?, ? FROM articles WHERE aid = ?",
+            [(letters_key(article.id), *letters, row_crc(letters), article.id) for article in page.articles
+             for letters in (letters_row(article),)],
         )
         credits = [
             (name, role, int(name not in article.roleless), article.id)

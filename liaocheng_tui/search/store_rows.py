@@ -27,7 +27,8 @@ from liaocheng_tui.search.errors import CacheProblem
 from liaocheng_tui.search.schema import field_texts
 
 #: bigram field of the index → the column holding its folded letters
-LETTER_COLUMNS = {"title_bg": "l_title", "head_bg": "l_head", "body_bg": "l_body", "byline_bg": "l_byline"}
+#: index field → its column of the ``letters`` table, in the table's order (the long body last)
+LETTER_COLUMNS = {"title_bg": "l_title", "head_bg": "l_head", "byline_bg": "l_byline", "body_bg": "l_body"}
 
 PAGE_COLUMNS = ("newspaper", "issue_date", "date_source", "encoding", "warnings", "residue", "furniture")
 PAGE_SKIP = {"source", "articles", *PAGE_COLUMNS}
@@ -82,7 +83,6 @@ def article_aid(row: tuple) -> str:
 
 def article_row(page_id: int, position: int, article: Article) -> tuple:
     article.index = position
-    texts = field_texts(article)
     values = (
         position,
         article.kind.value,
@@ -97,8 +97,13 @@ def article_row(page_id: int, position: int, article: Article) -> tuple:
         extra_json(article, ARTICLE_SKIP),
         article.id,
     )
-    letters = tuple(letters_only(texts[f]) for f in LETTER_COLUMNS)
-    return (page_id, *values, *letters, row_crc(values), row_crc(letters))
+    return (page_id, *values, row_crc(values))
+
+
+def letters_row(article: Article) -> tuple[str, ...]:
+    """The folded letters of each searchable field of ``article``, in ``LETTER_COLUMNS`` order."""
+    texts = field_texts(article)
+    return tuple(letters_only(texts[f]) for f in LETTER_COLUMNS)
 
 
 class StoreDamage(CacheProblem):

@@ -15,5 +15,5 @@ of the project, so every layer can read it.
 """
 
 PARSER_VERSION = 7
-INDEX_VERSION = 9
-STORE_LAYOUT = 4
+INDEX_VERSION = 10
+STORE_LAYOUT = 5

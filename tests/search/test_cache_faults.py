@@ -118,8 +118,9 @@ def _store(seeds: Path, cache: Path):
 def test_an_edited_article_row_is_caught_by_its_checksum_and_read_again(seeds, cache, expected):
     db = _store(seeds, cache)
     with db:
-        db.execute("UPDATE articles SET paragraphs = replace(paragraphs, '聊城', '聊域'),"
-                   " l_body = replace(l_body, '聊城', '聊域') WHERE instr(l_body, '聊城') > 0")
+        db.execute("UPDATE articles SET paragraphs = replace(paragraphs, '聊城', '聊域')"
+                   " WHERE id IN (SELECT article_id FROM letters WHERE instr(l_body, '聊城') > 0)")
+        db.execute("UPDATE letters SET l_body = replace(l_body, '聊城', '聊域') WHERE instr(l_body, '聊城') > 0")
     db.close()
     generation = live_generation([seeds], cache)
     _, service = open_archive([seeds], cache_dir=cache)

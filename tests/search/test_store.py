@@ -9,6 +9,7 @@ import pytest
 
 from liaocheng_tui.archive.loader import load_archive
 from liaocheng_tui.search.errors import CacheProblem
+from liaocheng_tui.search.schema import letters_key
 from liaocheng_tui.search.store import ArticleStore
 from liaocheng_tui.seeds import seeds_dir
 
@@ -66,9 +67,11 @@ def test_articles_by_id_and_substring_check(store, seed_pages):
             if article.id in got:
                 assert got[article.id] == article, article.id
                 assert got[article.id].page.issue_date == page.issue_date
-    every = [a.id for p in seed_pages for a in p.articles]
-    holders = {a.id for p in seed_pages for a in p.articles if "技改" in a.body}
+    every = [letters_key(a.id) for p in seed_pages for a in p.articles]
+    holders = {letters_key(a.id) for p in seed_pages for a in p.articles if "技改" in a.body}
     assert holders and store.holding("body_bg", every, "技改") == holders
+    titled = {letters_key(a.id) for p in seed_pages for a in p.articles if "聊城" in (p.newspaper or "")}
+    assert titled and store.holding("paper_bg", every, "聊城") == titled  # a field without letters: from its text
 
 
 def test_issue_tree_and_people_come_from_one_query_each(store, seed_pages):
