@@ -108,6 +108,26 @@ def test_touched_but_unchanged_file_is_not_reparsed(seed_copy, tmp_path, counted
     assert counted == {"parse": 5, "build": 1, "update": 0}
 
 
+def test_file_changed_in_place_with_the_same_size_is_read_again(seed_copy, tmp_path, counted):
+    """A same-size edit (one character for another of as many bytes) is seen by its new mtime."""
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    path = sorted(seed_copy.glob("*.txt"))[0]
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "白文斌" in text
+    path.write_text(text.replace("白文斌", "黑文斌"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 2_000_000_000))
+    assert path.stat().st_size == before.st_size
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
+    try:
+        assert counted == {"parse": 6, "build": 1, "update": 1}
+        assert {Path(h.article.page.source).name for h in service.search("黑文斌", limit=None).hits} == {path.name}
+        assert service.search("白文斌").total == 0
+    finally:
+        service.close()
+
+
 def test_incremental_add_change_delete(seed_copy, tmp_path, counted):
     cache = tmp_path / "cache"
     _, service = open_and_close(seed_copy, cache)
