@@ -21,6 +21,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 PAGE_SUFFIX = ".txt"
 
@@ -64,8 +65,7 @@ class FileProblem:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class PageFile:
+class PageFile(NamedTuple):
     """A page file the walk found, with the size and modification time of its one ``stat``
     (what a start compares with the store: no second ``stat`` per file)."""
 
@@ -127,32 +127,40 @@ def _walk_folder(top: Path, top_info: os.stat_result, seen: _Walk) -> Iterator[P
         yield listing
         return
     stack: list[tuple[list[os.DirEntry[str]], str, frozenset[_Key]]] = [(listing, _prefix(top), frozenset({top_key}))]
+    files_seen = seen.files
     while stack:
         entries, prefix, ancestors = stack[-1]
-        if not entries:
+        while entries:  # this folder's entries, until a sub-folder is entered (then its own first)
+            entry = entries.pop()
+            name = entry.name
+            source = prefix + name  # == str(folder / name), without a Path per file
+            try:
+                info = entry.stat()  # follows links, as _stat
+            except OSError as exc:
+                yield _problem(Path(source), exc)
+                continue
+            if stat.S_ISREG(info.st_mode):
+                if name.lower().endswith(PAGE_SUFFIX):
+                    key = _key(source, info)
+                    if key not in files_seen:
+                        files_seen.add(key)
+                        yield PageFile(source, info.st_size, info.st_mtime_ns)
+            elif stat.S_ISDIR(info.st_mode):
+                key = _key(source, info)
+                path = Path(source)
+                if key in ancestors:
+                    yield FileProblem(path, f"symlink loop (leads back to {seen.folders[key]})")
+                elif key not in seen.folders:
+                    seen.folders[key] = path
+                    listing = _list_folder(path)
+                    if isinstance(listing, FileProblem):
+                        yield listing
+                    else:
+                        stack.append((listing, _prefix(path), ancestors | {key}))
+                        break
+                # else: a second way into a folder already read; its pages are not repeated
+        else:
             stack.pop()
-            continue
-        entry = entries.pop()
-        source = prefix + entry.name  # == str(folder / name), without a Path per file
-        info = _entry_stat(entry, source)
-        if isinstance(info, FileProblem):
-            yield info
-        elif stat.S_ISDIR(info.st_mode):
-            key = _key(source, info)
-            path = Path(source)
-            if key in ancestors:
-                yield FileProblem(path, f"symlink loop (leads back to {seen.folders[key]})")
-            elif key not in seen.folders:
-                seen.folders[key] = path
-                listing = _list_folder(path)
-                if isinstance(listing, FileProblem):
-                    yield listing
-                else:
-                    stack.append((listing, _prefix(path), ancestors | {key}))
-            # else: a second way into a folder already read; its pages are not repeated
-        elif stat.S_ISREG(info.st_mode):
-            if entry.name.lower().endswith(PAGE_SUFFIX) and _first_time(source, info, seen.files):
-                yield PageFile(source, info.st_size, info.st_mtime_ns)
 
 
 def _prefix(folder: Path) -> str:
@@ -174,14 +182,6 @@ def _list_folder(folder: Path) -> list[os.DirEntry[str]] | FileProblem:
 
 def _name(entry: os.DirEntry[str]) -> str:
     return entry.name
-
-
-def _entry_stat(entry: os.DirEntry[str], source: str) -> os.stat_result | FileProblem:
-    """``entry.stat()`` (following links, as ``_stat``), a problem as ``_stat`` names it."""
-    try:
-        return entry.stat()
-    except OSError as exc:
-        return _problem(Path(source), exc)
 
 
 def _stat(path: Path) -> os.stat_result | FileProblem:

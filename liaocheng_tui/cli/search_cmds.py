@@ -219,7 +219,7 @@ def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -
         for q in queries:
             told = len(service.warnings)
             try:
-                results = service.search(q, limit=limit, order=order)
+                results = service.search(q, limit=limit, order=order, months=False)  # no histogram here
             except QueryError as exc:
                 failed = True
                 message = _one_line(str(exc))
