@@ -210,6 +210,27 @@ def test_damaged_cache_is_reported_and_rebuilt(seed_copy, tmp_path, how):
         service.close()
 
 
+def test_a_damaged_index_met_while_adding_a_page_is_reported_and_rebuilt(seed_copy, tmp_path, counted):
+    """With a page to add the live index is first opened under the writer lock: damage found
+    there is still one warning and a full build (never an update of a damaged index)."""
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    gen = ArchiveCache([str(seed_copy)], cache).folder / live_generation(seed_copy, cache)
+    for f in gen.iterdir():
+        f.write_bytes(os.urandom(300))
+    files = sorted(seed_copy.glob("*.txt"))
+    (seed_copy / "zz_added.txt").write_bytes(files[0].read_bytes())
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
+    try:
+        _one_warning(service, "index at", "damaged", "rebuilt")
+        assert counted == {"parse": 6, "build": 2, "update": 0}
+        assert {Path(h.article.page.source).name for h in service.search("白文斌", limit=None).hits} == {
+            files[0].name, "zz_added.txt"}
+        _works(service, archive)
+    finally:
+        service.close()
+
+
 def test_a_new_parser_version_parses_again_and_a_new_index_version_only_reindexes(seed_copy, tmp_path, counted):
     cache = tmp_path / "cache"
     open_and_close(seed_copy, cache)
