@@ -15,5 +15,5 @@ of the project, so every layer can read it.
 """
 
 PARSER_VERSION = 8
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 STORE_LAYOUT = 4
