@@ -44,11 +44,25 @@ class DocValues:
     def __init__(self, reader: IndexReader) -> None:
         self._reader = reader
         self._count = reader.doc_count_all()
-        self._aids: Sequence[bytes | str] = reader.column_reader("aid") if self._count else []
-        self._months: Sequence[bytes | str] = reader.column_reader("month") if self._count else []
+        self._columns: dict[str, Sequence[bytes | str]] = {}  # opened on first use (not by a warm open)
         self.all_aids: list[str] | None = None
         self._codes: array | None = None  # docnum -> index into self._names
         self._names: list[str] = []  # month terms in order ("none" last)
+
+    def _column(self, name: str) -> Sequence[bytes | str]:
+        """The reader's column ``name``; opening one reads every segment's offsets (~20 ms at 100k)."""
+        column = self._columns.get(name)
+        if column is None:
+            column = self._columns[name] = self._reader.column_reader(name) if self._count else []
+        return column
+
+    @property
+    def _aids(self) -> Sequence[bytes | str]:
+        return self._column("aid")
+
+    @property
+    def _months(self) -> Sequence[bytes | str]:
+        return self._column("month")
 
     # ------------------------------------------------------------ ids
 
