@@ -21,6 +21,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 PAGE_SUFFIX = ".txt"
 
@@ -64,9 +65,18 @@ class FileProblem:
     reason: str
 
 
+class PageFile(NamedTuple):
+    """A page file the walk found, with the size and modification time of its one ``stat``
+    (what a start compares with the store: no second ``stat`` per file)."""
+
+    source: str  # ``str`` of the path as ``iter_page_files`` yields it
+    size: int
+    mtime_ns: int
+
+
 @dataclass
 class _Walk:
-    """What one call to iter_page_files has already seen (by device and inode)."""
+    """What one call to walk_page_files has already seen (by device and inode)."""
 
     files: set[_Key] = field(default_factory=set)
     folders: dict[_Key, Path] = field(default_factory=dict)
@@ -80,12 +90,18 @@ def iter_page_files(roots: Iterable[Path]) -> Iterator[Path | FileProblem]:
     parts.  A file reached twice (a link, or overlapping roots) is yielded once.
     Never raises for a problem with a path: yields ``FileProblem`` instead.
     """
+    for item in walk_page_files(roots):
+        yield item if isinstance(item, FileProblem) else Path(item.source)
+
+
+def walk_page_files(roots: Iterable[Path]) -> Iterator[PageFile | FileProblem]:
+    """``iter_page_files`` with each file's size and mtime: one ``stat`` per entry, from ``os.scandir``."""
     seen = _Walk()
     for root in roots:
         yield from _visit_root(Path(root), seen)
 
 
-def _visit_root(root: Path, seen: _Walk) -> Iterator[Path | FileProblem]:
+def _visit_root(root: Path, seen: _Walk) -> Iterator[PageFile | FileProblem]:
     info = _stat(root)
     if isinstance(info, FileProblem):
         yield info
@@ -93,58 +109,79 @@ def _visit_root(root: Path, seen: _Walk) -> Iterator[Path | FileProblem]:
         yield from _walk_folder(root, info, seen)
     elif stat.S_ISREG(info.st_mode):
         if _first_time(root, info, seen.files):
-            yield root
+            yield PageFile(str(root), info.st_size, info.st_mtime_ns)
     else:
         yield FileProblem(root, "not a regular file or folder")
 
 
-def _walk_folder(top: Path, top_info: os.stat_result, seen: _Walk) -> Iterator[Path | FileProblem]:
+def _walk_folder(top: Path, top_info: os.stat_result, seen: _Walk) -> Iterator[PageFile | FileProblem]:
     """Depth-first over ``top`` with an explicit stack (no recursion limit on deep trees)."""
     top_key = _key(top, top_info)
     if top_key in seen.folders:
         return  # the same folder given twice, or inside another root: already read
     seen.folders[top_key] = top
     # Each frame: the entries of one folder still to visit (reversed, to pop
-    # in name order) and the folder keys from the root down to it.
+    # in name order), the prefix of their paths and the folder keys from the root down to it.
     listing = _list_folder(top)
     if isinstance(listing, FileProblem):
         yield listing
         return
-    stack: list[tuple[list[Path], frozenset[_Key]]] = [(listing, frozenset({top_key}))]
+    stack: list[tuple[list[os.DirEntry[str]], str, frozenset[_Key]]] = [(listing, _prefix(top), frozenset({top_key}))]
+    files_seen = seen.files
     while stack:
-        entries, ancestors = stack[-1]
-        if not entries:
+        entries, prefix, ancestors = stack[-1]
+        while entries:  # this folder's entries, until a sub-folder is entered (then its own first)
+            entry = entries.pop()
+            name = entry.name
+            source = prefix + name  # == str(folder / name), without a Path per file
+            try:
+                info = entry.stat()  # follows links, as _stat
+            except OSError as exc:
+                yield _problem(Path(source), exc)
+                continue
+            if stat.S_ISREG(info.st_mode):
+                if name.lower().endswith(PAGE_SUFFIX):
+                    key = _key(source, info)
+                    if key not in files_seen:
+                        files_seen.add(key)
+                        yield PageFile(source, info.st_size, info.st_mtime_ns)
+            elif stat.S_ISDIR(info.st_mode):
+                key = _key(source, info)
+                path = Path(source)
+                if key in ancestors:
+                    yield FileProblem(path, f"symlink loop (leads back to {seen.folders[key]})")
+                elif key not in seen.folders:
+                    seen.folders[key] = path
+                    listing = _list_folder(path)
+                    if isinstance(listing, FileProblem):
+                        yield listing
+                    else:
+                        stack.append((listing, _prefix(path), ancestors | {key}))
+                        break
+                # else: a second way into a folder already read; its pages are not repeated
+        else:
             stack.pop()
-            continue
-        path = entries.pop()
-        info = _stat(path)
-        if isinstance(info, FileProblem):
-            yield info
-        elif stat.S_ISDIR(info.st_mode):
-            key = _key(path, info)
-            if key in ancestors:
-                yield FileProblem(path, f"symlink loop (leads back to {seen.folders[key]})")
-            elif key not in seen.folders:
-                seen.folders[key] = path
-                listing = _list_folder(path)
-                if isinstance(listing, FileProblem):
-                    yield listing
-                else:
-                    stack.append((listing, ancestors | {key}))
-            # else: a second way into a folder already read; its pages are not repeated
-        elif stat.S_ISREG(info.st_mode):
-            if path.name.lower().endswith(PAGE_SUFFIX) and _first_time(path, info, seen.files):
-                yield path
 
 
-def _list_folder(folder: Path) -> list[Path] | FileProblem:
+def _prefix(folder: Path) -> str:
+    """What ``str(folder / name)`` puts before ``name`` (``Path(".") / "a"`` is ``a``)."""
+    text = str(folder)
+    return "" if text == "." else os.path.join(text, "")
+
+
+def _list_folder(folder: Path) -> list[os.DirEntry[str]] | FileProblem:
     """The folder's visible entries, reversed name order (so ``pop()`` gives name order)."""
     try:
         with os.scandir(folder) as it:
-            names = [entry.name for entry in it if not entry.name.startswith(".")]
+            entries = [entry for entry in it if not entry.name.startswith(".")]
     except OSError as exc:
         return FileProblem(folder, f"cannot open folder ({_describe(exc)})")
-    return [folder / name for name in sorted(names, reverse=True)]
+    entries.sort(key=_name, reverse=True)
+    return entries
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _stat(path: Path) -> os.stat_result | FileProblem:
@@ -152,16 +189,21 @@ def _stat(path: Path) -> os.stat_result | FileProblem:
     try:
         return os.stat(path)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return FileProblem(path, "symlink loop (the link never resolves)")
-        if os.path.islink(path):
-            return FileProblem(path, "broken symlink (its target does not exist)")
-        if exc.errno == errno.ENOENT:
-            return FileProblem(path, "no such file or folder")
-        return FileProblem(path, f"cannot read ({_describe(exc)})")
+        return _problem(path, exc)
 
 
-def _key(path: Path, info: os.stat_result) -> _Key:
+def _problem(path: Path, exc: OSError) -> FileProblem:
+    """Why ``stat`` of ``path`` failed, as the walk reports it."""
+    if exc.errno == errno.ELOOP:
+        return FileProblem(path, "symlink loop (the link never resolves)")
+    if os.path.islink(path):
+        return FileProblem(path, "broken symlink (its target does not exist)")
+    if exc.errno == errno.ENOENT:
+        return FileProblem(path, "no such file or folder")
+    return FileProblem(path, f"cannot read ({_describe(exc)})")
+
+
+def _key(path: Path | str, info: os.stat_result) -> _Key:
     """Identity of a file or folder: device and inode, or the real path where
     the file system reports no inode numbers."""
     if info.st_ino:
@@ -169,7 +211,7 @@ def _key(path: Path, info: os.stat_result) -> _Key:
     return (info.st_dev, os.path.realpath(path))
 
 
-def _first_time(path: Path, info: os.stat_result, seen: set[_Key]) -> bool:
+def _first_time(path: Path | str, info: os.stat_result, seen: set[_Key]) -> bool:
     key = _key(path, info)
     if key in seen:
         return False

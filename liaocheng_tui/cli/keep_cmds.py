@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from liaocheng_tui.archive.edition import shown as edition_shown
 from liaocheng_tui.archive.printable import display_path, json_text, one_line
 from liaocheng_tui.cli.consoles import stdout_console
 from liaocheng_tui.cli.group import main
@@ -66,6 +65,8 @@ def _print_kept(entries, kind: str, fmt: str) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from liaocheng_tui.archive.edition import shown as edition_shown  # its file-name rules: not at start-up
 
     table = Table(title=f"lc-reader {kind} — {len(entries)}", box=box.SIMPLE_HEAD, expand=False)
     table.add_column("when" if kind == "history" else "bookmarked", no_wrap=True)

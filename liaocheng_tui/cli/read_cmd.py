@@ -14,9 +14,6 @@ from pathlib import Path
 
 import click
 
-from liaocheng_tui.archive.files import FileProblem, iter_page_files
-from liaocheng_tui.archive.loader import skip
-from liaocheng_tui.archive.model import Archive
 from liaocheng_tui.cli.group import READ_COMMAND, main
 from liaocheng_tui.cli.options import (
     cache_dir_option,
@@ -76,6 +73,11 @@ def _keys_from_the_terminal() -> None:
 
 def _require_page_files(roots: list[Path]) -> None:
     """Exit 1 (one line) unless the walk finds at least one page file; stops at the first."""
+    # imported here: the loader pulls in the whole parser, which no other command's start needs
+    from liaocheng_tui.archive.files import FileProblem, iter_page_files
+    from liaocheng_tui.archive.loader import skip
+    from liaocheng_tui.archive.model import Archive
+
     empty = Archive(roots=[str(r) for r in roots])
     for item in iter_page_files(roots):
         if not isinstance(item, FileProblem):

@@ -10,12 +10,12 @@ with control characters escaped (``json_text``).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 import click
-from rich.cells import cell_len
 
 from liaocheng_tui.archive.printable import display_path, json_text, one_line, printable
 from liaocheng_tui.export import person_record
@@ -35,6 +35,15 @@ def _stderr_console():
     return stderr_console()
 
 
+#: What makes rich call a stream a terminal other than ``isatty`` (rich's ``Console.is_terminal``).
+TERMINAL_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+def _may_be_a_terminal() -> bool:
+    """Could rich call stderr a terminal?  When not (a pipe, a benchmark), rich is not imported."""
+    return sys.stderr.isatty() or any(name in os.environ for name in TERMINAL_ENV)
+
+
 def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
     """The archive's search service (store and index up to date) with a progress bar on a terminal.
 
@@ -48,7 +57,6 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
     from liaocheng_tui.search.service import open_search
 
     roots = resolve_paths(paths)
-    console = _stderr_console()
 
     def opened(progress=None):
         try:
@@ -63,7 +71,10 @@ def _open(paths, cache_dir, no_cache, *, show_progress: bool, **options):
         shell = Archive(roots=[str(r) for r in roots], warnings=list(service.warnings), skipped=list(service.skipped))
         return shell, service
 
-    if not (show_progress and console.is_terminal):
+    if not (show_progress and _may_be_a_terminal()):
+        return opened()
+    console = _stderr_console()
+    if not console.is_terminal:
         return opened()
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -91,9 +102,13 @@ def open_service(paths, cache_dir, no_cache):
     return _open(paths, cache_dir, no_cache, show_progress=True)
 
 
-def _warn(console, warnings: list[str]) -> None:
+def _warn(warnings: list[str]) -> None:
+    """Each warning on stderr in yellow (a console is made only when there is one)."""
+    if not warnings:
+        return
     from rich.text import Text
 
+    console = _stderr_console()
     for warning in warnings:
         console.print(Text(f"warning: {_one_line(warning)}"), style="yellow", soft_wrap=True)
 
@@ -136,6 +151,7 @@ def _names(article, query: str) -> str:
 def _print_table(console, query: str, results, limit) -> None:
     """One line per hit (#, date, paper and 版, title, names; cut with … to the terminal's width),
     the snippet under it; the head says how many were found and how many are shown."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     from liaocheng_tui.archive.edition import shown as edition_shown
@@ -211,7 +227,7 @@ def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -
     else:
         queries = [query]
 
-    out = stdout_console()
+    out = stdout_console() if fmt == "table" else None
     archive, service = _open(paths, cache_dir, no_cache, show_progress=True)
     failed = False
     try:
@@ -219,7 +235,7 @@ def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -
         for q in queries:
             told = len(service.warnings)
             try:
-                results = service.search(q, limit=limit, order=order)
+                results = service.search(q, limit=limit, order=order, months=False)  # no histogram here
             except QueryError as exc:
                 failed = True
                 message = _one_line(str(exc))
@@ -228,7 +244,7 @@ def search(query, paths, limit, fmt, order, queries_from, cache_dir, no_cache) -
                 click.echo(f"error: {message}", err=True)
                 continue
             finally:
-                _warn(_stderr_console(), service.warnings[told:])  # damage found (and repaired) while searching
+                _warn(service.warnings[told:])  # damage found (and repaired) while searching
             if fmt == "jsonl":
                 for hit in results.hits:
                     click.echo(json_text(hit_record(q, hit)))
@@ -314,6 +330,8 @@ TABLE_SNIPPET_CHARS = 48
 def clip_snippet(text: str, spans: list, limit: int = TABLE_SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
     """A line's share of a snippet: ``limit`` cells around the first hit (a CJK character takes
     two), with ellipses where text was cut and the hit spans moved to match."""
+    from rich.cells import cell_len
+
     limit = max(4, limit // 2) if cell_len(text) > len(text) else limit
     if len(text) <= limit:
         return text, [tuple(s) for s in spans]

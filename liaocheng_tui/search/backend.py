@@ -53,9 +53,10 @@ class SearchBackend(Protocol):
     @property
     def article_count(self) -> int: ...
 
-    def search(self, query: str, limit: int | None = 50, order: str = "auto") -> SearchResults:
+    def search(self, query: str, limit: int | None = 50, order: str = "auto", *, months: bool = True) -> SearchResults:
         """Hits best first (``order``: best/newest/oldest; auto = newest for a filter-only query);
-        ``total`` and ``per_month`` count every match.  Raises QueryError."""
+        ``total`` and ``per_month`` count every match (``months=False``: ``per_month`` left empty).
+        Raises QueryError."""
         ...
 
     def highlight_spans(self, article: Article, query: str) -> dict[str, list[Span]]:

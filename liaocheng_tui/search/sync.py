@@ -1,7 +1,7 @@
 """Bringing the article store and the search index up to date with the page files on disk.
 
 A start compares each file's size and modification time with what the store
-recorded (one ``stat`` per file, one query for all rows); only files that
+recorded (the walk's one ``stat`` per file, one query for all rows); only files that
 changed are read, only those whose bytes changed are parsed, and only the
 pages parsed since the last index commit are indexed.  The cost of a start
 with nothing changed is a directory walk; adding a page costs that page.
@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liaocheng_tui.archive.files import FileProblem, PageTooLarge, iter_page_files, too_large
+from liaocheng_tui.archive.files import FileProblem, PageTooLarge, too_large, walk_page_files
 from liaocheng_tui.archive import files
 from liaocheng_tui.archive.model import Page
 from liaocheng_tui.archive.printable import display_path
@@ -69,42 +69,41 @@ def sha1_of(data: bytes) -> str:
 
 
 def scan(roots: list[Path], known: dict[str, FileRow], cancelled: Callable[[], bool] | None = None) -> FileScan:
-    """Compare the files under ``roots`` with what the store knows of them (``store.files()``)."""
+    """Compare the files under ``roots`` with what the store knows of them (``store.files()``).
+
+    The walk's own ``stat`` of each file (``walk_page_files``) is compared with the
+    store's size and mtime; only a file where either differs is read (and hashed).
+    """
     out = FileScan()
     seen: set[str] = set()
-    for item in iter_page_files(roots):
+    for item in walk_page_files(roots):
         if cancelled is not None and cancelled():
             raise Cancelled()
         if isinstance(item, FileProblem):
             out.skipped.append(f"{display_path(item.path)}: {item.reason}")
             continue
-        source = str(item)
+        source = item.source
         if source in seen:
             continue
         seen.add(source)
-        try:
-            st = os.stat(item)
-        except OSError as exc:
-            out.skipped.append(f"{display_path(item)}: cannot read ({exc.strerror or exc})")
-            continue
-        if st.st_size > files.MAX_PAGE_BYTES:  # never read (nor hashed) whole
-            out.skipped.append(f"{display_path(item)}: {too_large(st.st_size)}")
+        if item.size > files.MAX_PAGE_BYTES:  # never read (nor hashed) whole
+            out.skipped.append(f"{display_path(source)}: {too_large(item.size)}")
             continue
         out.present.append(source)
         row = known.get(source)
-        if row is not None and row.size == st.st_size and row.mtime_ns == st.st_mtime_ns:
+        if row is not None and row.size == item.size and row.mtime_ns == item.mtime_ns:
             continue
         try:
-            with open(item, "rb") as handle:
+            with open(source, "rb") as handle:
                 digest = _hash_stream(handle)
         except OSError as exc:
-            out.skipped.append(f"{display_path(item)}: cannot read ({exc.strerror or exc})")
+            out.skipped.append(f"{display_path(source)}: cannot read ({exc.strerror or exc})")
             out.present.pop()
             continue
         if row is not None and row.sha1 == digest:
-            out.touched.append((source, st.st_size, st.st_mtime_ns))
+            out.touched.append((source, item.size, item.mtime_ns))
         else:
-            out.to_parse.append((item, digest))
+            out.to_parse.append((Path(source), digest))
     out.removed = [s for s in known if s not in seen]
     return out
 

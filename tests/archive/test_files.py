@@ -228,3 +228,27 @@ def test_unreadable_root_folder_simulated(tmp_path: Path, monkeypatch: pytest.Mo
         os, "scandir", lambda p: (_ for _ in ()).throw(PermissionError(13, "denied")) if Path(p) == root else real_scandir(p)
     )
     assert list(iter_page_files([root])) == [FileProblem(root, "cannot open folder (permission denied)")]
+
+
+def test_walk_gives_each_file_its_own_stat_and_the_paths_iter_page_files_gives(tmp_path: Path) -> None:
+    """walk_page_files: the same files in the same order as iter_page_files, each with the size
+    and mtime ``os.stat`` reports (what a start compares with the store)."""
+    from liaocheng_tui.archive.files import walk_page_files
+
+    root = tmp_path / "archive"
+    _touch(root, "b.txt", "a/2024/06/21.txt", "a.txt")
+    (root / "a.txt").write_text("本报讯，长一些的一页", encoding="utf-8")
+    os.utime(root / "b.txt", ns=(1_000_000_000, 1_234_567_891_000))
+    walked = list(walk_page_files([root]))
+    assert [Path(w.source) for w in walked] == list(iter_page_files([root]))
+    for w in walked:
+        st = os.stat(w.source)
+        assert (w.size, w.mtime_ns) == (st.st_size, st.st_mtime_ns), w.source
+
+
+def test_a_relative_root_yields_paths_as_pathlib_joins_them(tmp_path: Path, monkeypatch) -> None:
+    _touch(tmp_path, "a.txt", "sub/b.txt")
+    monkeypatch.chdir(tmp_path)
+    assert list(iter_page_files([Path(".")])) == [Path("a.txt"), Path("sub/b.txt")]
+    assert [str(p) for p in iter_page_files([Path(".")])] == ["a.txt", os.path.join("sub", "b.txt")]
+    assert [str(p) for p in iter_page_files([Path("sub/")])] == [os.path.join("sub", "b.txt")]

@@ -108,6 +108,26 @@ def test_touched_but_unchanged_file_is_not_reparsed(seed_copy, tmp_path, counted
     assert counted == {"parse": 5, "build": 1, "update": 0}
 
 
+def test_file_changed_in_place_with_the_same_size_is_read_again(seed_copy, tmp_path, counted):
+    """A same-size edit (one character for another of as many bytes) is seen by its new mtime."""
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    path = sorted(seed_copy.glob("*.txt"))[0]
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "白文斌" in text
+    path.write_text(text.replace("白文斌", "黑文斌"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 2_000_000_000))
+    assert path.stat().st_size == before.st_size
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
+    try:
+        assert counted == {"parse": 6, "build": 1, "update": 1}
+        assert {Path(h.article.page.source).name for h in service.search("黑文斌", limit=None).hits} == {path.name}
+        assert service.search("白文斌").total == 0
+    finally:
+        service.close()
+
+
 def test_incremental_add_change_delete(seed_copy, tmp_path, counted):
     cache = tmp_path / "cache"
     _, service = open_and_close(seed_copy, cache)
@@ -185,6 +205,27 @@ def test_damaged_cache_is_reported_and_rebuilt(seed_copy, tmp_path, how):
     archive, service = opened_archive([seed_copy], cache_dir=cache)
     try:
         assert service.warnings == []
+        _works(service, archive)
+    finally:
+        service.close()
+
+
+def test_a_damaged_index_met_while_adding_a_page_is_reported_and_rebuilt(seed_copy, tmp_path, counted):
+    """With a page to add the live index is first opened under the writer lock: damage found
+    there is still one warning and a full build (never an update of a damaged index)."""
+    cache = tmp_path / "cache"
+    open_and_close(seed_copy, cache)
+    gen = ArchiveCache([str(seed_copy)], cache).folder / live_generation(seed_copy, cache)
+    for f in gen.iterdir():
+        f.write_bytes(os.urandom(300))
+    files = sorted(seed_copy.glob("*.txt"))
+    (seed_copy / "zz_added.txt").write_bytes(files[0].read_bytes())
+    archive, service = opened_archive([seed_copy], cache_dir=cache)
+    try:
+        _one_warning(service, "index at", "damaged", "rebuilt")
+        assert counted == {"parse": 6, "build": 2, "update": 0}
+        assert {Path(h.article.page.source).name for h in service.search("白文斌", limit=None).hits} == {
+            files[0].name, "zz_added.txt"}
         _works(service, archive)
     finally:
         service.close()
@@ -344,6 +385,30 @@ def test_jieba_cache_lives_under_the_cache_dir_and_jieba_is_silent(seed_copy, tm
     assert proc.stderr == "" and proc.stdout == ""
     assert (cache / "jieba" / "jieba.cache").is_file()
     assert not any("jieba" in p.name for p in (tmp_path / "tmp").iterdir())
+
+
+JIEBA_ALONE = """
+import sys
+from pathlib import Path
+from liaocheng_tui.search.analysis import configure_jieba, jieba_tokenizer
+configure_jieba(Path(sys.argv[1]))
+words = [w for w, _, _ in jieba_tokenizer().tokenize("聊城市技改项目推进会召开")]
+print(" ".join(words))
+print("pkg_resources" in sys.modules)
+"""
+
+
+def test_jieba_loads_its_dictionary_without_pkg_resources(tmp_path):
+    """jieba's own data files are opened from its folder (``import pkg_resources`` cost ~0.1 s
+    of a page add's start): the same words, built fresh and then from the cache."""
+    for attempt in ("fresh", "cached"):
+        proc = subprocess.run([sys.executable, "-c", JIEBA_ALONE, str(tmp_path / "jieba")],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        words, loaded = proc.stdout.splitlines()
+        assert words.split() == ["聊", "城市", "技改", "项目", "推进", "会", "召开"], attempt
+        assert loaded == "False", attempt
+    assert (tmp_path / "jieba" / "jieba.cache").is_file()
 
 
 def test_no_cache_writes_nothing(seed_copy, tmp_path):

@@ -91,3 +91,35 @@ def test_search_order_newest_and_oldest_put_hits_in_date_order(tmp_path):
     newest, oldest = dates("newest"), dates("oldest")
     assert newest and newest == sorted(newest, reverse=True), newest
     assert oldest == sorted(oldest) and sorted(oldest) == sorted(newest)
+
+
+WARM_SEARCH = """
+import sys
+from liaocheng_tui.cli import main
+try:
+    main(["search", "技改", sys.argv[1], "--cache-dir", sys.argv[2], "--format", "jsonl"])
+except SystemExit as stop:
+    assert not stop.code, stop.code
+loaded = ("jieba", "textual", "liaocheng_tui.archive.loader", "liaocheng_tui.archive.parser", "liaocheng_tui.similar",
+          "liaocheng_tui.ui", "rich.console")
+print("loaded:" + ",".join(m for m in loaded if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_warm_search_loads_neither_the_parser_nor_jieba_nor_the_ui(seed_copy, tmp_path):
+    """A start with nothing changed reads the store and the index: the parser and jieba's dictionary
+    are what a changed page needs, the UI what the reader needs, rich what a terminal needs."""
+    import os
+    import subprocess
+    import sys
+
+    from liaocheng_tui.cli.search_cmds import TERMINAL_ENV
+
+    cache = tmp_path / "cache"
+    assert run("search", "技改", str(seed_copy), "--cache-dir", str(cache), "--format", "jsonl").exit_code == 0
+    env = {k: v for k, v in os.environ.items() if k not in TERMINAL_ENV}  # stderr is a pipe, and says so
+    proc = subprocess.run([sys.executable, "-c", WARM_SEARCH, str(seed_copy), str(cache)],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["query"] for line in proc.stdout.splitlines()][:1] == ["技改"]
+    assert "loaded:\n" in proc.stderr, proc.stderr

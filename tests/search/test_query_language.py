@@ -136,6 +136,17 @@ def test_per_month_and_total(made):
     assert r.total == 1 and r.per_month == {}  # undated page: counted, not in a month
 
 
+def test_months_false_leaves_the_histogram_out_and_nothing_else(made):
+    """The CLI's ``search(months=False)``: the same total, hits, scores and order; no per_month."""
+    _, s = made
+    for q, order in (("联合", "auto"), ("技改", "newest"), ("记者:林晨", "oldest")):
+        full, lean = s.search(q, limit=1, order=order), s.search(q, limit=1, order=order, months=False)
+        assert lean.per_month == {} and full.per_month, q
+        assert (lean.total, lean.order) == (full.total, full.order), q
+        assert [(h.article.id, h.score, h.snippet) for h in lean.hits] == [
+            (h.article.id, h.score, h.snippet) for h in full.hits], q
+
+
 def test_more_like_excludes_itself(made):
     archive, s = made
     target = next(a for a in archive.articles if a.title == "聊城市基层卫生协会成立")
