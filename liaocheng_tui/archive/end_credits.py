@@ -23,6 +23,11 @@ _NAMELESS_BRACKET_RE = re.compile(rf"\s*(?:本报|本网|{outlet_chain()})?\s*(?
 _JOINT_PART = r"[\u4e00-\u9fff·]{2,14}?"
 _JOINT_REPORT_RE = re.compile(rf"\s*{_JOINT_PART}(?:\s*[、，,和与]\s*{_JOINT_PART})+\s*联合(?:报道|供稿|采写)\s*")
 _OUTLET_IN_RE = re.compile(rf"本报|本网|{outlet_chain()}")
+# （聊城市台办供稿）, （县委宣传部供稿）: an office that supplied the item, no person.
+_OFFICE_SUPPLIED_RE = re.compile(
+    r"\s*[\u4e00-\u9fff·]{2,14}?(?:台办|办公室|办|局|委|部|厅|处|中心|公司|协会|学会|大学|学院|学校|医院|法院|检察院|政府|街道|社区|站|所|队)"
+    r"\s*(?:供稿|供图)\s*"
+)
 # （摄影:X）, （图/X）, （… 摄）, （□记者 X 报道）: the credit of a picture.
 _PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
 
@@ -121,9 +126,12 @@ def _trailing_role_credit(text: str, folded: str) -> Credit | None:
 
 
 def _nameless_bracket(inner: str) -> bool:
-    """A credit in brackets that names no person: a role alone (本网记者) or outlets and
-    offices reporting jointly, at least one of them an outlet (中国台湾网、聊城市台办联合报道)."""
+    """A credit in brackets that names no person: a role alone (本网记者), outlets and
+    offices reporting jointly, at least one of them an outlet (中国台湾网、聊城市台办联合报道),
+    or an office that supplied the item (聊城市台办供稿)."""
     if _NAMELESS_BRACKET_RE.fullmatch(inner):
+        return True
+    if _OFFICE_SUPPLIED_RE.fullmatch(inner) and len(inner.strip()) >= 6:  # 聊城市台办 + 供稿: an office, no name
         return True
     return _JOINT_REPORT_RE.fullmatch(inner) is not None and _OUTLET_IN_RE.search(inner) is not None
 

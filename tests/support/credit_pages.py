@@ -183,7 +183,8 @@ def _fill(text: str, names: list[str], credit: Credit, date: dt.date) -> str:
         pos = m.end()
         roles = list(ROLE_WORD.finditer(text[: m.start()]))
         after = text[m.end() :]
-        role_after = bool(re.match(r"\s*/?\s*(?:[摄攝]|文/摄|文/图)", after))
+        # 摄 after the name, or after the names printed with it (X Y摄影报道 credits both)
+        role_after = bool(re.match(r"(?:\s*\{[NS]\})*\s*/?\s*(?:[摄攝]|文/摄|文/图)", after))
         if roles and CORRESPONDENT_WORD.fullmatch(roles[-1].group(0)):
             credit.correspondents.append(name)
         else:
