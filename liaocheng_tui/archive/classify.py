@@ -117,7 +117,10 @@ def _credits_by_position(units: list[Unit]) -> None:
             continue  # (every BYLINE unit has its people)
         # credit lines under the body: the first right under it, the others under credit lines
         # already read as its end credit (策划:X / 记者:Y Z / 通讯员:W)
-        under_body = prev is not None and prev.role is Role.BODY and (prev.credit is None or _credit_line(prev))
+        # (a one-paragraph item's text is its lead: 本报高唐讯 …。 / □通讯员 X / 记者 Y 报道)
+        under_body = prev is not None and (
+            (prev.role is Role.BODY and (prev.credit is None or _credit_line(prev))) or prev.role is Role.LEAD
+        )
         end = i + 1
         while end < len(units) and units[end].role is Role.BYLINE and not _MARKED.match(units[end].text):
             end += 1
