@@ -36,7 +36,7 @@ from liaocheng_tui.archive.credit_words import (
 )
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.names import MAX_NAME_CHARS, NAME_CHAR_RE, is_outlet_word, plausible_name, split_run, unspace
-from liaocheng_tui.archive.outlets import NAMED_OUTLETS, outlet_alternation, outlet_chain
+from liaocheng_tui.archive.outlets import GENERIC_NEWS, NAMED_OUTLETS, outlet_alternation, outlet_chain
 from liaocheng_tui.archive.surnames import starts_with_surname
 
 _SP = r"[^\S\n]*"  # export spaces inside a word (记 者, 本 报 记 者)
@@ -56,7 +56,7 @@ _SELF = rf"(?:{_spaced('本报')}|{_spaced('本网')})"
 _OUTLET = rf"(?:{outlet_chain()})"
 ROLE_RE = re.compile(
     rf"(?P<prefix>{PREFIX}\s*)?"
-    rf"(?:(?P<outlet>{_SELF}|{_OUTLET})\s*)?"
+    rf"(?:(?P<outlet>{_SELF}|{_OUTLET}|{GENERIC_NEWS})\s*)?"
     # (融媒体 / 全媒体 before 中心 is a media centre's name, not a role: 莘县融媒体中心记者 X)
     rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)})(?!{_SP}中{_SP}心))"
     rf"|(?P<bare>{PREFIX})"

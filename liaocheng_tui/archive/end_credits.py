@@ -33,6 +33,8 @@ _PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|/\s*摄|图/|^\s*(?:摄影|摄
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
+# …测量血压。新华社发（X 摄）: an agency or paper that sent the picture, glued before its credit.
+_SENT_BY_RE = re.compile(rf"(?:{outlet_chain()})\s*发\s*$")
 # …表演。本报记者 王五 摄 / …表演。霍然摄: a photo credit run on after the caption's last sentence.
 _TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^|(?<=\s))\s*([^。！？!?”\s][^。！？!?”]{1,40}?(?:摄|摄影|摄影报道))\s*$")
 # …通车。图/田柏林, …现场。摄影/X: a picture credit run on after the caption.
@@ -79,6 +81,11 @@ def trailing_credit(text: str) -> Credit | None:
                 people.roles_seen = 0
         if people is None and _nameless_bracket(narrow(inner)):  # （本网记者）, （X、Y联合报道）
             people = People(roles_seen=1)
+        sent = _SENT_BY_RE.search(folded[: m.start()]) if people is None else None
+        if sent and _PHOTO_BRACKET_RE.search(narrow(inner)):  # 新华社发（X 摄）
+            people = parse_people(inner, allow_roleless=True)
+            if people is not None:
+                return Credit(text[: sent.start()].rstrip(), text[sent.start() :].strip(), people, True)
         if people is not None:
             # （… 摄）, （图/X）, （摄影:X）, （□记者 X 报道） (大众日报 prints photo credits behind □)
             is_photo = bool(people) and bool(_PHOTO_BRACKET_RE.search(narrow(inner)))

@@ -118,3 +118,31 @@ def test_dazhong_credit_lines_under_a_dateline_signed_body() -> None:
     first, second = parse_page(text, "page.txt").articles
     assert first.title == "书画博览会开幕" and first.correspondents == ["郝立军", "邵可"] and first.reporters == ["崔文博"]
     assert second.title == "乡村夜校开课" and second.reporters == ["钟晓"]
+
+
+# --- classes of heldout4/'s rows (s104, s124), written after that folder was scored and read ---
+
+
+@pytest.mark.parametrize("line", ["正观新闻记者 葛宁 文/图", "封面新闻记者 葛宁", "潮新闻记者 葛宁 通讯员 钟晓"])
+def test_a_news_brand_no_table_names_before_a_role_is_an_outlet(line: str) -> None:
+    """正观新闻记者 X 文/图: any one to four characters + 新闻 before a role word is an outlet."""
+    people = byline_line(line)
+    assert people is not None and people.reporters == ["葛宁"], line
+    page = parse_page(_page(line), "page.txt")
+    assert [a.title for a in page.articles] == ["口袋公园建成开放", "乡村夜校开课"], line
+
+
+def test_a_news_office_is_no_dateline() -> None:
+    """GENERIC news brands count only before a role word: 市新闻办消息 opens no article."""
+    from liaocheng_tui.archive.byline import starts_with_dateline
+
+    assert not starts_with_dateline("市新闻办消息，全市将开展文明交通宣传月活动。")
+
+
+@pytest.mark.parametrize("sender", ["新华社发", "中新社发", "人民网发"])
+def test_an_agency_that_sent_the_picture_before_its_credit(sender: str) -> None:
+    """Row s124: …测量血压。新华社发（X 摄） — the agency glued to the caption belongs to the credit."""
+    credit = trailing_credit(f"志愿者在社区为老人测量血压。{sender}（韩雪 摄）")
+    assert credit is not None and credit.is_photo, sender
+    assert credit.text_before == "志愿者在社区为老人测量血压。" and credit.people.reporters == ["韩雪"], sender
+    assert credit.people.roleless == [], "摄 prints the role"
