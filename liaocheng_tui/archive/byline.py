@@ -333,12 +333,18 @@ MAX_CREDIT_LINE = 60  # longer lines are running text, even when they start with
 _OUTLET_OPENS_RE = re.compile(rf"[{MARKERS}]?\s*(?:{_OUTLET})[^\S\n]*(?:[:：][^\S\n]*|[^\S\n]+)[\u4e00-\u9fff]")
 
 
+_GAP_RE = re.compile(r"\S[ \u3000:：]")
+_SENTENCE_MARK_RE = re.compile(r"[。！？!?；;，]")
+
+
 def could_be_credit(line: str) -> bool:
     """The cheap test before the grammar: a role word, a prefix or a marker in the line, or
     an outlet opening it."""
     if CREDIT_HINT.search(line):
         return True
-    return len(line) <= MAX_CREDIT_LINE and _OUTLET_OPENS_RE.match(narrow(line.strip())) is not None
+    if len(line) > MAX_CREDIT_LINE or not _GAP_RE.search(line) or _SENTENCE_MARK_RE.search(line):
+        return False  # running text: no space or colon after an outlet, or a sentence's punctuation
+    return _OUTLET_OPENS_RE.match(narrow(line.strip())) is not None
 
 
 def byline_line(line: str) -> People | None:
