@@ -36,7 +36,7 @@ from liaocheng_tui.archive.credit_words import (
 )
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.names import MAX_NAME_CHARS, NAME_CHAR_RE, is_outlet_word, plausible_name, split_run, unspace
-from liaocheng_tui.archive.outlets import NAMED_OUTLETS, outlet_alternation, outlet_chain
+from liaocheng_tui.archive.outlets import GENERIC_NEWS, NAMED_OUTLETS, outlet_alternation, outlet_chain
 from liaocheng_tui.archive.surnames import starts_with_surname
 
 _SP = r"[^\S\n]*"  # export spaces inside a word (记 者, 本 报 记 者)
@@ -56,7 +56,7 @@ _SELF = rf"(?:{_spaced('本报')}|{_spaced('本网')})"
 _OUTLET = rf"(?:{outlet_chain()})"
 ROLE_RE = re.compile(
     rf"(?P<prefix>{PREFIX}\s*)?"
-    rf"(?:(?P<outlet>{_SELF}|{_OUTLET})\s*)?"
+    rf"(?:(?P<outlet>{_SELF}|{_OUTLET}|{GENERIC_NEWS})\s*)?"
     # (融媒体 / 全媒体 before 中心 is a media centre's name, not a role: 莘县融媒体中心记者 X)
     rf"(?:(?P<corr>{_alternation(CORRESPONDENT_WORDS)})|(?P<rep>{_alternation(REPORTER_WORDS)})(?!{_SP}中{_SP}心))"
     rf"|(?P<bare>{PREFIX})"
@@ -69,8 +69,10 @@ CLOSING_RE = re.compile(rf"(?:{_alternation(CLOSING_WORDS)})(?=$|{_SEP}|[)）])"
 _GLUED_CLOSING_RE = re.compile(
     rf"(?:{'|'.join(re.escape(w) for w in sorted(CLOSING_WORDS, key=len, reverse=True))})(?=$|{_SEP}|[)）])"
 )
-# 聊城报道 / 北京报道: a place glued to 报道 at the end of a credit.
-PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])")
+# 聊城报道 / 北京报道: a place glued to 报道 at the end of a credit; 发自临清 the same, before it.
+PLACE_REPORT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}报道(?=$|[\s)）])|发自[\u4e00-\u9fff]{2,4}(?=$|[\s)）])")
+# X Y(摄): a picture closing printed in brackets of its own at the end of the credit.
+_BRACKETED_CLOSING_RE = re.compile(r"[(（]\s*(?:摄影|摄|供图)\s*[)）]")
 SEP_RE = re.compile(rf"(?:{_SEP}|[{MARKERS}])+")
 # 邵可/文 临报融媒记者 …, 张强/摄: a slash closing is read before the slash as a separator.
 SLASH_CLOSING_RE = re.compile(
@@ -145,6 +147,7 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     people = People()
     role: str | None = "rep" if allow_roleless else None
     role_printed = False
+    outlet_group = False  # the names since the last role follow an outlet alone
     group: list[str] = []  # names since the last role word (for 摄 after them)
     pos = 0
     n = len(folded)
@@ -163,10 +166,12 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             pos = sep.end()
             continue
         place = PLACE_REPORT_RE.match(folded, pos)
-        if place and place.end() == len(folded.rstrip(" )）")) and people and _is_place(place.group(0)[:-2]):
-            pos = place.end()  # 聊城报道 closing the credit
+        if place and place.end() == len(folded.rstrip(" )）")) and people and _is_place(_place_of(place.group(0))):
+            pos = place.end()  # 聊城报道 / 发自临清 closing the credit
             continue
         closing = CLOSING_RE.match(folded, pos) if people else None  # 文/图 first is a prefix, last a closing
+        if closing is None and people:
+            closing = _BRACKETED_CLOSING_RE.match(folded, pos)  # 霍然 简宁宁(摄)
         if closing is None and people:
             closing = _CLOSING_BEFORE_ROLE_RE.match(folded, pos)  # 报道摄影 X: a line end joined them
         if closing:
@@ -182,7 +187,10 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             m = None  # 张丽潍坊日报社记者: a name, then the paper (read as a name run below)
         if m:
             role = "corr" if m.group("corr") else "rep"
-            role_printed = True
+            # an outlet alone prints no role (齐鲁晚报·齐鲁壹点 X, 东昌府融媒:X), unless one was
+            # printed earlier in the credit (闪电新闻记者 X 东阿融媒 Y)
+            outlet_group = m.group("outlet_only") is not None and not role_printed
+            role_printed = role_printed or not outlet_group
             people.roles_seen += 1
             pos = m.end()
             group = []
@@ -205,6 +213,8 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
         names = split_run(printed[pos:end])
         if role is None or not all(plausible_name(name) for name in names):
             return None
+        if outlet_group and not all(starts_with_surname(name) for name in names if "·" not in name):
+            return None  # 人民日报 点赞聊城: after an outlet alone, only names that start with a surname
         add_names(people.correspondents if role == "corr" else people.reporters, names)
         if not role_printed:
             add_names(people.roleless, names)
@@ -213,9 +223,16 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
     return people if people else None
 
 
+def _place_of(closing: str) -> str:
+    """The place in 聊城报道 or 发自临清; none in 摄影报道 (a closing word, not a place)."""
+    if closing in CLOSING_WORDS:
+        return ""
+    return closing[2:] if closing.startswith("发自") else closing[:-2]
+
+
 def _is_place(word: str) -> bool:
     """聊城 in 聊城报道 is a place; 麻春生 in 麻春生报道 (a name glued to 报道) is not."""
-    return word in REPORT_PLACES or not starts_with_surname(word)
+    return bool(word) and (word in REPORT_PLACES or not starts_with_surname(word))
 
 
 def _place_report_at(text: str, at: int) -> bool:
@@ -225,7 +242,11 @@ def _place_report_at(text: str, at: int) -> bool:
     m = PLACE_REPORT_RE.fullmatch(text.rstrip(" )）"), at)
     if not m:
         return False
-    word = m.group(0)[:-2]
+    if m.group(0).startswith("发自"):
+        return True  # 张榕博发自临清: the name, then where the report was filed from
+    word = _place_of(m.group(0))
+    if not word:
+        return False
     if word in REPORT_PLACES:
         return True
     if any(word[k:] in REPORT_PLACES for k in range(1, len(word) - 1)):
@@ -308,6 +329,22 @@ CREDIT_HINT = re.compile(
     rf"|供\s*稿|策\s*[划劃]|统\s*筹|統\s*籌|撰\s*稿"
 )
 MAX_CREDIT_LINE = 60  # longer lines are running text, even when they start with 记者
+# A line opening with an outlet and a name, no role word (齐鲁晚报·齐鲁壹点 X, 东昌府融媒:X).
+_OUTLET_OPENS_RE = re.compile(rf"[{MARKERS}]?\s*(?:{_OUTLET})[^\S\n]*(?:[:：][^\S\n]*|[^\S\n]+)[\u4e00-\u9fff]")
+
+
+_GAP_RE = re.compile(r"\S[ \u3000:：]")
+_SENTENCE_MARK_RE = re.compile(r"[。！？!?；;，]")
+
+
+def could_be_credit(line: str) -> bool:
+    """The cheap test before the grammar: a role word, a prefix or a marker in the line, or
+    an outlet opening it."""
+    if CREDIT_HINT.search(line):
+        return True
+    if len(line) > MAX_CREDIT_LINE or not _GAP_RE.search(line) or _SENTENCE_MARK_RE.search(line):
+        return False  # running text: no space or colon after an outlet, or a sentence's punctuation
+    return _OUTLET_OPENS_RE.match(narrow(line.strip())) is not None
 
 
 def byline_line(line: str) -> People | None:
@@ -317,11 +354,13 @@ def byline_line(line: str) -> People | None:
     if not text or len(text) > MAX_CREDIT_LINE or any(c in text for c in "。！？!?；;，"):
         return None  # a line of running text, even one that starts with 记者
     marked = bool(_MARKER_LINE_RE.match(text))
-    if not marked and not CREDIT_HINT.search(text):
+    if not marked and not could_be_credit(text):
         return None  # no role word at all: no credit line (names alone are name_line's)
     body = _MARKER_LINE_RE.sub("", text)
     if body.replace(" ", "") in NAMELESS_ROLES:  # 本报评论员: a byline without a name
         return People(roles_seen=1)
+    if marked and ROLE_RE.fullmatch(narrow(unspace(body)).strip()):
+        return People(roles_seen=1)  # □聊城日报全媒体记者: a marked role with no name signs all the same
     people = parse_people(body)
     if people is not None and people.roles_seen:
         return people
@@ -348,6 +387,7 @@ def name_line(line: str) -> People | None:
 # --- the lead of a paragraph ---------------------------------------------------------
 
 _BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{1,100})[）)]\s*")
+_COLON_CREDIT_RE = re.compile(r"\s*([^:：\s，。,（）()][^:：，。,（）()\n]{1,30}?)\s*[:：]\s*")
 
 
 @dataclass
@@ -381,6 +421,11 @@ def match_lead(text: str) -> Lead | None:
             return Lead(dateline, byline_text, people, b.end())
     if dateline is None:
         return None
+    c = _COLON_CREDIT_RE.match(text, pos)  # 本报讯记者王金虎报道: …: a credit closed by a colon
+    if c:
+        people = parse_people(c.group(1))
+        if people is not None and people.roles_seen:
+            return Lead(dateline, text[c.start() : c.end()].strip(), people, c.end())
     # Unbracketed: 本报讯 记者 胡欣 通讯员 王五 近日，… — take role/name tokens while they parse.
     people, end = _unbracketed_people(text, pos)
     unbracketed = text[pos:end].strip() or None

@@ -117,7 +117,12 @@ def _credits_by_position(units: list[Unit]) -> None:
             continue  # (every BYLINE unit has its people)
         # credit lines under the body: the first right under it, the others under credit lines
         # already read as its end credit (策划:X / 记者:Y Z / 通讯员:W)
-        under_body = prev is not None and prev.role is Role.BODY and (prev.credit is None or _credit_line(prev))
+        # (or under a one-paragraph item opened by a dateline that signs no one: 本报高唐讯 …。 /
+        # □通讯员 X / 记者 Y 报道; a lead with its own credit is signed already)
+        under_body = prev is not None and (
+            (prev.role is Role.BODY and (prev.credit is None or _credit_line(prev)))
+            or (prev.role is Role.LEAD and prev.lead is not None and not prev.lead.people)
+        )
         end = i + 1
         while end < len(units) and units[end].role is Role.BYLINE and not _MARKED.match(units[end].text):
             end += 1

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 # The staff roles a reporter is credited with (本报 and outlet names are parsed apart).
 REPORTER_WORDS = [
-    "记者", "全媒体记者", "融媒体记者", "见习记者", "实习记者", "特约记者", "首席记者", "摄影记者",
+    "记者", "全媒体记者", "融媒体记者", "见习记者", "实习记者", "特约记者", "特派记者", "首席记者", "摄影记者",
     "客户端记者", "驻站记者", "实习生", "融媒体", "全媒体", "编辑", "作者", "评论员", "特约评论员",
     "摄影", "摄像", "供稿", "策划", "统筹", "撰稿",
 ]
 CORRESPONDENT_WORDS = ["通讯员", "特约通讯员"]
-# Prefixes that name what a person made: 文/记者 X, 图/Y, 文/图 记者 X, 摄影/Z, 视频/W.
-# One-character ones count only before a slash or colon (图片新闻 and 文化 are no credits).
-PREFIX = r"(?:文/图|图/文|(?:文图|图文|文|图|摄影|摄像|视频|图片|制图|漫画|策划|统筹|撰稿)\s*[/:])"
+# Prefixes that name what a person made: 文/记者 X, 图/Y, 片/Y (齐鲁晚报's picture credit), 文/图
+# 记者 X, 摄影/Z, 视频/W.  One-character ones count only before a slash or colon (图片新闻 and 文化
+# are no credits).
+PREFIX = r"(?:文/图|图/文|(?:文图|图文|文|图|片|摄影|摄像|视频|图片|制图|漫画|策划|统筹|撰稿)\s*[/:])"
 # Collective voices that sign without a name.
 NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
 # Words that close a credit and are no name: …报道, …摄, …文/图.

@@ -23,11 +23,18 @@ _NAMELESS_BRACKET_RE = re.compile(rf"\s*(?:本报|本网|{outlet_chain()})?\s*(?
 _JOINT_PART = r"[\u4e00-\u9fff·]{2,14}?"
 _JOINT_REPORT_RE = re.compile(rf"\s*{_JOINT_PART}(?:\s*[、，,和与]\s*{_JOINT_PART})+\s*联合(?:报道|供稿|采写)\s*")
 _OUTLET_IN_RE = re.compile(rf"本报|本网|{outlet_chain()}")
+# （聊城市台办供稿）, （县委宣传部供稿）: an office that supplied the item, no person.
+_OFFICE_SUPPLIED_RE = re.compile(
+    r"\s*[\u4e00-\u9fff·]{2,14}?(?:台办|办公室|办|局|委|部|厅|处|中心|公司|协会|学会|大学|学院|学校|医院|法院|检察院|政府|街道|社区|站|所|队)"
+    r"\s*(?:供稿|供图)\s*"
+)
 # （摄影:X）, （图/X）, （… 摄）, （□记者 X 报道）: the credit of a picture.
 _PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
+# …测量血压。新华社发（X 摄）: an agency or paper that sent the picture, glued before its credit.
+_SENT_BY_RE = re.compile(rf"(?:{outlet_chain()})\s*发\s*$")
 # …表演。本报记者 王五 摄 / …表演。霍然摄: a photo credit run on after the caption's last sentence.
 _TRAIL_PHOTO_RE = re.compile(r"(?:(?<=[。！？!?”])|^|(?<=\s))\s*([^。！？!?”\s][^。！？!?”]{1,40}?(?:摄|摄影|摄影报道))\s*$")
 # …通车。图/田柏林, …现场。摄影/X: a picture credit run on after the caption.
@@ -74,6 +81,11 @@ def trailing_credit(text: str) -> Credit | None:
                 people.roles_seen = 0
         if people is None and _nameless_bracket(narrow(inner)):  # （本网记者）, （X、Y联合报道）
             people = People(roles_seen=1)
+        sent = _SENT_BY_RE.search(folded[: m.start()]) if people is None else None
+        if sent and _PHOTO_BRACKET_RE.search(narrow(inner)):  # 新华社发（X 摄）
+            people = parse_people(inner, allow_roleless=True)
+            if people is not None:
+                return Credit(text[: sent.start()].rstrip(), text[sent.start() :].strip(), people, True)
         if people is not None:
             # （… 摄）, （图/X）, （摄影:X）, （□记者 X 报道） (大众日报 prints photo credits behind □)
             is_photo = bool(people) and bool(_PHOTO_BRACKET_RE.search(narrow(inner)))
@@ -121,9 +133,12 @@ def _trailing_role_credit(text: str, folded: str) -> Credit | None:
 
 
 def _nameless_bracket(inner: str) -> bool:
-    """A credit in brackets that names no person: a role alone (本网记者) or outlets and
-    offices reporting jointly, at least one of them an outlet (中国台湾网、聊城市台办联合报道)."""
+    """A credit in brackets that names no person: a role alone (本网记者), outlets and
+    offices reporting jointly, at least one of them an outlet (中国台湾网、聊城市台办联合报道),
+    or an office that supplied the item (聊城市台办供稿)."""
     if _NAMELESS_BRACKET_RE.fullmatch(inner):
+        return True
+    if _OFFICE_SUPPLIED_RE.fullmatch(inner) and len(inner.strip()) >= 6:  # 聊城市台办 + 供稿: an office, no name
         return True
     return _JOINT_REPORT_RE.fullmatch(inner) is not None and _OUTLET_IN_RE.search(inner) is not None
 

@@ -12,12 +12,14 @@ import re
 
 from liaocheng_tui.archive.credit_words import NOT_NAMES, ROLE_FRAGMENTS
 from liaocheng_tui.archive.folding import narrow, simplify
-from liaocheng_tui.archive.outlets import GENERIC_MEDIA, GENERIC_PAPER, GENERIC_SITE, NAMED_OUTLETS, outlet_alternation
+from liaocheng_tui.archive.outlets import GENERIC_MEDIA, GENERIC_NEWS, GENERIC_PAPER, GENERIC_SITE, NAMED_OUTLETS, outlet_alternation
 from liaocheng_tui.archive.surnames import COMPOUND_SURNAMES, SURNAME_RANK, starts_with_surname
 
 NAME_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f·]")  # rare name characters live beyond the BMP
 
-_OUTLET_WORD_RE = re.compile(rf"(?:{outlet_alternation(NAMED_OUTLETS, generic=False, spaced=False)}|{GENERIC_PAPER}|{GENERIC_SITE}|{GENERIC_MEDIA})$")
+_OUTLET_WORD_RE = re.compile(
+    rf"(?:{outlet_alternation(NAMED_OUTLETS, generic=False, spaced=False)}|{GENERIC_PAPER}|{GENERIC_SITE}|{GENERIC_MEDIA}|{GENERIC_NEWS})$"
+)
 
 
 MAX_NAME_CHARS = 4  # Han names; names with · (minority names) may be longer

@@ -88,6 +88,9 @@ GENERIC_PAPER = rf"{_OTHER_CHAR}{{2,4}}?(?:日报|晚报|时报|商报|都市报
 GENERIC_SITE = rf"{_OTHER_CHAR}{{2,4}}?(?:新闻网|网)"
 # Any county's or paper's media centre: 东阿融媒, 临报融媒, 莘县融媒体中心, 某市新闻传媒中心, 高唐县广播电视台.
 GENERIC_MEDIA = rf"{_OTHER_CHAR}{{2,4}}?(?:融媒体中心|新闻传媒中心|传媒中心|融媒体|融媒|广播电视台|电视台)"
+# Any news app or brand before a role word: 正观新闻记者, 封面新闻记者, 潮新闻记者 (one to four
+# characters + 新闻; only before a role: 市新闻办消息 is no dateline of an outlet).
+GENERIC_NEWS = rf"{_OTHER_CHAR}{{1,4}}?新闻(?:客户端)?"
 # Joined outlets: 大众网·海报新闻, 齐鲁网·闪电新闻, 大众报业·大众日报客户端.
 OUTLET_JOINER = r"[·・•‧∙]"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.byline import CREDIT_HINT, MAX_CREDIT_LINE, ROLE_RE, byline_line, ends_with_role, starts_with_dateline
+from liaocheng_tui.archive.byline import CREDIT_HINT, MAX_CREDIT_LINE, ROLE_RE, byline_line, could_be_credit, ends_with_role, starts_with_dateline
 from liaocheng_tui.archive.credit_words import MARKERS
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.end_credits import TRAILING_CREDIT_MAX_CHARS, trailing_credit
@@ -61,8 +61,6 @@ SUBHEAD_OPEN = ("▶", "►", "◆")
 SUBHEAD_CLOSE = ("◀", "◄")
 
 
-# Every byline holds a role word or a credit marker; most lines can skip the grammar.
-_MAYBE_BYLINE = CREDIT_HINT
 # Two phrases set apart by a space, the shape of section subheads (引入前沿技术 推动产业升级);
 # running text has no spaces between Chinese characters.
 _PAIRED_PHRASES_RE = re.compile(r"^[\u4e00-\u9fff“”‘’]{3,}[ \u3000]+[\u4e00-\u9fff“”‘’]{3,}$")
@@ -153,7 +151,7 @@ def split_lines(text: str) -> list[Line]:
                 width=print_width(r.rstrip()) - base,
                 indent=left >= 2,
                 blank_before=blank > 0,
-                is_byline=_MAYBE_BYLINE.search(stripped) is not None and byline_line(stripped) is not None,
+                is_byline=could_be_credit(stripped) and byline_line(stripped) is not None,
                 space_before=space_before,
                 space_after=r.rstrip("\r\n") != r.rstrip(),
             )

@@ -15,5 +15,6 @@ of the project, so every layer can read it.
 """
 
 PARSER_VERSION = 8
+PARSER_VERSION = 9
 INDEX_VERSION = 11
 STORE_LAYOUT = 5

@@ -30,8 +30,9 @@ SURVEY = Path(__file__).resolve().parent.parent / "archive" / "credit_survey.csv
 HELD_OUT_EVERY = 5  # every fifth survey row is held out: no rule is written against it
 # Each survey round holds out every fifth of the rows it added, in a folder of its own that is
 # generated and scored before any rule is touched: the rows of the first rounds (s01–s76) in
-# heldout/ (since read), the next round (s77–s92) in heldout2/, the last (s93–) in heldout3/.
-ROUND_ROWS = (76, 16)  # rows added by each closed round; the rest belong to the last one
+# heldout/ (since read), the next rounds (s77–s92, s93–s99) in heldout2/ and heldout3/, the last
+# (s100–) in heldout4/.
+ROUND_ROWS = (76, 16, 7)  # rows added by each closed round; the rest belong to the last one
 FIRST_ROUNDS_ROWS = ROUND_ROWS[0]
 
 
@@ -147,7 +148,9 @@ YEAR_CLUE = "今年（{year}年）以来，类似项目已陆续落地。"
 
 CORRESPONDENT_WORD = re.compile(r"通\s*[讯訊]\s*[员員]")
 ROLE_WORD = re.compile(r"通\s*[讯訊]\s*[员員]|[记記]\s*者|摄影|实习生|评论员|供稿|策划|编辑|[文图圖视频]+\s*/|[文图]\s*/\s*[图圖]")
-PLACEHOLDER = re.compile(r"\{N\}")
+# {N} a name; {S} a two-character name printed with a space inside (大众日报 pads 胡 磊 to the
+# width of three-character names): the name is 胡磊.
+PLACEHOLDER = re.compile(r"\{[NS]\}")
 
 
 @dataclass
@@ -176,11 +179,12 @@ def _fill(text: str, names: list[str], credit: Credit, date: dt.date) -> str:
         before = text[pos : m.start()]
         out.append(before)
         name = names.pop(0)
-        out.append(name)
+        out.append(f"{name[0]} {name[1:]}" if m.group(0) == "{S}" else name)
         pos = m.end()
         roles = list(ROLE_WORD.finditer(text[: m.start()]))
         after = text[m.end() :]
-        role_after = bool(re.match(r"\s*/?\s*(?:[摄攝]|文/摄|文/图)", after))
+        # 摄 after the name, or after the names printed with it (X Y摄影报道 credits both)
+        role_after = bool(re.match(r"(?:\s*\{[NS]\})*\s*/?\s*(?:[摄攝]|文/摄|文/图)", after))
         if roles and CORRESPONDENT_WORD.fullmatch(roles[-1].group(0)):
             credit.correspondents.append(name)
         else:
@@ -196,6 +200,13 @@ def realise(row: SurveyRow, names: list[str], date: dt.date) -> Credit:
     credit = Credit(row)
     pattern = row.pattern
     where = row.where
+    for i, m in enumerate(PLACEHOLDER.finditer(pattern)):  # a spaced name is a two-character one
+        if m.group(0) == "{S}" and len(names[i]) != 2:
+            j = next((j for j in range(i + 1, len(names)) if len(names[j]) == 2), None)
+            if j is None:
+                names[i] = names[i][:2]
+            else:
+                names[i], names[j] = names[j], names[i]
     if "run-together" in row.klass:  # run-together names: two-character ones, taken from the pool
         short = [n for n in names if len(n) == 2][: pattern.count("{N}")]
         for n in short:
@@ -212,6 +223,9 @@ def realise(row: SurveyRow, names: list[str], date: dt.date) -> Credit:
         head, _, tail = pattern.partition("{body}")
         tail = tail.split("…", 1)[1] if "…" in tail else ""
         credit.lead = _fill(head, names, credit, date)
+        if where.endswith("trailing-line"):  # credit lines of their own under the body
+            credit.below = [_fill(p, names, credit, date) for p in tail.strip().split(" / ")]
+            return credit
         credit.tail = _fill(tail, names, credit, date)
         if credit.tail.startswith("。"):  # …。□记者 X: run on after the last full stop
             credit.tail = credit.tail[1:]
@@ -458,7 +472,7 @@ def problems_of(name: str, text: str, want: dict) -> list[str]:
 
 HELD_OUT_FOLDER = SURVEY.parent / "heldout"
 HELD_OUT_FOLDER_2 = SURVEY.parent / "heldout2"
-HELD_OUT_FOLDERS = (HELD_OUT_FOLDER, HELD_OUT_FOLDER_2, SURVEY.parent / "heldout3")
+HELD_OUT_FOLDERS = (HELD_OUT_FOLDER, HELD_OUT_FOLDER_2, SURVEY.parent / "heldout3", SURVEY.parent / "heldout4")
 
 
 def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
@@ -473,7 +487,7 @@ def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
 
 
 def round_held_out_pages(n: int) -> list[GeneratedPage]:
-    """The pages of round ``n``'s held-out rows (0: heldout/, 1: heldout2/, 2: heldout3/)."""
+    """The pages of round ``n``'s held-out rows (0: heldout/, 1: heldout2/, 2: heldout3/, 3: heldout4/)."""
     prefix = HELD_OUT_FOLDERS[n].name + "_"
     return pages_for(round_splits()[1][n], prefix)
 
