@@ -122,6 +122,10 @@ class DocValues:
             return self._names[self._codes[docnum]]
         return _text(self._months[docnum])
 
+    def month_codes_if_loaded(self) -> tuple[array, list[str]] | None:
+        """(docnum -> month code, the month terms) if a query already read them, else None."""
+        return (self._codes, self._names) if self._codes is not None else None
+
     def months_loaded(self, docnums: Collection[int]) -> bool:
         """Load the month codes if ``docnums`` are many; True if they are loaded."""
         if self._codes is None and not self.few(docnums):

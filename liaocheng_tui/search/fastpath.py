@@ -13,7 +13,10 @@ silent second path), and a test runs the project's query corpus through it.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Collection
 
@@ -45,10 +48,13 @@ class FastEvaluator:
         self,
         searcher,
         verify: Callable[[str, list[int], Needle], set[int]],
+        month_codes: Callable[[], tuple[array, list[str]] | None] = lambda: None,
     ):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.verify = verify  # (fieldname, global docnums, needle) -> those whose text holds it
+        # (docnum -> month code, month terms "YYYY-MM") once a query has read them, else None
+        self.month_codes = month_codes
         self.n_docs = max(1, self.reader.doc_count())
         self._postings: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
         self._cached_entries = 0
@@ -167,11 +173,17 @@ class FastEvaluator:
         the rarest first, only over the documents still in; NOT children last."""
         positives = [c for c in q.subqueries if not isinstance(c, wq.Not)]
         negatives = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
-        plain = [c for c in positives if not _verifies(c)]
+        dated = [c for c in positives if isinstance(c, wq.DateRange)]
+        plain = [c for c in positives if not _verifies(c) and not isinstance(c, wq.DateRange)]
         checked = sorted((c for c in positives if _verifies(c)), key=lambda c: c.estimate_size(self.reader))
         out: Scores | None = None
         for part in sorted((self.evaluate(c, within) for c in plain), key=len):
             out = dict(part) if out is None else {d: s + part[d] for d, s in out.items() if d in part}
+            if not out:
+                return {}
+        for date_q in dated:
+            part = self._dates(date_q, None if out is None else out.keys())
+            out = dict(part) if out is None else {d: s for d, s in out.items() if d in part}
             if not out:
                 return {}
         for child in checked:
@@ -234,10 +246,47 @@ class FastEvaluator:
                     total[d] += factor * tf / (tf + K1)
         return total
 
-    def _dates(self, q) -> Scores:
-        """Every live document dated inside the range: Whoosh's own numeric-range matcher over the
-        ``date`` field's trie terms (a few dozen terms for a month), unscored."""
-        return dict.fromkeys(q.docs(self.searcher), 0.0)
+    def _dates(self, q, among: Collection[int] | None = None) -> Scores:
+        """Every live document dated inside the range (of ``among``, when given), unscored.
+
+        Whoosh's own numeric-range matcher over the ``date`` field's trie terms reads every
+        document of the range; among the few documents an AND's other parts left in, once
+        the month codes are loaded (``doc_values``), a whole month is decided by its code
+        and only a month the range cuts is read by the matcher."""
+        codes = self.month_codes() if among is not None else None
+        if codes is None or among is None:
+            return dict.fromkeys(q.docs(self.searcher), 0.0)
+        by_doc, names = codes
+        start = q.startdate.date() if q.startdate is not None else None
+        end = q.enddate.date() if q.enddate is not None else None
+        whole: set[int] = set()
+        cut: list[wq.Query] = []
+        for code, name in enumerate(names):
+            first, last = _month_bounds(name)
+            if first is None or last is None:
+                continue  # undated: never inside a range
+            lo = first if start is None else max(first, start)
+            hi = last if end is None else min(last, end)
+            if lo > hi:
+                continue
+            if (lo, hi) == (first, last):
+                whole.add(code)
+            else:
+                cut.append(wq.DateRange(q.fieldname, dt.datetime(lo.year, lo.month, lo.day),
+                                        dt.datetime(hi.year, hi.month, hi.day)))
+        found = {d for d in among if by_doc[d] in whole}
+        for part in cut:
+            found.update(d for d in part.docs(self.searcher) if d in among)
+        return dict.fromkeys(found, 0.0)
+
+
+def _month_bounds(name: str) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of a month term ``YYYY-MM`` (None, None for any other)."""
+    try:
+        year, month = int(name[:4]), int(name[5:7])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    except (ValueError, IndexError):
+        return None, None
 
 
 def _verifies(q) -> bool:

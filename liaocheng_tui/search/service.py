@@ -189,7 +189,7 @@ class SearchService(SimilarityQueries):
         if self._evaluator is None:
             from liaocheng_tui.search.fastpath import FastEvaluator
 
-            self._evaluator = FastEvaluator(self._searcher, self._verify)
+            self._evaluator = FastEvaluator(self._searcher, self._verify, self._values.month_codes_if_loaded)
         return self._evaluator
 
     @property
