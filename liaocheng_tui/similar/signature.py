@@ -89,13 +89,20 @@ class Shingles:
         if self._minhash is None:
             self._minhash = (_window_hashes(self._codes, SHINGLE_CHARS, SHINGLE_SAMPLE) if len(self._codes)
                              else _EMPTY)
+            self._forget_letters()
         return self._minhash
 
     @property
     def for_wording(self) -> np.ndarray:
         if self._wording is None:
             self._wording = _window_hashes(self._codes, WORDING_CHARS) if len(self._codes) else _EMPTY
+            self._forget_letters()
         return self._wording
+
+    def _forget_letters(self) -> None:
+        """Both hash sets made: the letters are not needed again (the repost pass keeps thousands)."""
+        if self._minhash is not None and self._wording is not None:
+            self._codes = _EMPTY
 
 
 _EMPTY = np.empty(0, dtype=np.uint64)

@@ -120,7 +120,10 @@ def load_in_background(
         return
     archive_ready(_archive)
     on_search(service)
-    if links_pass is not None and not cancelled():
+    if links_pass is None:
+        if on_links is not None:
+            on_links(0, None)  # no pass to wait for: the links there are, are all there will be
+    elif not cancelled():
         link_after_search(options, service, links_pass, cancelled, on_links)
 
 

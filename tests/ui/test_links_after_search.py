@@ -84,6 +84,10 @@ async def test_search_answers_before_the_repost_pass_and_also_reported_fills_in_
         await waiter(pilot, lambda: view.article is not None and view.article.id == fire.id)
         assert view.also == [], _also_titles(view)
         assert "Also reported" not in str(view.query_one("#also-title").render())
+        await pilot.press("a")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("still running" in m for m in messages), messages
         # the pass runs: the article shown lists the repost once its links are known
         held.gate.set()
         await waiter(pilot, lambda: app.links_known, timeout=60)
