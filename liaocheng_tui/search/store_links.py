@@ -87,9 +87,11 @@ class EventLinks:
         if not wanted:
             return []
         one_band = "SELECT * FROM (SELECT article_id FROM lsh_bands WHERE band_key = ? ORDER BY article_id LIMIT ?)"
-        rows = self._db.execute(
-            f"SELECT m.article_id, a.aid, COUNT(*) AS n FROM ({' UNION ALL '.join([one_band] * len(wanted))}) m"
-            " JOIN articles a ON a.id = m.article_id GROUP BY m.article_id ORDER BY n DESC, m.article_id LIMIT ?",
+        rows = self._db.execute(  # counted first, then only the best few looked up in articles
+            "SELECT m.article_id, a.aid, m.n FROM (SELECT article_id, COUNT(*) AS n"
+            f" FROM ({' UNION ALL '.join([one_band] * len(wanted))}) GROUP BY article_id"
+            " ORDER BY n DESC, article_id LIMIT ?) m JOIN articles a ON a.id = m.article_id"
+            " ORDER BY m.n DESC, m.article_id",
             [*(x for key in wanted for x in (key, per_band)), limit],
         )
         return [(row, aid, n) for row, aid, n in rows]
