@@ -83,15 +83,18 @@ class EventLinks:
         Each band is read for at most ``per_band`` articles (the first stored): a text
         repeated a thousand times costs the same look-up as one repeated twice.
         """
-        counts: dict[int, int] = {}
-        for key in dict.fromkeys(keys):
-            for (row,) in self._db.execute(
-                "SELECT article_id FROM lsh_bands WHERE band_key = ? ORDER BY article_id LIMIT ?", (key, per_band)
-            ):
-                counts[row] = counts.get(row, 0) + 1
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        aids = self.aids_by_row([row for row, _n in best])
-        return [(row, aids[row], n) for row, n in best if row in aids]
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            return []
+        one_band = "SELECT * FROM (SELECT article_id FROM lsh_bands WHERE band_key = ? ORDER BY article_id LIMIT ?)"
+        rows = self._db.execute(  # counted first, then only the best few looked up in articles
+            "SELECT m.article_id, a.aid, m.n FROM (SELECT article_id, COUNT(*) AS n"
+            f" FROM ({' UNION ALL '.join([one_band] * len(wanted))}) GROUP BY article_id"
+            " ORDER BY n DESC, article_id LIMIT ?) m JOIN articles a ON a.id = m.article_id"
+            " ORDER BY m.n DESC, m.article_id",
+            [*(x for key in wanted for x in (key, per_band)), limit],
+        )
+        return [(row, aid, n) for row, aid, n in rows]
 
     def put_bands(self, article_id: int, keys: Iterable[int]) -> None:
         self._db.executemany("INSERT OR IGNORE INTO lsh_bands(band_key, article_id) VALUES (?, ?)",

@@ -155,9 +155,10 @@ def known_names_in(text: str, names: frozenset[str], folded: str | None = None) 
 
 def extract(text: str, *, names: frozenset[str] = frozenset(), credited: Iterable[str] = (),
             tagger: Tagger | None = None, rarity: Callable[[Collection[str]], dict[str, float]] | None = None,
-            ) -> TextEvidence:
-    """Everything ``text`` names (see the module's docstring); ``credited``: names its byline credits."""
-    folded = fold(text)
+            folded: str | None = None) -> TextEvidence:
+    """Everything ``text`` names (see the module's docstring); ``credited``: names its byline credits;
+    ``folded``: ``fold(text)`` when the caller has it."""
+    folded = fold(text) if folded is None else folded
     found_dates = dates(text, folded)
     out = TextEvidence(text, dates=found_dates, numbers=numbers(text, folded, found_dates))
     seen: dict[tuple[str, str], Mention] = {}

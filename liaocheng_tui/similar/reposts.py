@@ -17,8 +17,8 @@ connected).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from liaocheng_tui.archive.folding import fold
 from liaocheng_tui.search.backend import Progress
@@ -52,7 +52,7 @@ def link_new_articles(store: ArticleStore, progress: Progress | None = None,
     if not total:
         return 0
     names = known_names(store)
-    seen: dict[str, Candidate] = {}  # candidates come back often (a repeated text is everyone's candidate)
+    seen = Candidates()  # candidates come back often (a repeated text is everyone's candidate)
     done = 0
     while True:
         pending = store.pending_links(PASS_BATCH)
@@ -73,48 +73,77 @@ def link_new_articles(store: ArticleStore, progress: Progress | None = None,
     return done
 
 
-def _link_one(store: ArticleStore, row: int, article, names: frozenset[str], seen: dict[str, Candidate]) -> None:
+def _link_one(store: ArticleStore, row: int, article, names: frozenset[str], seen: Candidates) -> None:
     text = article_text(article)
-    own = shingles(text)
+    folded = fold(text)
+    own = shingles(text, folded)
     keys = band_keys(own)
     short = len("".join(text.split())) < PASS_MIN_LETTERS
     matches = [] if short else store.band_matches(keys, PASS_CANDIDATES)
     store.put_bands(row, keys)
+    me = Candidate(text, folded, credited(article), own)
+    seen.put(article.id, me)  # a later new article sharing its wording judges it from memory
     if not matches:
         return
-    matcher = DraftMatcher(extract(text, names=names, credited=credited(article)), own)
-    wanted = [aid for _row, aid, _n in matches if aid not in seen]
+    evidence = extract(text, names=names, credited=me.credited, folded=folded)
+    me.facts = TextEvidence(text, dates=evidence.dates, numbers=evidence.numbers)
+    matcher = DraftMatcher(evidence, own)
+    wanted = [aid for _row, aid, _n in matches if seen.get(aid) is None]
     for aid, other in store.articles(wanted).items():
-        if len(seen) >= CANDIDATES_KEPT:
-            seen.clear()
-        seen[aid] = Candidate.of(other)
+        seen.put(aid, Candidate.of(other))
     links = []
     for other_row, other_aid, _bands in matches:
         candidate = seen.get(other_aid)
         if candidate is None:
             continue
-        judged = matcher.judge(candidate.text, candidate.credited, candidate.facts, folded=candidate.folded,
+        judged = matcher.judge(candidate.text, candidate.credited, candidate.evidence(), folded=candidate.folded,
                                article_shingles=candidate.shingles, passages=False)
         if judged.verdict is not None:
             links.append((row, other_row, judged.score, judged.verdict))
     store.put_links(links)
 
 
-@dataclass(frozen=True)
 class Candidate:
-    """What judging an article against others needs of it, kept while the pass runs."""
+    """What judging an article against others needs of it, kept while the pass runs (its dates and
+    numbers found when first needed: most articles are never anyone's candidate)."""
 
-    text: str
-    folded: str
-    credited: list[str]
-    facts: TextEvidence
-    shingles: Shingles
+    __slots__ = ("text", "folded", "credited", "shingles", "facts")
+
+    def __init__(self, text: str, folded: str, credited: list[str], own: Shingles,
+                 facts: TextEvidence | None = None) -> None:
+        self.text, self.folded, self.credited, self.shingles, self.facts = text, folded, credited, own, facts
 
     @classmethod
     def of(cls, article) -> Candidate:
         text = article_text(article)
         folded = fold(text)
-        return cls(text, folded, credited(article), article_facts(text, folded), shingles(text, folded))
+        return cls(text, folded, credited(article), shingles(text, folded))
+
+    def evidence(self) -> TextEvidence:
+        if self.facts is None:
+            self.facts = article_facts(self.text, self.folded)
+        return self.facts
+
+
+class Candidates:
+    """The last :data:`CANDIDATES_KEPT` articles signed or judged, least recently used out first:
+    the articles a repeated text makes everyone's candidate stay in memory."""
+
+    def __init__(self, size: int = CANDIDATES_KEPT) -> None:
+        self.size = size
+        self._kept: OrderedDict[str, Candidate] = OrderedDict()
+
+    def get(self, aid: str) -> Candidate | None:
+        found = self._kept.get(aid)
+        if found is not None:
+            self._kept.move_to_end(aid)
+        return found
+
+    def put(self, aid: str, candidate: Candidate) -> None:
+        self._kept[aid] = candidate
+        self._kept.move_to_end(aid)
+        if len(self._kept) > self.size:
+            self._kept.popitem(last=False)
 
 
 def also_reported(store: ArticleStore, aid: str) -> list[LinkRow]:

@@ -26,13 +26,17 @@ from liaocheng_tui.search.analysis import letters_only
 SHINGLE_CHARS = 5
 #: numbers per MinHash
 NUM_PERM = 64
+#: one shingle in this many goes into the MinHash, chosen by its hash (so two texts keep the same ones
+#: of the shingles they share: the estimate of their share stays fair, at half the hashing)
+SHINGLE_SAMPLE = 2
 #: MinHash seed and permutation scheme (a change changes every band key: bump SIGNATURE_VERSION)
 MINHASH_SEED = 20240621
 MINHASH_SCHEME = "affine32"
 #: the shingle share (Jaccard) above which LSH finds a pair almost surely: reposts and light rewrites
 LSH_THRESHOLD = 0.5
 #: stamped in the store with the band keys: another value means every article is signed again
-SIGNATURE_VERSION = f"k{SHINGLE_CHARS}-p{NUM_PERM}-s{MINHASH_SEED}-{MINHASH_SCHEME}-t{LSH_THRESHOLD}"
+SIGNATURE_VERSION = (f"k{SHINGLE_CHARS}-p{NUM_PERM}-s{MINHASH_SEED}-{MINHASH_SCHEME}-t{LSH_THRESHOLD}"
+                     f"-1in{SHINGLE_SAMPLE}")
 
 _NOT_LETTERS = re.compile(r"[\W_]+")  # what ``analysis.letters_only`` drops
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -43,15 +47,32 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 WORDING_CHARS = 8
 
 
-def _window_hashes(codes: np.ndarray, width: int) -> np.ndarray:
-    """Distinct 32-bit hashes of every ``width``-letter window of ``codes`` (all windows at once)."""
+def _window_hashes(codes: np.ndarray, width: int, sample: int = 1) -> np.ndarray:
+    """Distinct 32-bit hashes of every ``width``-letter window of ``codes`` (all windows at once);
+    with ``sample``, only those whose hash is a multiple of it (all of them if none is)."""
     width = min(width, len(codes))
     count = len(codes) - width + 1
     h = np.zeros(count, dtype=np.uint64)
     for i in range(width):  # a polynomial hash of each window
         h = h * _MIX + codes[i : i + count]
     h ^= h >> np.uint64(29)
-    return np.unique(h & _MASK32)
+    h &= _MASK32
+    if sample > 1:
+        kept = h[h % np.uint64(sample) == 0]
+        h = kept if len(kept) else h
+    return _distinct(h)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` (sorted, distinct) by a sort: numpy 2's hashing ``unique`` is ~8× slower
+    on the few thousand values of an article."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 class Shingles:
@@ -66,14 +87,22 @@ class Shingles:
     @property
     def for_minhash(self) -> np.ndarray:
         if self._minhash is None:
-            self._minhash = _window_hashes(self._codes, SHINGLE_CHARS) if len(self._codes) else _EMPTY
+            self._minhash = (_window_hashes(self._codes, SHINGLE_CHARS, SHINGLE_SAMPLE) if len(self._codes)
+                             else _EMPTY)
+            self._forget_letters()
         return self._minhash
 
     @property
     def for_wording(self) -> np.ndarray:
         if self._wording is None:
             self._wording = _window_hashes(self._codes, WORDING_CHARS) if len(self._codes) else _EMPTY
+            self._forget_letters()
         return self._wording
+
+    def _forget_letters(self) -> None:
+        """Both hash sets made: the letters are not needed again (the repost pass keeps thousands)."""
+        if self._minhash is not None and self._wording is not None:
+            self._codes = _EMPTY
 
 
 _EMPTY = np.empty(0, dtype=np.uint64)

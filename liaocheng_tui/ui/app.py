@@ -23,7 +23,7 @@ from liaocheng_tui.search.errors import QueryError
 from liaocheng_tui.search.shelf import Shelf
 from liaocheng_tui.ui.catalog import Catalog, Issue
 from liaocheng_tui.ui.commands import PROVIDERS
-from liaocheng_tui.ui.loading import LoadOptions, Opener, load_in_background
+from liaocheng_tui.ui.loading import LinksPass, LoadOptions, Opener, load_in_background
 from liaocheng_tui.ui.people_index import Person
 from liaocheng_tui.ui.screens.browse import BrowseScreen
 from liaocheng_tui.userdata.config import Config
@@ -64,11 +64,21 @@ class ReaderApp(App[None]):
     class SearchUnavailable(Message):
         reason: str
 
+    @dataclass
+    class LinksReady(Message):
+        """The repost pass (run after search is ready) is over: "also reported" lists are complete."""
+
+        judged: int
+        problem: str | None = None
+
     def __init__(self, options: LoadOptions, opener: Opener | None = None, *,
-                 config: Config | None = None, data_dir: Path | None = None) -> None:
+                 config: Config | None = None, data_dir: Path | None = None,
+                 links_pass: LinksPass | None = None) -> None:
         super().__init__()
         self.options = options
         self.opener = opener
+        self.links_pass = links_pass
+        self.links_known = False  # the repost pass is over (its links are in the store)
         self.config = config or Config()
         self.data_dir = default_data_dir(data_dir)
         self.user: UserStore | None = None
@@ -152,6 +162,8 @@ class ReaderApp(App[None]):
             on_search=lambda service: self.post_message(self.SearchReady(service)),
             on_search_unavailable=lambda reason: self.post_message(self.SearchUnavailable(reason)),
             cancelled=lambda: worker.is_cancelled,
+            links_pass=self.links_pass,
+            on_links=lambda judged, problem: self.post_message(self.LinksReady(judged, problem)),
         )
 
     @on(Progress)
@@ -184,6 +196,14 @@ class ReaderApp(App[None]):
     @on(SearchUnavailable)
     def _search_unavailable(self, event: SearchUnavailable) -> None:
         self.browse.search_unavailable(event.reason)
+
+    @on(LinksReady)
+    def _links_ready(self, event: LinksReady) -> None:
+        self.links_known = True
+        if event.problem:
+            self.notify(event.problem, title="Also reported", severity="warning", timeout=8)
+        elif event.judged:
+            self.browse.links_ready()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed is reported, never silently dropped."""
@@ -327,11 +347,14 @@ def create_app(
     config: Config | None = None,
     data_dir: Path | None = None,
     draft: str = "",
+    links_pass: LinksPass | None = None,
 ) -> ReaderApp:
     """Build the reader on ``roots`` (default: the config's archive folders, else the embedded seeds).
 
     ``opener`` stands in for the search layer's ``open_archive`` (tests pass a
     fake); by default the real one is imported when loading starts.
+    ``links_pass`` stands in for the repost pass run once search is ready (default: the real one
+    with the real opener, none with a stand-in).
     ``data_dir`` holds bookmarks and history (default: ``$LC_READER_DATA`` or
     the user data folder).
     """
@@ -342,6 +365,6 @@ def create_app(
 
         roots = [seeds_dir()]
     app = ReaderApp(LoadOptions([Path(r) for r in roots], cache_dir, use_cache), opener,
-                    config=config, data_dir=data_dir)
+                    config=config, data_dir=data_dir, links_pass=links_pass)
     app.draft = draft
     return app

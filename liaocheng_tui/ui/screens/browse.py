@@ -225,6 +225,12 @@ class BrowseScreen(BrowseMoves, BrowseLists, BrowseHistory, BrowseKeep, BrowseRe
         if self.article_view.article is not None:
             self.query_one(SearchRunner).extras(self.article_view.article, self._highlight_query())
 
+    def links_ready(self) -> None:
+        """The repost pass is over: the article shown lists the reports it linked to it."""
+        article = self.article_view.article
+        if article is not None and self.catalog is not None:
+            self.article_view.show_also(self.catalog.shelf.also_reported(article.id))
+
     def search_unavailable(self, reason: str) -> None:
         self.search.status, self.search.reason = "unavailable", reason
         self.query_one(LoadProgress).finish()

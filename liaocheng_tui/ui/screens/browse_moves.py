@@ -74,7 +74,9 @@ class BrowseMoves(_Base):
     def action_also_reported(self) -> None:
         """``a``: the one other report of this event, or the list of them to choose from (Enter)."""
         also = self.article_view.also
-        if not also:
+        if not also and not getattr(self.app, "links_known", True):
+            self.notify("No other report linked yet: the repost pass is still running (its links show when it ends).")
+        elif not also:
             self.notify("No other report of this event is linked (the repost pass links them after indexing).")
         elif len(also) == 1:
             self.post_message(self.article_view.AlsoChosen(also[0].aid))
