@@ -33,9 +33,12 @@ how to write a :class:`Page` and give it back, equal field for field.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -142,25 +145,61 @@ class FileRow:
     indexed: bool
 
 
+#: Opens of a store another process is creating (each waits a little longer) before giving up.
+OPEN_ATTEMPTS = 40
+OPEN_RETRY_S = 0.02
+
+
+class StoreBusy(RuntimeError):
+    """The store stayed locked by another process through every attempt (not damage: never rebuilt)."""
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 class ArticleStore(PeopleQueries, ReaderViews, StringChecks, EventLinks):
     """One archive's pages and articles in SQLite; thread-safe for one writer and many readers."""
 
     def __init__(self, path: Path, *, readonly: bool = False):
         self.path = path
-        try:
-            if readonly:
-                uri = f"file:{path.as_posix()}?mode=ro"
-                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
-            else:
-                self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.execute("PRAGMA synchronous = NORMAL")
-                self._db.executescript(_SCHEMA)
-                self._check_layout()
-        except sqlite3.DatabaseError as exc:
-            raise CacheProblem(f"article store {path.name} is damaged ({one_line(exc)})") from None
+        for attempt in itertools.count(1):
+            try:
+                self._connect(path, readonly)
+                return
+            except sqlite3.OperationalError as exc:
+                self._close_quietly()
+                # another lc-reader creating the same store: SQLite answers "locked" at once
+                # where waiting could deadlock (two first opens), so wait here; locked is not damage
+                if _locked(exc) and attempt < OPEN_ATTEMPTS:
+                    time.sleep(OPEN_RETRY_S * attempt)
+                    continue
+                if _locked(exc):
+                    raise StoreBusy(f"article store {path.name} stayed locked by another lc-reader") from None
+                raise CacheProblem(f"article store {path.name} is damaged ({one_line(exc)})") from None
+            except sqlite3.DatabaseError as exc:
+                self._close_quietly()
+                raise CacheProblem(f"article store {path.name} is damaged ({one_line(exc)})") from None
+
+    def _connect(self, path: Path, readonly: bool) -> None:
+        if readonly:
+            uri = f"file:{path.as_posix()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        else:
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.executescript(_SCHEMA)
+            self._check_layout()
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "_db", None)
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
 
     # ------------------------------------------------------------ health
 

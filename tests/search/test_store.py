@@ -116,3 +116,33 @@ def test_a_garbled_store_is_a_cache_problem(tmp_path, seed_pages):
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(CacheProblem, match="damaged"):
         ArticleStore(path)
+
+
+def test_a_store_locked_by_another_first_open_is_waited_for_never_rebuilt(tmp_path, monkeypatch):
+    """Two lc-readers creating one store: SQLite answers "database is locked" at once to one of
+    them (waiting could deadlock). That is not damage: the open waits and tries again, and a
+    store that stays locked raises StoreBusy — never the CacheProblem that has it rebuilt."""
+    from liaocheng_tui.search import store as store_mod
+
+    real = ArticleStore._connect
+    failures = {"left": 3}
+
+    def sometimes_locked(self, path, readonly):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return real(self, path, readonly)
+
+    monkeypatch.setattr(store_mod, "OPEN_RETRY_S", 0.0)
+    monkeypatch.setattr(ArticleStore, "_connect", sometimes_locked)
+    opened = ArticleStore(tmp_path / "store.sqlite")
+    assert failures["left"] == 0 and opened.page_count() == 0
+    opened.close()
+
+    def always_locked(self, path, readonly):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(ArticleStore, "_connect", always_locked)
+    with pytest.raises(store_mod.StoreBusy):
+        ArticleStore(tmp_path / "store.sqlite")
+    assert (tmp_path / "store.sqlite").exists(), "a locked store was removed"
