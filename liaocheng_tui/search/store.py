@@ -33,12 +33,9 @@ how to write a :class:`Page` and give it back, equal field for field.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import itertools
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,6 +67,7 @@ from liaocheng_tui.search.store_rows import (
     to_json,
 )
 from liaocheng_tui.search.store_links import LINKS_SCHEMA, EventLinks
+from liaocheng_tui.search.store_open import closing_on_error, open_retrying
 from liaocheng_tui.search.store_people import PeopleQueries
 from liaocheng_tui.search.store_verify import StringChecks
 from liaocheng_tui.search.store_views import ReaderViews
@@ -145,61 +143,30 @@ class FileRow:
     indexed: bool
 
 
-#: Opens of a store another process is creating (each waits a little longer) before giving up.
-OPEN_ATTEMPTS = 40
-OPEN_RETRY_S = 0.02
-
-
-class StoreBusy(RuntimeError):
-    """The store stayed locked by another process through every attempt (not damage: never rebuilt)."""
-
-
-def _locked(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
-
-
 class ArticleStore(PeopleQueries, ReaderViews, StringChecks, EventLinks):
     """One archive's pages and articles in SQLite; thread-safe for one writer and many readers."""
 
     def __init__(self, path: Path, *, readonly: bool = False):
         self.path = path
-        for attempt in itertools.count(1):
-            try:
-                self._connect(path, readonly)
-                return
-            except sqlite3.OperationalError as exc:
-                self._close_quietly()
-                # another lc-reader creating the same store: SQLite answers "locked" at once
-                # where waiting could deadlock (two first opens), so wait here; locked is not damage
-                if _locked(exc) and attempt < OPEN_ATTEMPTS:
-                    time.sleep(OPEN_RETRY_S * attempt)
-                    continue
-                if _locked(exc):
-                    raise StoreBusy(f"article store {path.name} stayed locked by another lc-reader") from None
-                raise CacheProblem(f"article store {path.name} is damaged ({one_line(exc)})") from None
-            except sqlite3.DatabaseError as exc:
-                self._close_quietly()
-                raise CacheProblem(f"article store {path.name} is damaged ({one_line(exc)})") from None
+        self._db = open_retrying(path, lambda: self._connect(path, readonly))
 
-    def _connect(self, path: Path, readonly: bool) -> None:
+    def _connect(self, path: Path, readonly: bool) -> sqlite3.Connection:
         if readonly:
             uri = f"file:{path.as_posix()}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         else:
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.executescript(_SCHEMA)
-            self._check_layout()
+            db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
 
-    def _close_quietly(self) -> None:
-        db = getattr(self, "_db", None)
-        if db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                db.close()
+        def setup(db: sqlite3.Connection) -> None:
+            self._db = db
+            db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.executescript(_SCHEMA)
+                self._check_layout()
+
+        return closing_on_error(db, setup)
 
     # ------------------------------------------------------------ health
 

@@ -17,4 +17,4 @@ of the project, so every layer can read it.
 PARSER_VERSION = 8
 PARSER_VERSION = 9
 INDEX_VERSION = 11
-STORE_LAYOUT = 7
+STORE_LAYOUT = 8

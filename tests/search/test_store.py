@@ -122,7 +122,7 @@ def test_a_store_locked_by_another_first_open_is_waited_for_never_rebuilt(tmp_pa
     """Two lc-readers creating one store: SQLite answers "database is locked" at once to one of
     them (waiting could deadlock). That is not damage: the open waits and tries again, and a
     store that stays locked raises StoreBusy — never the CacheProblem that has it rebuilt."""
-    from liaocheng_tui.search import store as store_mod
+    from liaocheng_tui.search import store_open as store_mod
 
     real = ArticleStore._connect
     failures = {"left": 3}
