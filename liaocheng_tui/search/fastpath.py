@@ -13,6 +13,7 @@ silent second path), and a test runs the project's query corpus through it.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import math
@@ -25,6 +26,10 @@ from whoosh import query as wq
 from liaocheng_tui.search.substring import Needle, Substring
 
 K1 = 1.2
+#: Postings stepped over per document looked up with ``skip_to`` (half a 128-posting block, with
+#: the block's ids decoded): a term is read among an AND's few documents, not whole, when
+#: those documents times this is below its document frequency.
+SKIP_COST = 48
 CACHE_TERMS = 4000
 #: Postings kept across queries, all terms together (~100 bytes each): memory stays bounded at any size.
 CACHE_ENTRIES = 1_000_000
@@ -87,19 +92,58 @@ class FastEvaluator:
             self._cached_entries -= len(dropped)
         return out
 
+    def postings_among(self, fieldname: str, text: str, within: Collection[int]) -> tuple[dict[int, float], int] | None:
+        """({docnum: tf} of the term's documents among ``within``, its document frequency), read with
+        the matcher's ``skip_to`` (blocks without one of them are never decoded); None when a segment
+        holding the term has deletions (its live frequency needs the whole list)."""
+        found: dict[int, float] = {}
+        frequency = 0
+        targets = sorted(within)
+        for segreader, offset in self.reader.leaf_readers():
+            if (fieldname, text) not in segreader:
+                continue
+            if segreader.has_deletions():
+                return None
+            frequency += segreader.doc_frequency(fieldname, text)
+            first = bisect.bisect_left(targets, offset)
+            last = bisect.bisect_left(targets, offset + segreader.doc_count_all())
+            if first == last:
+                continue
+            m = segreader.postings(fieldname, text)
+            for target in targets[first:last]:
+                local = target - offset
+                m.skip_to(local)
+                if not m.is_active():
+                    break
+                if m.id() == local:
+                    found[target] = m.weight()
+        return found, frequency
+
+    def _read(self, fieldname: str, text: str, within: Collection[int] | None) -> tuple[dict[int, float], int]:
+        """The term's postings (all, or only among ``within`` when that is cheaper) and its document frequency."""
+        if within is not None and (fieldname, text) not in self._postings:
+            if len(within) * SKIP_COST < self.reader.doc_frequency(fieldname, text):
+                among = self.postings_among(fieldname, text, within)
+                if among is not None:
+                    return among
+        posts = self.postings(fieldname, text)
+        return posts, len(posts)
+
     def live_docs(self) -> set[int]:
         if self._live is None:
             self._live = set(self.reader.all_doc_ids())  # undeleted docnums, segment by segment
         return self._live
 
-    def _term_scores(self, fieldname: str, text: str, boost: float) -> Scores:
-        return self._bm25(self.postings(fieldname, text), boost)
+    def _term_scores(self, fieldname: str, text: str, boost: float, within: Collection[int] | None) -> Scores:
+        posts, frequency = self._read(fieldname, text, within)
+        return self._bm25(posts, boost, frequency)
 
-    def _bm25(self, posts: dict[int, float], boost: float) -> Scores:
-        """BM25 (no length normalisation) of one posting list {docnum: tf}."""
+    def _bm25(self, posts: dict[int, float], boost: float, frequency: int | None = None) -> Scores:
+        """BM25 (no length normalisation) of one posting list {docnum: tf} (``frequency``: the term's
+        document frequency when ``posts`` holds only some of its documents)."""
         if not posts:
             return {}
-        factor = self._bm25_factor(len(posts), boost)
+        factor = self._bm25_factor(len(posts) if frequency is None else frequency, boost)
         return {d: factor * tf / (tf + K1) for d, tf in posts.items()}
 
     def _bm25_factor(self, doc_frequency: int, boost: float) -> float:
@@ -108,7 +152,7 @@ class FastEvaluator:
 
     # ------------------------------------------------------------ evaluation
 
-    def evaluate(self, q, within: set[int] | None = None) -> Scores:
+    def evaluate(self, q, within: Collection[int] | None = None) -> Scores:
         """{docnum: score} of every document matching ``q``.
 
         ``within``: only these documents matter to the caller, so the result is
@@ -122,7 +166,7 @@ class FastEvaluator:
         if isinstance(q, Substring):
             return self._substring(q, boost, within)
         if isinstance(q, wq.Term):
-            return self._term_scores(q.fieldname, q.text, boost)
+            return self._term_scores(q.fieldname, q.text, boost, within)
         if isinstance(q, wq.Prefix):
             # one character: the tf of every pair it starts, scored as one term
             return self._bm25(self._prefix_tfs(q.fieldname, q.text), boost)
@@ -168,7 +212,7 @@ class FastEvaluator:
             return {d: s * boost for d, s in out.items()} if boost != 1.0 else out
         raise Unsupported(type(q).__name__)
 
-    def _and(self, q, within: set[int] | None) -> Scores:
+    def _and(self, q, within: Collection[int] | None) -> Scores:
         """Children without strings first (whole posting lists), then each string child,
         the rarest first, only over the documents still in; NOT children last."""
         positives = [c for c in q.subqueries if not isinstance(c, wq.Not)]
@@ -177,7 +221,9 @@ class FastEvaluator:
         plain = [c for c in positives if not _verifies(c) and not isinstance(c, wq.DateRange)]
         checked = sorted((c for c in positives if _verifies(c)), key=lambda c: c.estimate_size(self.reader))
         out: Scores | None = None
-        for part in sorted((self.evaluate(c, within) for c in plain), key=len):
+        # the smallest first: each later child is read only among the documents still in
+        for child in sorted(plain, key=lambda c: c.estimate_size(self.reader)):
+            part = self.evaluate(child, within if out is None else out.keys())
             out = dict(part) if out is None else {d: s + part[d] for d, s in out.items() if d in part}
             if not out:
                 return {}
@@ -209,37 +255,46 @@ class FastEvaluator:
                 tfs[d] = tfs.get(d, 0.0) + tf
         return tfs
 
-    def _substring(self, q: Substring, boost: float, within: set[int] | None = None) -> Scores:
+    def _substring(self, q: Substring, boost: float, within: Collection[int] | None = None) -> Scores:
         lists, candidates = self._candidates(q, within)
         if not candidates:
             return {}
         return self._verified_scores(lists, self.verify(q.fieldname, candidates, q.needle), boost)
 
-    def _candidates(self, q: Substring, within: set[int] | None) -> tuple[list[dict[int, float]], list[int]]:
-        """The posting lists of ``q``'s pairs (and singles), and the documents holding all of them."""
-        grams = sorted(set(q.grams), key=lambda g: len(self.postings(q.fieldname, g)))
-        singles = [self._prefix_tfs(q.fieldname, c) for c in sorted(set(getattr(q, "singles", ())))]
-        lists = [self.postings(q.fieldname, g) for g in grams] + singles
-        if not lists:
-            return lists, []
-        by_size = sorted(lists, key=len)
-        candidates: Collection[int] = by_size[0].keys()
-        if within is not None:
-            candidates = [d for d in candidates if d in within]
-        for other in by_size[1:]:
+    def _candidates(
+        self, q: Substring, within: Collection[int] | None
+    ) -> tuple[list[tuple[dict[int, float], int]], list[int]]:
+        """The posting lists of ``q``'s pairs (and singles) with their document frequencies, and the
+        documents holding all of them; the rarest pair is read first and each next one only among
+        the documents still in, where that is cheaper than the whole list."""
+        field = q.fieldname
+        grams = sorted(set(q.grams), key=lambda g: self.reader.doc_frequency(field, g))
+        singles = [self._prefix_tfs(field, c) for c in sorted(set(getattr(q, "singles", ())))]
+        lists: list[tuple[dict[int, float], int]] = []
+        candidates: Collection[int] | None = within
+        for gram in grams:
+            posts, frequency = self._read(field, gram, candidates)
+            lists.append((posts, frequency))
+            candidates = posts.keys() if candidates is None else [d for d in candidates if d in posts]
             if not candidates:
                 return lists, []
-            candidates = [d for d in candidates if d in other]
+        for tfs in sorted(singles, key=len):
+            lists.append((tfs, len(tfs)))
+            candidates = tfs.keys() if candidates is None else [d for d in candidates if d in tfs]
+            if not candidates:
+                return lists, []
+        if not lists or candidates is None:
+            return lists, []
         return lists, list(candidates)
 
-    def _verified_scores(self, lists: list[dict[int, float]], verified: set[int], boost: float) -> Scores:
+    def _verified_scores(self, lists: list[tuple[dict[int, float], int]], verified: set[int], boost: float) -> Scores:
         """BM25 of each pair (and single) over the verified documents only."""
         keep = sorted(verified)
         if not keep:
             return {}
         total: Scores = dict.fromkeys(keep, 0.0)
-        for posts in lists:
-            factor = self._bm25_factor(len(posts), boost)
+        for posts, frequency in lists:
+            factor = self._bm25_factor(frequency, boost)
             for d in keep:
                 tf = posts.get(d)
                 if tf:
