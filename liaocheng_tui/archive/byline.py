@@ -327,6 +327,8 @@ CREDIT_HINT = re.compile(
     rf"[记記]\s*者|通\s*[讯訊]\s*[员員]|[文图圖视視频頻片]\s*[/／:：]|[摄攝]\s*[影像]|实\s*习|實\s*習|评\s*论|評\s*論"
     rf"|编\s*[辑輯]|編\s*輯|作\s*者|[{MARKERS}]|[报報]\s*道\s*$|[摄攝]\s*$|全\s*媒|融\s*媒"
     rf"|供\s*稿|策\s*[划劃]|统\s*筹|統\s*籌|撰\s*稿"
+    # and every role word of the tables, so a role added there is a hint here (制片人, 编导, 报道员)
+    rf"|{'|'.join(_spaced(w) for w in sorted({*REPORTER_WORDS, *CORRESPONDENT_WORDS}, key=len, reverse=True) if len(w) > 1)}"
 )
 MAX_CREDIT_LINE = 60  # longer lines are running text, even when they start with 记者
 # A line opening with an outlet and a name, no role word (齐鲁晚报·齐鲁壹点 X, 东昌府融媒:X).
@@ -340,7 +342,7 @@ _SENTENCE_MARK_RE = re.compile(r"[。！？!?；;，]")
 def could_be_credit(line: str) -> bool:
     """The cheap test before the grammar: a role word, a prefix or a marker in the line, or
     an outlet opening it."""
-    if CREDIT_HINT.search(line):
+    if CREDIT_HINT.search(line) or CREDIT_HINT.search(narrow(line)):  # 製片人 read as 制片人
         return True
     if len(line) > MAX_CREDIT_LINE or not _GAP_RE.search(line) or _SENTENCE_MARK_RE.search(line):
         return False  # running text: no space or colon after an outlet, or a sentence's punctuation
