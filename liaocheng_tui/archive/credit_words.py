@@ -24,9 +24,9 @@ EDITOR_WORDS = [
     "审稿", "审校", "审核", "审签", "签发", "校对", "文检", "美编", "组版", "值班编委", "监制", "主编", "总监制",
 ]
 # Prefixes that name what a person made: 文/记者 X, 图/Y, 片/Y (齐鲁晚报's picture credit), 文/图
-# 记者 X, 摄影/Z, 视频/W.  One-character ones count only before a slash or colon (图片新闻 and 文化
+# 记者 X, 摄影/Z, 视频/W, 文字:X 图片:Y, 口述:X 整理:Y.  One-character ones count only before a slash or colon (图片新闻 and 文化
 # are no credits).
-PREFIX = r"(?:文/图|图/文|(?:文图|图文|文|图|片|摄影|摄像|视频|图片|制图|漫画|策划|统筹|撰稿)\s*[/:])"
+PREFIX = r"(?:文/图|图/文|(?:文图|图文|文字|文案|文|图|片|摄影|摄像|视频|图片|制图|漫画|策划|统筹|撰稿|口述|整理)\s*[/:])"
 # Collective voices that sign without a name.
 NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编辑部", "本报记者组", "本报调查组")
 # Words that close a credit and are no name: …报道, …摄, …文/图.

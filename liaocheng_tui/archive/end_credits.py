@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from liaocheng_tui.archive.byline import CREDIT_HINT, ROLE_RE, People, parse_people
-from liaocheng_tui.archive.credit_words import MARKERS, OFFICE_ENDINGS
+from liaocheng_tui.archive.credit_words import CLOSING_WORDS, MARKERS, OFFICE_ENDINGS
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.names import plausible_name, split_run
 from liaocheng_tui.archive.outlets import outlet_chain
@@ -35,8 +35,8 @@ _PICTURE_SUPPLIED_RE = re.compile(
     rf"|[（(]\s*{_SUPPLIER}\s*(?:提供|供图)\s*[）)]"
     rf"|(?:(?<=[。！？!?”])|(?<=[。！？!?”]\s)|(?<=\S\s))(?:图片来源\s*[:：]\s*{_SUPPLIER}|{_SUPPLIER}\s*(?:提供|供图)))\s*$"
 )
-# （摄影:X）, （图/X）, （… 摄）, （□记者 X 报道）: the credit of a picture.
-_PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
+# （摄影:X）, （图/X）, （… 摄）, （通讯员 X 供图）, （□记者 X 报道）: the credit of a picture.
+_PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|供图\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
@@ -157,6 +157,8 @@ def _roleless_bracket_ok(inner: str, before: str) -> bool:
     """Names in brackets with no role sign an item only where a sentence ended just
     before them (…奋斗。（林晨）) and each looks like a name (a common surname first)."""
     tokens = inner.split()
+    while tokens and tokens[-1] in CLOSING_WORDS:  # （邵可 供图）, （宋明远 整理）: a closing after the names
+        tokens.pop()
     if not tokens or not _SENTENCE_END_BEFORE.search(before) and before.strip():
         return False
     names = [name for t in tokens for name in split_run(t)]

@@ -86,8 +86,14 @@ _OTHER_CHAR = "(?:(?!{})[\\u4e00-\\u9fff])".format("|".join(re.escape(n) for n i
 GENERIC_PAPER = rf"{_OTHER_CHAR}{{2,4}}?(?:日报|晚报|时报|商报|都市报|早报)(?:社)?"
 # Any other news site: 德州新闻网, 潍坊新闻网, 中国台湾网 (two to four characters + 新闻网 or 网).
 GENERIC_SITE = rf"{_OTHER_CHAR}{{2,4}}?(?:新闻网|网)"
-# Any county's or paper's media centre: 东阿融媒, 临报融媒, 莘县融媒体中心, 某市新闻传媒中心, 高唐县广播电视台.
-GENERIC_MEDIA = rf"{_OTHER_CHAR}{{2,4}}?(?:融媒体中心|新闻传媒中心|传媒中心|融媒体|融媒|广播电视台|电视台)"
+# Any county's or paper's media centre: 东阿融媒, 临报融媒, 莘县融媒体中心, 某市新闻传媒中心, 高唐县广播电视台;
+# a longer district's when its name ends as a district does (经济技术开发区融媒体中心, 江北水城旅游度假区融媒).
+MEDIA_WORDS = r"(?:融媒体中心|新闻传媒中心|传媒中心|融媒体|融媒|广播电视台|电视台)"
+DISTRICT_NAME_MAX_CHARS = 10  # 江北水城旅游度假区, 高新技术产业开发区
+GENERIC_MEDIA = (
+    rf"{_OTHER_CHAR}{{2,4}}?{MEDIA_WORDS}"
+    rf"|{_OTHER_CHAR}{{1,{DISTRICT_NAME_MAX_CHARS - 1}}}?[区县市旗]{MEDIA_WORDS}"
+)
 # Any news app or brand before a role word: 正观新闻记者, 封面新闻记者, 潮新闻记者 (one to four
 # characters + 新闻; only before a role: 市新闻办消息 is no dateline of an outlet).
 GENERIC_NEWS = rf"{_OTHER_CHAR}{{1,4}}?新闻(?:客户端)?"

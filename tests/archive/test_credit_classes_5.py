@@ -200,3 +200,51 @@ def test_a_caption_supplied_by_an_office_is_a_photo_item_on_a_page(headline_firs
     assert kinds == [("photo", None), ("article", TITLES[0])], (form, kinds)
     assert page.articles[0].body.startswith("6月2日") and not page.articles[0].reporters, form
     assert page.articles[1].reporters == ["钟晓"], form
+
+
+# --- families no row printed, met by reading the tables rather than the rows ---------------------
+
+PLACES = ["东昌府区", "临清市", "冠县", "莘县", "阳谷县", "东阿县", "茌平区", "高唐县", "高唐", "阳谷",
+          "经济技术开发区", "高新区", "江北水城旅游度假区", "高新技术产业开发区"]
+MEDIA = ["融媒体中心", "融媒", "广播电视台", "电视台", "新闻传媒中心"]
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("media", MEDIA)
+@pytest.mark.parametrize(("role", "field"), [("记者 ", "reporters"), ("通讯员 ", "correspondents"), (" ", "reporters")])
+def test_the_media_centre_of_any_county_or_district_is_an_outlet(place: str, media: str, role: str, field: str) -> None:
+    """Every county's and district's media centre before a role or alone (高唐县广播电视台记者 X,
+    江北水城旅游度假区融媒 X): a county whose name starts with a surname (高唐, 阳谷) is no name run
+    into a station, and a district's long name (经济技术开发区) is an outlet's."""
+    people = byline_line(f"{place}{media}{role}宋明远")
+    assert people is not None and getattr(people, field) == ["宋明远"], (place, media, role, people)
+
+
+@pytest.mark.parametrize(("line", "reporters"), [
+    ("文字：宋明远 图片：韩雪", ["宋明远", "韩雪"]),
+    ("文字/宋明远 图片/韩雪", ["宋明远", "韩雪"]),
+    ("文案：郝立军 摄影：邵可", ["郝立军", "邵可"]),
+    ("口述:崔文博 整理:钟晓", ["崔文博", "钟晓"]),
+])
+def test_every_prefix_word_names_what_a_person_made(line: str, reporters: list[str]) -> None:
+    """The prefix table (文字, 文案, 口述, 整理 beside 文, 图, 摄影 …) before a colon or slash."""
+    people = byline_line(line)
+    assert people is not None and people.reporters == reporters, line
+
+
+@pytest.mark.parametrize("role", ["记者", "通讯员", "本报通讯员", "特约通讯员", ""])
+def test_a_bracketed_credit_closed_by_gongtu_is_a_pictures(role: str) -> None:
+    """（通讯员 X 供图）: 供图 says the named person supplied the picture, like 摄."""
+    credit = trailing_credit(f"6月3日，市民在广场上观看民俗表演。（{role} 邵可 供图）".replace("（ ", "（"))
+    assert credit is not None and credit.is_photo, role
+    assert [*credit.people.reporters, *credit.people.correspondents] == ["邵可"], role
+
+
+@pytest.mark.parametrize("closing", ["整理", "供图", "报道", "摄"])
+@pytest.mark.parametrize("names", [["宋明远"], ["邵可", "崔文博"]])
+def test_names_in_brackets_closed_by_any_closing_word_sign_the_item(closing: str, names: list[str]) -> None:
+    """（宋明远 整理）, （邵可 崔文博 供图）: roleless names in brackets after the last sentence,
+    then a closing word of the table — the names are credited, the role not printed."""
+    credit = trailing_credit(f"会议要求，各地要压紧压实责任。（{' '.join(names)} {closing}）")
+    assert credit is not None and credit.people.reporters == names, (closing, names)
+    assert credit.is_photo == (closing in ("供图", "摄")), closing
