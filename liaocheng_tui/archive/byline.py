@@ -358,6 +358,8 @@ def byline_line(line: str) -> People | None:
     """People if the whole line is a credit (``■ 本报记者 赵琦``, ``本报通讯员 赵怀建``,
     ``□记 者 薛良诚``, ``通讯员 刘淑娟 罗珂 报道``, ``■ 田柏林``, ``记者:张三 李四``), else None."""
     text = line.strip()
+    if "，" in text and not any(c in text for c in "。！？!?；;"):
+        return _comma_listed(text)  # 记者 宋明远，韩雪: names listed with a comma
     if not text or len(text) > MAX_CREDIT_LINE or any(c in text for c in "。！？!?；;，"):
         return None  # a line of running text, even one that starts with 记者
     marked = bool(_MARKER_LINE_RE.match(text))
@@ -374,6 +376,20 @@ def byline_line(line: str) -> People | None:
     if marked:  # ■ 田柏林: a credit printed without a role
         return parse_people(body, allow_roleless=True)
     return None
+
+
+def _comma_listed(text: str) -> People | None:
+    """A credit line whose names are listed with commas (记者 宋明远，韩雪 通讯员 邵可): read as
+    if listed with 、, only when a role opens it and every name starts with a surname — so
+    记者了解到，… and 通讯员王明说，… stay text."""
+    if not ROLE_RE.match(narrow(_MARKER_LINE_RE.sub("", text))):
+        return None
+    people = byline_line(text.replace("，", "、"))
+    if people is None or not people.roles_seen:
+        return None
+    if not all(starts_with_surname(n) for n in [*people.reporters, *people.correspondents] if "·" not in n):
+        return None
+    return people
 
 
 def name_line(line: str) -> People | None:

@@ -248,3 +248,21 @@ def test_names_in_brackets_closed_by_any_closing_word_sign_the_item(closing: str
     credit = trailing_credit(f"会议要求，各地要压紧压实责任。（{' '.join(names)} {closing}）")
     assert credit is not None and credit.people.reporters == names, (closing, names)
     assert credit.is_photo == (closing in ("供图", "摄")), closing
+
+
+@given(
+    st.sampled_from(["记者", "本报记者", "■ 本报记者", "记者：", "通讯员", "大众网·海报新闻记者"]),
+    st.lists(st.sampled_from(NAMES), min_size=2, max_size=4, unique=True),
+)
+@settings(max_examples=60, deadline=None)
+def test_names_listed_with_commas_in_a_credit_line_are_read(role: str, names: list[str]) -> None:
+    """记者 宋明远，韩雪: a credit line listing its names with full-width commas."""
+    people = byline_line(f"{role} {'，'.join(names)}".replace("： ", "："))
+    assert people is not None, (role, names)
+    assert [*people.reporters, *people.correspondents] == names, (role, names)
+
+
+@pytest.mark.parametrize("line", ["记者了解到，该项目已经完工", "通讯员王明说，今年的收成很好", "记者走进田间，看到麦苗长势喜人",
+                                  "记者：张总，您好"])
+def test_a_line_of_text_opening_with_a_role_and_a_comma_is_no_credit(line: str) -> None:
+    assert byline_line(line) is None, line
