@@ -183,8 +183,10 @@ def parse_people(text: str, *, allow_roleless: bool = False) -> People | None:
             group = []
             continue
         m = ROLE_RE.match(folded, pos)
-        if m and _name_before_unknown_outlet(folded, pos, pos) > pos + 1:
-            m = None  # 张丽潍坊日报社记者: a name, then the paper (read as a name run below)
+        if m and role is not None and _name_before_unknown_outlet(folded, pos, pos) > pos + 1:
+            # 记者 X 张丽潍坊日报社记者 Y: a name, then the paper (read as a name run below); where no
+            # name can stand (a credit's first word) it is the outlet: 高唐县广播电视台记者 X
+            m = None
         if m:
             role = "corr" if m.group("corr") else "rep"
             # an outlet alone prints no role (齐鲁晚报·齐鲁壹点 X, 东昌府融媒:X), unless one was
@@ -288,6 +290,8 @@ def _name_before_unknown_outlet(text: str, pos: int, at: int) -> int:
         if m is None or m.end() != first.end():
             continue
         name = text[pos:k]
+        if name[-1] in PLACE_AND_BODY_ENDINGS:
+            continue  # 高唐县广播电视台: a county and its station, not a name 高唐县 and a station
         if all(NAME_CHAR_RE.match(c) for c in name) and plausible_name(name) and starts_with_surname(name):
             return k
     return at  # 哈尔滨日报: 哈 is no name, the paper is the whole run
@@ -327,6 +331,9 @@ CREDIT_HINT = re.compile(
     rf"[记記]\s*者|通\s*[讯訊]\s*[员員]|[文图圖视視频頻片]\s*[/／:：]|[摄攝]\s*[影像]|实\s*习|實\s*習|评\s*论|評\s*論"
     rf"|编\s*[辑輯]|編\s*輯|作\s*者|[{MARKERS}]|[报報]\s*道\s*$|[摄攝]\s*$|全\s*媒|融\s*媒"
     rf"|供\s*稿|策\s*[划劃]|统\s*筹|統\s*籌|撰\s*稿"
+    # and every role word and prefix of the tables, so one added there is a hint here (制片人, 口述:)
+    rf"|{'|'.join(_spaced(w) for w in sorted({*REPORTER_WORDS, *CORRESPONDENT_WORDS}, key=len, reverse=True) if len(w) > 1)}"
+    rf"|{PREFIX}"
 )
 MAX_CREDIT_LINE = 60  # longer lines are running text, even when they start with 记者
 # A line opening with an outlet and a name, no role word (齐鲁晚报·齐鲁壹点 X, 东昌府融媒:X).
@@ -340,7 +347,7 @@ _SENTENCE_MARK_RE = re.compile(r"[。！？!?；;，]")
 def could_be_credit(line: str) -> bool:
     """The cheap test before the grammar: a role word, a prefix or a marker in the line, or
     an outlet opening it."""
-    if CREDIT_HINT.search(line):
+    if CREDIT_HINT.search(line) or CREDIT_HINT.search(narrow(line)):  # 製片人 read as 制片人
         return True
     if len(line) > MAX_CREDIT_LINE or not _GAP_RE.search(line) or _SENTENCE_MARK_RE.search(line):
         return False  # running text: no space or colon after an outlet, or a sentence's punctuation
@@ -351,6 +358,8 @@ def byline_line(line: str) -> People | None:
     """People if the whole line is a credit (``■ 本报记者 赵琦``, ``本报通讯员 赵怀建``,
     ``□记 者 薛良诚``, ``通讯员 刘淑娟 罗珂 报道``, ``■ 田柏林``, ``记者:张三 李四``), else None."""
     text = line.strip()
+    if "，" in text and not any(c in text for c in "。！？!?；;"):
+        return _comma_listed(text)  # 记者 宋明远，韩雪: names listed with a comma
     if not text or len(text) > MAX_CREDIT_LINE or any(c in text for c in "。！？!?；;，"):
         return None  # a line of running text, even one that starts with 记者
     marked = bool(_MARKER_LINE_RE.match(text))
@@ -367,6 +376,20 @@ def byline_line(line: str) -> People | None:
     if marked:  # ■ 田柏林: a credit printed without a role
         return parse_people(body, allow_roleless=True)
     return None
+
+
+def _comma_listed(text: str) -> People | None:
+    """A credit line whose names are listed with commas (记者 宋明远，韩雪 通讯员 邵可): read as
+    if listed with 、, only when a role opens it and every name starts with a surname — so
+    记者了解到，… and 通讯员王明说，… stay text."""
+    if not ROLE_RE.match(narrow(_MARKER_LINE_RE.sub("", text))):
+        return None
+    people = byline_line(text.replace("，", "、"))
+    if people is None or not people.roles_seen:
+        return None
+    if not all(starts_with_surname(n) for n in [*people.reporters, *people.correspondents] if "·" not in n):
+        return None
+    return people
 
 
 def name_line(line: str) -> People | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from liaocheng_tui.archive.byline import CREDIT_HINT, ROLE_RE, People, parse_people
-from liaocheng_tui.archive.credit_words import MARKERS
+from liaocheng_tui.archive.credit_words import CLOSING_WORDS, MARKERS, OFFICE_ENDINGS
 from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.names import plausible_name, split_run
 from liaocheng_tui.archive.outlets import outlet_chain
@@ -24,12 +24,19 @@ _JOINT_PART = r"[\u4e00-\u9fff·]{2,14}?"
 _JOINT_REPORT_RE = re.compile(rf"\s*{_JOINT_PART}(?:\s*[、，,和与]\s*{_JOINT_PART})+\s*联合(?:报道|供稿|采写)\s*")
 _OUTLET_IN_RE = re.compile(rf"本报|本网|{outlet_chain()}")
 # （聊城市台办供稿）, （县委宣传部供稿）: an office that supplied the item, no person.
-_OFFICE_SUPPLIED_RE = re.compile(
-    r"\s*[\u4e00-\u9fff·]{2,14}?(?:台办|办公室|办|局|委|部|厅|处|中心|公司|协会|学会|大学|学院|学校|医院|法院|检察院|政府|街道|社区|站|所|队)"
-    r"\s*(?:供稿|供图)\s*"
+_OFFICE = rf"[\u4e00-\u9fff·]{{2,14}}?(?:{'|'.join(sorted(OFFICE_ENDINGS, key=len, reverse=True))})"
+_OFFICE_SUPPLIED_RE = re.compile(rf"\s*{_OFFICE}\s*(?:供稿|供图)\s*")
+# A picture an office or an outlet supplied, no person named, closing its caption: （图片来源:聊城市
+# 台港澳办）, （图源:X）, （图片由X提供）, …观看。 东阿县委宣传部提供, （X供图）.  The caption is a
+# photo item credited to no one.
+_SUPPLIER = rf"(?:{outlet_chain()}|{_OFFICE})"
+_PICTURE_SUPPLIED_RE = re.compile(
+    rf"(?:[（(]\s*(?:(?:图片|照片)?来源|图源|图片由|照片由)\s*[:：]?\s*{_SUPPLIER}\s*(?:提供)?\s*[）)]"
+    rf"|[（(]\s*{_SUPPLIER}\s*(?:提供|供图)\s*[）)]"
+    rf"|(?:(?<=[。！？!?”])|(?<=[。！？!?”]\s)|(?<=\S\s))(?:图片来源\s*[:：]\s*{_SUPPLIER}|{_SUPPLIER}\s*(?:提供|供图)))\s*$"
 )
-# （摄影:X）, （图/X）, （… 摄）, （□记者 X 报道）: the credit of a picture.
-_PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
+# （摄影:X）, （图/X）, （… 摄）, （通讯员 X 供图）, （□记者 X 报道）: the credit of a picture.
+_PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|供图\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
@@ -44,7 +51,7 @@ _SENTENCE_END_BEFORE = re.compile(r"[。！？!?”…）)]\s*$")
 
 TRAILING_CREDIT_MAX_CHARS = 120  # a credit at the end of a paragraph is never longer
 # a marker, a slash, a closing bracket or 摄 at the end, or any role word (an unbracketed end credit)
-_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$|{CREDIT_HINT.pattern}")
+_TRAILING_HINT = re.compile(rf"[{MARKERS}/／]|[)）]\s*$|[摄攝](?:影)?(?:[报報]道)?\s*$|(?:提供|供[图圖])\s*$|{CREDIT_HINT.pattern}")
 
 
 @dataclass
@@ -64,6 +71,9 @@ def trailing_credit(text: str) -> Credit | None:
     if not _TRAILING_HINT.search(text, tail):
         return None  # no marker, no closing bracket, no 摄 or slash at the end: no credit
     folded = text[:tail] + narrow(text[tail:])  # credits are matched at the end, on folded text
+    supplied = _PICTURE_SUPPLIED_RE.search(folded, tail)
+    if supplied and text[: supplied.start()].strip():  # a caption closed by who supplied its picture
+        return Credit(text[: supplied.start()].rstrip(), text[supplied.start() :].strip(), People(roles_seen=1), True)
     m = _TRAIL_MARKER_RE.search(folded)
     if m:
         inner = text[m.start(1) : m.end(1)]
@@ -147,6 +157,8 @@ def _roleless_bracket_ok(inner: str, before: str) -> bool:
     """Names in brackets with no role sign an item only where a sentence ended just
     before them (…奋斗。（林晨）) and each looks like a name (a common surname first)."""
     tokens = inner.split()
+    while tokens and tokens[-1] in CLOSING_WORDS:  # （邵可 供图）, （宋明远 整理）: a closing after the names
+        tokens.pop()
     if not tokens or not _SENTENCE_END_BEFORE.search(before) and before.strip():
         return False
     names = [name for t in tokens for name in split_run(t)]

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from liaocheng_tui.archive.credit_words import EDITOR_WORDS
+from liaocheng_tui.archive.folding import narrow
 from liaocheng_tui.archive.outlets import FOLIO_PAPERS, outlet_alternation
 
 PAPERS = FOLIO_PAPERS
@@ -26,9 +28,9 @@ _FOLIO_MAX_CHARS = 60
 # Besides its marks a folio holds little: a section name, a time, a place (要闻, 08:30 山东).
 FOLIO_OTHER_CHARS = 24
 # Where the article came from (e-paper and WeChat pages): a line of its own, anywhere —
-# 来源：… , or 据新华社 / 据新闻联播 under a reprinted item.
+# 来源：… (供稿来源：…, 信息来源：…), or 据新华社 / 据新闻联播 under a reprinted item.
 _SOURCE = re.compile(
-    r"^[（(]?\s*(?:(?:来源|稿源|出处|來源)\s*[:：].{0,30}"
+    r"^[（(]?\s*(?:(?:供稿|信息|稿件|新闻|文章)?(?:来源|稿源|出处|來源)\s*[:：].{0,30}"
     rf"|据\s*(?:{outlet_alternation(generic=False)}|新闻联播|央视新闻|新闻联播报道)(?:电|讯|报道)?[）)]?)$"
     # a web page's meta line: 2022-01-26 09:40:00 来源: 大众网·海报新闻 作者: 赵志鹏 / 发布:… 来源:… 浏览次
     r"|^(?:发布|时间|日期|\d{4}-\d{1,2}-\d{1,2})[^。！？]{0,40}(?:来源|來源)\s*[:：][^。！？]{0,60}$"
@@ -50,10 +52,34 @@ _NAV = re.compile(rf"^(?:{_NAV_WORD}[\s\u3000|｜·]*)+$")
 _SITE = re.compile(rf"^(?:{'|'.join(PAPERS)})\s*(?:数字报|电子版|数字报刊|电子报)$")
 # Folio lines are looked for among this many first lines (a WeChat title comes first).
 FOLIO_SEARCH_LINES = 6
+_EDITOR = "|".join(sorted(EDITOR_WORDS, key=len, reverse=True))
 # Editor and layout credits printed at the end of a page or article.
-_CREDITS = re.compile(
-    r"^[（(]?\s*(责任编辑|责编|编辑|初审编辑|复审|终审|审稿|审校|校对|美编|美术编辑|组版|审核|审签|值班编辑|监制|主编)\s*[:：]"
+_CREDITS = re.compile(rf"^[（(【\[]?\s*(?:{_EDITOR})\s*[:：]")
+# A line made only of editor credits, anywhere on the page (under an article's body, above its
+# dateline): 初审编辑:X / 责任编辑:Y 美术编辑:Z / 【纠错】 【责任编辑:W】 / 审核:V 责编: (an editor
+# left blank) — each a role of EDITOR_WORDS, a colon and up to three short names.
+EDITOR_NAME_MAX_CHARS = 5  # 欧阳晓明; a longer run after the colon is text, not a name
+_EDITOR_NAMES = rf"(?:[\u4e00-\u9fff·]{{1,{EDITOR_NAME_MAX_CHARS}}}(?:[\s、，,]+[\u4e00-\u9fff·]{{1,{EDITOR_NAME_MAX_CHARS}}}){{0,2}})?"
+_EDITOR_GROUP = rf"[（(【\[]?\s*(?:{_EDITOR})\s*[:：]\s*{_EDITOR_NAMES}\s*[）)】\]]?"
+_CORRECTION = r"[【\[]\s*纠错\s*[】\]]"  # 新华网's 【纠错】 link, printed before the editor
+_EDITOR_LINE = re.compile(rf"^(?:{_CORRECTION}\s*)?{_EDITOR_GROUP}(?:[\s|｜/]*{_EDITOR_GROUP})*$|^{_CORRECTION}$")
+# A web page's meta line of fields only, 来源 among them, in any order: 作者: X 来源: 大众日报,
+# 来源: 聊城日报 责任编辑: Y, 2024-12-17 作者: X 来源: Z 浏览次.
+_META_FIELD = r"(?:来源|稿源|作者|编辑|责任编辑|发布时间|发布|时间|日期|浏览次数|浏览|点击|字号)"
+_META_LINE = re.compile(
+    rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*)?"
+    rf"(?:{_META_FIELD}\s*[:：]\s*[^\s:：。，]{{0,24}}\s*){{2,}}(?:浏览次|阅读次)?$"
 )
+
+
+def is_editor_line(line: str) -> bool:
+    """A line of editor credits only (初审编辑:X 责任编辑:Y, 【纠错】 【责任编辑:Z】)."""
+    return bool(_EDITOR_LINE.match(narrow(line.strip())))
+
+
+def _is_meta_line(line: str) -> bool:
+    folded = narrow(line.strip())
+    return bool(_META_LINE.match(folded)) and bool(re.search(r"来源|稿源", folded))
 
 
 def _is_footer(line: str) -> bool:
@@ -64,6 +90,9 @@ def _is_footer(line: str) -> bool:
 @dataclass
 class Furniture:
     lines: list[str] = field(default_factory=list)
+    # the last text line of each item an editor credit or a source line was printed under
+    # (初审编辑:X, 据新华社 under an article's body): that item ends there, whatever follows it
+    item_ends: set[str] = field(default_factory=set)
     paper: str | None = None
     date: dt.date | None = None
 
@@ -97,6 +126,8 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
         if (
             (seen <= FOLIO_SEARCH_LINES and (_is_folio(stripped) or _SITE.match(stripped)))
             or _SOURCE.match(stripped)
+            or is_editor_line(stripped)
+            or _is_meta_line(stripped)
             or _JUMP.match(stripped)
             or _NAV.match(stripped)
             or (seen <= FOLIO_SEARCH_LINES and _is_footer(stripped))  # a breadcrumb above the text
@@ -114,6 +145,10 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
             taken.add(bottom - 1)
         bottom -= 1
     for i in sorted(taken):
+        if is_editor_line(lines[i]) or _SOURCE.match(lines[i].strip()):  # printed under the item
+            above = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip() and j not in taken), None)
+            if above is not None:
+                furniture.item_ends.add(above)
         furniture.lines.append(lines[i].strip())
         lines[i] = ""
     for i, line in enumerate(lines):

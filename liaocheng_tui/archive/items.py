@@ -24,8 +24,11 @@ def is_start(unit: Unit) -> bool:
 
 
 def closes_article(unit: Unit) -> bool:
-    """A paragraph ending in the article's own byline (…（记者 X）): its headline comes next."""
-    return unit.role is Role.BODY and unit.credit is not None and not unit.credit.is_photo
+    """A paragraph ending in the article's own byline (…（记者 X）), or one an editor credit
+    was printed under (…。 / 责任编辑:Y): its headline comes next."""
+    if unit.role is not Role.BODY:
+        return False
+    return (unit.credit is not None and not unit.credit.is_photo) or unit.para.closes_item
 
 
 def body_paragraph(unit: Unit) -> Paragraph:

@@ -28,7 +28,7 @@ def parse_page(text: str, source: str, *, encoding: str | None = None) -> Page:
     """Parse already-decoded page text into a dated, attributed Page."""
     text, runs = take_edge_invisibles(text)
     body, furniture = take_furniture(text)
-    articles, residue = parse_text(body)
+    articles, residue = parse_text(body, furniture.item_ends)
     left = _put_back_invisibles(articles, residue, text, runs)
     page = Page(source=source, articles=articles, residue=residue, encoding=encoding, furniture=furniture.lines + left)
     for i, article in enumerate(articles):

@@ -86,11 +86,20 @@ _OTHER_CHAR = "(?:(?!{})[\\u4e00-\\u9fff])".format("|".join(re.escape(n) for n i
 GENERIC_PAPER = rf"{_OTHER_CHAR}{{2,4}}?(?:日报|晚报|时报|商报|都市报|早报)(?:社)?"
 # Any other news site: 德州新闻网, 潍坊新闻网, 中国台湾网 (two to four characters + 新闻网 or 网).
 GENERIC_SITE = rf"{_OTHER_CHAR}{{2,4}}?(?:新闻网|网)"
-# Any county's or paper's media centre: 东阿融媒, 临报融媒, 莘县融媒体中心, 某市新闻传媒中心, 高唐县广播电视台.
-GENERIC_MEDIA = rf"{_OTHER_CHAR}{{2,4}}?(?:融媒体中心|新闻传媒中心|传媒中心|融媒体|融媒|广播电视台|电视台)"
+# Any county's or paper's media centre: 东阿融媒, 临报融媒, 莘县融媒体中心, 某市新闻传媒中心, 高唐县广播电视台;
+# a longer district's when its name ends as a district does (经济技术开发区融媒体中心, 江北水城旅游度假区融媒).
+MEDIA_WORDS = r"(?:融媒体中心|新闻传媒中心|传媒中心|融媒体|融媒|广播电视台|电视台)"
+DISTRICT_NAME_MAX_CHARS = 10  # 江北水城旅游度假区, 高新技术产业开发区
+GENERIC_MEDIA = (
+    rf"{_OTHER_CHAR}{{2,4}}?{MEDIA_WORDS}"
+    rf"|{_OTHER_CHAR}{{1,{DISTRICT_NAME_MAX_CHARS - 1}}}?[区县市旗]{MEDIA_WORDS}"
+)
 # Any news app or brand before a role word: 正观新闻记者, 封面新闻记者, 潮新闻记者 (one to four
 # characters + 新闻; only before a role: 市新闻办消息 is no dateline of an outlet).
 GENERIC_NEWS = rf"{_OTHER_CHAR}{{1,4}}?新闻(?:客户端)?"
+# An edition or channel of a known outlet is that outlet: 人民日报海外版, 人民日报客户端, 聊城日报社,
+# 新华社客户端 (a known name + one of these words; any city's paper takes 社 in GENERIC_PAPER).
+EDITION_SUFFIX = r"(?:海外版|国际版|客户端|新闻客户端|社)?"
 # Joined outlets: 大众网·海报新闻, 齐鲁网·闪电新闻, 大众报业·大众日报客户端.
 OUTLET_JOINER = r"[·・•‧∙]"
 
@@ -100,7 +109,7 @@ def outlet_alternation(names: tuple[str, ...] = NAMED_OUTLETS, *, generic: bool 
     a name when ``spaced``; with ``generic`` also any city paper, news site or media centre
     (潍坊日报社, 德州新闻网, 东阿融媒)."""
     gap = r"[^\S\n]*" if spaced else ""
-    parts = [gap.join(re.escape(ch) for ch in name) for name in sorted(names, key=len, reverse=True)]
+    parts = [gap.join(re.escape(ch) for ch in name) + EDITION_SUFFIX for name in sorted(names, key=len, reverse=True)]
     if generic:
         parts += [GENERIC_PAPER, GENERIC_SITE, GENERIC_MEDIA]
     return "|".join(parts)

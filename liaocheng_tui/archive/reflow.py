@@ -107,6 +107,7 @@ class Para:
     block_lines: int = 0  # how many lines that block had
     headline_block: bool = False  # that block is one headline and nothing else
     after_body: bool = False  # it follows a body paragraph inside its block
+    closes_item: bool = False  # an editor credit was printed under it (初审编辑:X): its item ends here
     _text: str | None = field(default=None, init=False, repr=False)
 
     @property

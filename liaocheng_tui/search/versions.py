@@ -14,7 +14,6 @@ and fails when a source changed without a bump.  This module imports nothing
 of the project, so every layer can read it.
 """
 
-PARSER_VERSION = 8
-PARSER_VERSION = 9
+PARSER_VERSION = 10
 INDEX_VERSION = 11
 STORE_LAYOUT = 8

@@ -30,9 +30,9 @@ SURVEY = Path(__file__).resolve().parent.parent / "archive" / "credit_survey.csv
 HELD_OUT_EVERY = 5  # every fifth survey row is held out: no rule is written against it
 # Each survey round holds out every fifth of the rows it added, in a folder of its own that is
 # generated and scored before any rule is touched: the rows of the first rounds (s01–s76) in
-# heldout/ (since read), the next rounds (s77–s92, s93–s99) in heldout2/ and heldout3/, the last
-# (s100–) in heldout4/.
-ROUND_ROWS = (76, 16, 7)  # rows added by each closed round; the rest belong to the last one
+# heldout/ (since read), the next rounds (s77–s92, s93–s99, s100–s133) in heldout2/, heldout3/ and
+# heldout4/, the last (s134–) in heldout5/.
+ROUND_ROWS = (76, 16, 7, 34)  # rows added by each closed round; the rest belong to the last one
 FIRST_ROUNDS_ROWS = ROUND_ROWS[0]
 
 
@@ -147,10 +147,14 @@ YEAR_CLUE = "今年（{year}年）以来，类似项目已陆续落地。"
 # --- credits ---------------------------------------------------------------------------
 
 CORRESPONDENT_WORD = re.compile(r"通\s*[讯訊]\s*[员員]")
-ROLE_WORD = re.compile(r"通\s*[讯訊]\s*[员員]|[记記]\s*者|摄影|实习生|评论员|供稿|策划|编辑|[文图圖视频]+\s*/|[文图]\s*/\s*[图圖]")
+ROLE_WORD = re.compile(
+    r"通\s*[讯訊]\s*[员員]|[记記]\s*者|摄影|实习生|评论员|供稿|策划|编辑|制片人|统筹|编导|报道员"
+    r"|[文图圖视频]+\s*/|[文图]\s*/\s*[图圖]"
+)
 # {N} a name; {S} a two-character name printed with a space inside (大众日报 pads 胡 磊 to the
-# width of three-character names): the name is 胡磊.
-PLACEHOLDER = re.compile(r"\{[NS]\}")
+# width of three-character names): the name is 胡磊; {E} the name of an editor or checker in
+# the page's furniture (初审编辑, 责任编辑, 审核, a web meta line's 作者): printed, credited to no one.
+PLACEHOLDER = re.compile(r"\{[NSE]\}")
 
 
 @dataclass
@@ -181,6 +185,8 @@ def _fill(text: str, names: list[str], credit: Credit, date: dt.date) -> str:
         name = names.pop(0)
         out.append(f"{name[0]} {name[1:]}" if m.group(0) == "{S}" else name)
         pos = m.end()
+        if m.group(0) == "{E}":
+            continue
         roles = list(ROLE_WORD.finditer(text[: m.start()]))
         after = text[m.end() :]
         # 摄 after the name, or after the names printed with it (X Y摄影报道 credits both)
@@ -216,8 +222,10 @@ def realise(row: SurveyRow, names: list[str], date: dt.date) -> Credit:
         rest = pattern.replace("{caption}", "", 1)
         if rest.startswith(" / "):
             credit.below = [_fill(p, names, credit, date) for p in rest[3:].split(" / ")]
-        else:
-            credit.tail = _fill(rest, names, credit, date)
+        else:  # a credit closing the caption, and lines of its own under it (…摄 / 详见C02版)
+            tail, *below = rest.split(" / ")
+            credit.tail = _fill(tail, names, credit, date)
+            credit.below = [_fill(p, names, credit, date) for p in below]
         return credit
     if where.startswith("lead"):
         head, _, tail = pattern.partition("{body}")
@@ -231,12 +239,18 @@ def realise(row: SurveyRow, names: list[str], date: dt.date) -> Credit:
             credit.tail = credit.tail[1:]
         return credit
     if where.startswith("top"):
+        # what follows … is printed under the body: lines of their own, or the end of its text
+        pattern, _, after = pattern.partition(" … ")
         pieces = pattern.split(" / ")
         for piece in pieces:
             if "{body}" in piece:
                 credit.lead = _fill(piece.replace("{body}", ""), names, credit, date)
             else:
                 credit.above.append(_fill(piece, names, credit, date))
+        if after and where.endswith("trailing-line"):
+            credit.below = [_fill(p, names, credit, date) for p in after.split(" / ")]
+        elif after:
+            credit.tail = _fill(after, names, credit, date).removeprefix("。")
         return credit
     if where in ("trailing-bracket", "trailing-inline"):
         credit.tail = _fill(pattern.split("…", 1)[1] if "…" in pattern else pattern, names, credit, date)
@@ -472,7 +486,13 @@ def problems_of(name: str, text: str, want: dict) -> list[str]:
 
 HELD_OUT_FOLDER = SURVEY.parent / "heldout"
 HELD_OUT_FOLDER_2 = SURVEY.parent / "heldout2"
-HELD_OUT_FOLDERS = (HELD_OUT_FOLDER, HELD_OUT_FOLDER_2, SURVEY.parent / "heldout3", SURVEY.parent / "heldout4")
+HELD_OUT_FOLDERS = (
+    HELD_OUT_FOLDER,
+    HELD_OUT_FOLDER_2,
+    SURVEY.parent / "heldout3",
+    SURVEY.parent / "heldout4",
+    SURVEY.parent / "heldout5",
+)
 
 
 def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
@@ -487,7 +507,7 @@ def write_folder(pages: list[GeneratedPage], folder: Path) -> None:
 
 
 def round_held_out_pages(n: int) -> list[GeneratedPage]:
-    """The pages of round ``n``'s held-out rows (0: heldout/, 1: heldout2/, 2: heldout3/, 3: heldout4/)."""
+    """The pages of round ``n``'s held-out rows (0: heldout/, 1: heldout2/, … 4: heldout5/)."""
     prefix = HELD_OUT_FOLDERS[n].name + "_"
     return pages_for(round_splits()[1][n], prefix)
 
