@@ -25,6 +25,8 @@ from collections.abc import Collection, Iterable, Sequence
 
 from whoosh.reading import IndexReader
 
+from liaocheng_tui.search.whole_columns import whole_numbers
+
 #: Below this share of the archive, ids and months are read per document, not the whole column
 #: (a one-shot ``lc-reader search`` with a few hundred hits need not read 100k of each).  A value
 #: read alone costs ~7 µs, the whole month column ~0.6 µs a document and the id column ~0.8 µs
@@ -94,7 +96,7 @@ class DocValues:
         if self._all_sids is None and self.few(docnums):
             return [sids[d] for d in docnums]
         if self._all_sids is None:
-            self._all_sids = array("q", sids)
+            self._all_sids = whole_numbers(self._reader, "sid", "q")
         every = self._all_sids
         return [every[d] for d in docnums]
 
