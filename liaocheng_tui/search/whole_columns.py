@@ -19,30 +19,35 @@ from whoosh import columns
 from whoosh.reading import IndexReader
 
 
-class WholeNumbers(columns.NumericColumn):
-    """A ``NumericColumn`` whose reader can hand back every value at once."""
+class WholeNumbers(columns.Column):
+    """A reader of a ``NumericColumn("typecode")``'s bytes that hands back every value at once."""
+
+    def __init__(self, typecode: str, default: int = 0) -> None:
+        self.typecode, self.default = typecode, default
 
     def reader(self, dbfile, basepos, length, doccount):
-        return _WholeReader(dbfile, basepos, length, doccount, self._typecode, self._default)
+        return _WholeReader(dbfile, basepos, length, doccount, self.typecode, self.default)
 
 
 class _WholeReader:
+    """One segment's column bytes (where Whoosh's column file holds them) read as one ``array``."""
+
     def __init__(self, dbfile, basepos: int, length: int, doccount: int, typecode: str, default: int) -> None:
-        self._file, self._start, self._length = dbfile, basepos, length
-        self._doccount, self._typecode, self._default = doccount, typecode, default
+        self.dbfile, self.basepos, self.length = dbfile, basepos, length
+        self.doccount, self.typecode, self.default = doccount, typecode, default
 
     def __len__(self) -> int:
-        return self._doccount
+        return self.doccount
 
     def whole(self) -> array:
-        width = struct.calcsize(self._typecode)
-        values = array(self._typecode)
-        written = min(self._length // width, self._doccount)
+        width = struct.calcsize(self.typecode)
+        values = array(self.typecode)
+        written = min(self.length // width, self.doccount)
         if written:
-            values.frombytes(bytes(self._file.get(self._start, written * width)))
+            values.frombytes(bytes(self.dbfile.get(self.basepos, written * width)))
             if sys.byteorder == "little":
                 values.byteswap()  # stored big-endian ("!")
-        values.extend([self._default] * (self._doccount - written))
+        values.extend([self.default] * (self.doccount - written))
         return values
 
 
