@@ -33,6 +33,11 @@ NAMELESS_ROLES = ("本报评论员", "评论员", "特约评论员", "本报编�
 CLOSING_WORDS = ["摄影报道", "报道", "摄", "供图", "整理", "发自", "文/图", "文/摄", "图/文", "图文", "文并摄"]
 # Closings glued to the names by a slash: 邵可/文, 崔文博 穆青禾/图, 刘伟 张强/摄.
 SLASH_CLOSINGS = ["/文", "/图", "/摄", "/摄影", "/图文", "/文图"]
+# Where a reprinted item came from, printed under it or glued after its end credit: 来源:X,
+# 稿源:X, 信息来源:X, （来源：X）, and the words of a repost (转自X, 摘自X).
+SOURCE_WORDS = ("来源", "稿源", "出处", "來源")
+SOURCE_QUALIFIERS = ("供稿", "信息", "稿件", "新闻", "文章")
+REPOST_WORDS = ("转载自", "转自", "摘自")
 # Closing words that say the names before them made the pictures (a printed role).
 PICTURE_CLOSINGS = ("摄", "摄影报道", "供图", "文/图", "文/摄", "图/文", "图文", "文并摄", "/图", "/摄", "/摄影", "/图文", "/文图")
 # Markers printed before a credit or photo credit.

@@ -11,8 +11,16 @@ import re
 from dataclasses import dataclass
 
 from liaocheng_tui.archive.byline import CREDIT_HINT, ROLE_RE, People, parse_people
-from liaocheng_tui.archive.credit_words import CLOSING_WORDS, MARKERS, OFFICE_ENDINGS
+from liaocheng_tui.archive.credit_words import (
+    CLOSING_WORDS,
+    MARKERS,
+    OFFICE_ENDINGS,
+    REPOST_WORDS,
+    SOURCE_QUALIFIERS,
+    SOURCE_WORDS,
+)
 from liaocheng_tui.archive.folding import narrow
+from liaocheng_tui.archive.furniture import TRAILING_JUMP
 from liaocheng_tui.archive.names import plausible_name, split_run
 from liaocheng_tui.archive.outlets import outlet_chain
 from liaocheng_tui.archive.surnames import starts_with_surname
@@ -37,6 +45,19 @@ _PICTURE_SUPPLIED_RE = re.compile(
 )
 # （摄影:X）, （图/X）, （… 摄）, （通讯员 X 供图）, （□记者 X 报道）: the credit of a picture.
 _PHOTO_BRACKET_RE = re.compile(rf"摄(?:影)?\s*$|供图\s*$|/\s*摄|图/|^\s*(?:摄影|摄像|图片|图)\s*[:/]|^\s*[{MARKERS}]")
+
+# …。(X) 来源:聊城日报, …（记者 X）（来源：大众日报）, …。稿源:X, …（X） 转自聊城日报: where the item came
+# from, glued after its end credit (or after its last sentence).  The source is read off first, the
+# credit before it as if printed alone; both stay the item's printed credit.
+SOURCE_NAME_MAX_CHARS = 20  # 大众网·海报新闻, 聊城市新闻传媒中心, 冠县融媒体中心; a longer run is text
+_SOURCE_NAME = rf"(?:{_SUPPLIER}|[^\s。！？!?，,；;：:（）()]{{2,{SOURCE_NAME_MAX_CHARS}}})"
+_SOURCE_WORD = rf"(?:{'|'.join(SOURCE_QUALIFIERS)})?(?:{'|'.join(SOURCE_WORDS)})"
+_TRAIL_SOURCE_RE = re.compile(
+    rf"(?:(?<=[。！？!?”）)])|(?<=\s))\s*(?:[（(]\s*{_SOURCE_WORD}\s*[:：]\s*{_SOURCE_NAME}\s*[）)]"
+    rf"|{_SOURCE_WORD}\s*[:：]\s*{_SOURCE_NAME}"
+    rf"|[（(]?\s*(?:{'|'.join(REPOST_WORDS)})\s*[:：]?\s*(?:{outlet_chain()})\s*[）)]?)\s*$"
+)
+_SOURCE_HINT = re.compile("|".join((*SOURCE_WORDS, *REPOST_WORDS)))
 
 _TRAIL_MARKER_RE = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]{{1,40}})$")
 _TRAIL_BRACKET_RE = re.compile(r"[（(]([^（）()]{2,100})[）)]\s*$")
@@ -67,6 +88,40 @@ class Credit:
 def trailing_credit(text: str) -> Credit | None:
     """``…2.8亿元。 ■ 本报记者 吴兆旭``, ``…。■ 姚绪禹``, ``…（记者 张三 通讯员 李四）``,
     ``…。（孙亚飞 高田）``, ``…奋斗。（林晨）``, ``…本报记者 X 摄``, ``…表演。霍然摄``."""
+    end = text[-TRAILING_CREDIT_MAX_CHARS:]
+    # …。（下转第二版）, …（记者 X）（下转A2版） broken across a line end: the paragraph's part on this
+    # page ends there; the jump is kept with its credit (or alone, for an unsigned item)
+    jump = TRAILING_JUMP.search(narrow(end)) if "版" in end else None
+    if jump is not None:
+        at = len(text) - len(end) + jump.start()
+        rest = text[:at].rstrip()
+        if rest.strip():
+            credit = _credit_or_source(rest)
+            if credit is None:
+                return Credit(rest, text[at:].strip(), People(), False)
+            return Credit(credit.text_before, text[len(credit.text_before) :].strip(), credit.people, credit.is_photo)
+    return _credit_or_source(text)
+
+
+def _credit_or_source(text: str) -> Credit | None:
+    """The credit at the end of ``text``, a source glued after it read off first."""
+    end = text[-TRAILING_CREDIT_MAX_CHARS:]
+    source = _TRAIL_SOURCE_RE.search(narrow(end)) if _SOURCE_HINT.search(end) else None
+    if source is not None:
+        at = len(text) - len(end) + source.start()
+        signed = _credit_before(text[:at].rstrip())
+        if signed is not None:  # …。(X) 来源:聊城日报: the credit, the source kept with it
+            return Credit(signed.text_before, text[len(signed.text_before) :].strip(), signed.people, signed.is_photo)
+        credit = _credit_before(text)
+        if credit is not None or not text[:at].strip():
+            return credit
+        # …落地。来源:聊城日报, no one named: the item ends there, signed by no one
+        return Credit(text[:at].rstrip(), text[at:].strip(), People(), False)
+    return _credit_before(text)
+
+
+def _credit_before(text: str) -> Credit | None:
+    """The credit at the very end of ``text`` (no source after it)."""
     tail = max(0, len(text) - TRAILING_CREDIT_MAX_CHARS)
     if not _TRAILING_HINT.search(text, tail):
         return None  # no marker, no closing bracket, no 摄 or slash at the end: no credit

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.archive.credit_words import EDITOR_WORDS
+from liaocheng_tui.archive.credit_words import EDITOR_WORDS, REPOST_WORDS, SOURCE_QUALIFIERS, SOURCE_WORDS
 from liaocheng_tui.archive.folding import narrow
-from liaocheng_tui.archive.outlets import FOLIO_PAPERS, outlet_alternation
+from liaocheng_tui.archive.outlets import FOLIO_PAPERS, outlet_alternation, outlet_chain
 
 PAPERS = FOLIO_PAPERS
 
@@ -29,8 +29,11 @@ _FOLIO_MAX_CHARS = 60
 FOLIO_OTHER_CHARS = 24
 # Where the article came from (e-paper and WeChat pages): a line of its own, anywhere —
 # 来源：… (供稿来源：…, 信息来源：…), or 据新华社 / 据新闻联播 under a reprinted item.
+# 转自聊城日报 / 摘自:大众日报 (a repost: a known outlet, or any city's paper, site or media centre).
+SOURCE_WORD = rf"(?:{'|'.join(SOURCE_QUALIFIERS)})?(?:{'|'.join(SOURCE_WORDS)})"
+REPOST = rf"(?:{'|'.join(REPOST_WORDS)})\s*[:：]?\s*(?:{outlet_chain()})"
 _SOURCE = re.compile(
-    r"^[（(]?\s*(?:(?:供稿|信息|稿件|新闻|文章)?(?:来源|稿源|出处|來源)\s*[:：].{0,30}"
+    rf"^[（(]?\s*(?:{SOURCE_WORD}\s*[:：].{{0,30}}|{REPOST}[）)]?"
     rf"|据\s*(?:{outlet_alternation(generic=False)}|新闻联播|央视新闻|新闻联播报道)(?:电|讯|报道)?[）)]?)$"
     # a web page's meta line: 2022-01-26 09:40:00 来源: 大众网·海报新闻 作者: 赵志鹏 / 发布:… 来源:… 浏览次
     r"|^(?:发布|时间|日期|\d{4}-\d{1,2}-\d{1,2})[^。！？]{0,40}(?:来源|來源)\s*[:：][^。！？]{0,60}$"
@@ -41,10 +44,21 @@ FOOTER_MIN_CHARS = 8  # 聊城新闻网 2006-2022 版权所有 …; a lone © is
 _FOOTER = re.compile(
     r"版权所有|Copyright|©|ICP备|许可证编号|举报电话|举报邮箱|^您(?:的|所在的)位置\s*[:：]|enpproperty|content_\d+\.html"
 )
-# Jump lines between pages: （上接第一版） / （下转第三版）, on a line of their own.
-_JUMP = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|下接|紧接|续)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]?$")
-# …支持。（下转第三版）: a jump at the end of a paragraph's last line.
-_TRAILING_JUMP = re.compile(r"[（(]\s*(下转|转下|下接|转第)\s*第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}\s*版\s*[）)]\s*$")
+# Jump lines between pages, furniture wherever they sit (never a headline, never text): a jump
+# word, the page, 版: （上接第一版）, （下转第三版）, 详见C02版, 转A3版, 见第2版, 接A2版, →4版.
+# The words that name the direction (上接, 下转 …) take any page name (（下转要闻版）); the
+# short ones (转, 接, 见 …) only a page number, so 转型升级版 or 见证版 stays a headline.
+JUMP_DIRECTION_WORDS = ("上接", "下转", "接上", "转下", "下接", "紧接", "续", "转第", "接第")
+JUMP_SHORT_WORDS = ("详见", "请见", "参见", "转至", "转到", "转", "接", "见", "→", "->")
+_ANY_PAGE = r"第?\s*[\u4e00-\u9fa5\dA-Za-z]{1,4}"
+_PAGE_NUMBER = r"第?\s*(?:[A-Za-z]{0,2}\s*\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])"
+_JUMP_BODY = (
+    rf"(?:(?:{'|'.join(JUMP_DIRECTION_WORDS)})\s*{_ANY_PAGE}"
+    rf"|(?:{'|'.join(re.escape(w) for w in JUMP_SHORT_WORDS)})\s*{_PAGE_NUMBER})\s*版面?"
+)
+_JUMP = re.compile(rf"^(?:[（(]\s*{_JUMP_BODY}\s*[）)]|{_JUMP_BODY})$")
+# …支持。（下转第三版）, …落地。详见C02版: a jump at the end of a paragraph's last line.
+TRAILING_JUMP = re.compile(rf"[（(]\s*{_JUMP_BODY}\s*[）)]\s*$|(?<=[。！？!?”])\s*{_JUMP_BODY}\s*$")
 # E-paper navigation: 上一版 下一版 / 上一篇 下一篇 / 返回目录 / 放大 缩小 默认 (and the folio
 # words that come with them), or the site's name (聊城日报数字报, 大众日报电子版).
 _NAV_WORD = r"(?:上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回首页|返回顶部|放大\+?|缩小-?|默认o?|打印|关闭|收藏|分享|字号|A\+\s*A-|大字体|小字体|扫码带走|相关新闻|推荐阅读|第\s*[A-Za-z]?\d{1,3}\s*版[:：]?\S{0,6}|版面导航|标题导航)"
@@ -145,17 +159,19 @@ def take_furniture(text: str) -> tuple[str, Furniture]:
             taken.add(bottom - 1)
         bottom -= 1
     for i in sorted(taken):
-        if is_editor_line(lines[i]) or _SOURCE.match(lines[i].strip()):  # printed under the item
+        # printed under the item: an editor line, a source, a jump to the page it goes on
+        if is_editor_line(lines[i]) or _SOURCE.match(lines[i].strip()) or _JUMP.match(lines[i].strip()):
             above = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip() and j not in taken), None)
             if above is not None:
                 furniture.item_ends.add(above)
         furniture.lines.append(lines[i].strip())
         lines[i] = ""
     for i, line in enumerate(lines):
-        jump = _TRAILING_JUMP.search(line)
+        jump = TRAILING_JUMP.search(line)
         if jump and jump.start() > 0:
             furniture.lines.append(jump.group(0).strip())
             lines[i] = line[: jump.start()]
+            furniture.item_ends.add(lines[i].strip())  # the item goes on on another page
     for line in furniture.lines:
         for paper in PAPERS:
             if paper in line and furniture.paper is None:

@@ -138,7 +138,9 @@ _PIECES = st.sampled_from(
      "特派",
      # the fifth round's words: editors, sources, suppliers, crews, editions
      "初审编辑", "责任编辑", "【纠错】", "审核", "责编", "来源", "据新华社", "提供", "供图", "图片来源", "宣传部",
-     "制片人", "编导", "报道员", "海外版", "客户端", "作者"]
+     "制片人", "编导", "报道员", "海外版", "客户端", "作者",
+     # the sixth round's: sources glued after a credit, jump lines, roles glued to names
+     "稿源", "信息来源", "转自", "详见", "C02版", "下转", "第二版", "接", "转", "→", "见习记者"]
 )
 BODY_ONE = "6月3日，城区又有十处口袋公园建成开放，附近居民出门几分钟就能走进绿地。"
 BODY_TWO = "6月4日，一所乡村夜校在村文化广场开课，六十多名村民参加了第一课。"
