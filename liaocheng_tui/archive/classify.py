@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from liaocheng_tui.archive.byline import Lead, People, byline_line, match_lead, name_line
+from liaocheng_tui.archive.byline import People, byline_line, name_line
+from liaocheng_tui.archive.leads import Lead, match_lead
 from liaocheng_tui.archive.end_credits import Credit, trailing_credit
 from liaocheng_tui.archive.headline import is_column_label
 from liaocheng_tui.archive.reflow import Para

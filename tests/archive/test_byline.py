@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from liaocheng_tui.archive.byline import byline_line, match_lead, parse_people
+from liaocheng_tui.archive.byline import byline_line, parse_people
+from liaocheng_tui.archive.leads import match_lead
 from liaocheng_tui.archive.end_credits import trailing_credit
 from liaocheng_tui.archive.parser import parse_text
 

@@ -151,7 +151,7 @@ def test_a_credit_line_broken_right_after_a_role_or_inside_a_media_centre_is_one
 def test_the_merged_city_media_centre_signs_a_bracket_lead_without_dateline() -> None:
     """（聊城市新闻传媒中心全媒体记者X/通讯员 Y）…: the 2023 media centre (聊城日报 and the city's
     radio and TV) as the outlet, a name run into the slash, no 本报讯 before the bracket."""
-    from liaocheng_tui.archive.byline import match_lead
+    from liaocheng_tui.archive.leads import match_lead
 
     lead = match_lead("（聊城市新闻传媒中心全媒体记者江平波/通讯员 赵寰）连日来，我市持续高温天气。")
     assert lead is not None, "media centre lead"

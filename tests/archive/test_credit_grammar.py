@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.archive.byline import match_lead, parse_people
+from liaocheng_tui.archive.byline import parse_people
+from liaocheng_tui.archive.leads import match_lead
 from liaocheng_tui.archive.end_credits import trailing_credit
 from liaocheng_tui.archive.cjk import squeeze
 from liaocheng_tui.archive.loader import parse_page

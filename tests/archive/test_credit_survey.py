@@ -182,7 +182,8 @@ def test_an_unknown_credit_never_swallows_text_or_splits_an_article(credit: str,
 
 from support.credit_pages import realise  # noqa: E402
 
-from liaocheng_tui.archive.byline import byline_line, match_lead, name_line  # noqa: E402
+from liaocheng_tui.archive.byline import byline_line, name_line  # noqa: E402
+from liaocheng_tui.archive.leads import match_lead  # noqa: E402
 from liaocheng_tui.archive.end_credits import trailing_credit  # noqa: E402
 
 _SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢崔钟谭陆范"
