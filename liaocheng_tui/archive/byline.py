@@ -320,7 +320,9 @@ def ends_with_role(text: str) -> bool:
     """Does a credit line end in a role word with no name after it (…大众报业·农村大众摄影 /
     记者 X: a credit broken at the line end right after its role)?"""
     folded = narrow(text.strip())
-    return any(_ROLE_AT_END_RE.match(folded, k) for k in range(max(0, len(folded) - 16), len(folded)))
+    # one search from 16 characters before the end: its leftmost match is the first start that matches
+    found = _ROLE_AT_END_RE.search(folded, max(0, len(folded) - 16))
+    return found is not None and found.start() < len(folded)
 
 
 # --- whole lines ------------------------------------------------------------------

@@ -271,11 +271,11 @@ def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     """Does the credit on ``cur`` go on into ``nxt``?  Joined, they make one credit line, and
     ``nxt`` is no credit of its own (a second credit line, 本报通讯员 Y, stays apart) — or it
     is only the tail of a name (one or two characters)."""
+    if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
+        return False  # running text (a credit line has no sentence punctuation): the cheap test first
     role_cut = ends_with_role(cur.text)  # …农村大众摄影 / 记者 陈丽: the role's names are on the next line
     if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline and nxt.text[0] not in _CONTINUES_A_CREDIT and not role_cut:
         return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart (a line never opens with a slash)
-    if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
-        return False  # running text (a credit line has no sentence punctuation)
     joined = byline_line(_credit_join(cur, nxt))
     if joined is None:
         return False
