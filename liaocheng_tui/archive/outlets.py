@@ -98,8 +98,9 @@ GENERIC_MEDIA = (
 # characters + 新闻; only before a role: 市新闻办消息 is no dateline of an outlet).
 GENERIC_NEWS = rf"{_OTHER_CHAR}{{1,4}}?新闻(?:客户端)?"
 # An edition or channel of a known outlet is that outlet: 人民日报海外版, 人民日报客户端, 聊城日报社,
-# 新华社客户端 (a known name + one of these words; any city's paper takes 社 in GENERIC_PAPER).
-EDITION_SUFFIX = r"(?:海外版|国际版|客户端|新闻客户端|社)?"
+# 新华社客户端 (a known name + one of these words; any city's paper takes 社 in GENERIC_PAPER); so is
+# a desk of one, printed before its reporter's name (齐鲁晚报要闻中心 X: survey row s158).
+EDITION_SUFFIX = r"(?:海外版|国际版|客户端|新闻客户端|社)?(?:要闻中心|新闻中心|采访中心|编辑部|新闻部|摄影部)?"
 # Joined outlets: 大众网·海报新闻, 齐鲁网·闪电新闻, 大众报业·大众日报客户端.
 OUTLET_JOINER = r"[·・•‧∙]"
 

@@ -14,6 +14,6 @@ and fails when a source changed without a bump.  This module imports nothing
 of the project, so every layer can read it.
 """
 
-PARSER_VERSION = 11
+PARSER_VERSION = 12
 INDEX_VERSION = 11
 STORE_LAYOUT = 8

@@ -31,8 +31,8 @@ HELD_OUT_EVERY = 5  # every fifth survey row is held out: no rule is written aga
 # Each survey round holds out every fifth of the rows it added, in a folder of its own that is
 # generated and scored before any rule is touched: the rows of the first rounds (s01–s76) in
 # heldout/ (since read), the next rounds (s77–s92, s93–s99, s100–s133) in heldout2/, heldout3/ and
-# heldout4/, the last (s134–) in heldout5/.
-ROUND_ROWS = (76, 16, 7, 34)  # rows added by each closed round; the rest belong to the last one
+# heldout4/, s134–s151 in heldout5/, the last (s152–) in heldout6/.
+ROUND_ROWS = (76, 16, 7, 34, 18)  # rows added by each closed round; the rest belong to the last one
 FIRST_ROUNDS_ROWS = ROUND_ROWS[0]
 
 
@@ -492,6 +492,7 @@ HELD_OUT_FOLDERS = (
     SURVEY.parent / "heldout3",
     SURVEY.parent / "heldout4",
     SURVEY.parent / "heldout5",
+    SURVEY.parent / "heldout6",
 )
 
 
