@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from liaocheng_tui.archive.credit_words import (
     CLOSING_WORDS,
@@ -346,14 +347,17 @@ _GAP_RE = re.compile(r"\S[ \u3000:：]")
 _SENTENCE_MARK_RE = re.compile(r"[。！？!?；;，]")
 
 
+@lru_cache(maxsize=16384)  # split_lines asks for every line, the grammar again for the credit lines
 def could_be_credit(line: str) -> bool:
     """The cheap test before the grammar: a role word, a prefix or a marker in the line, or
     an outlet opening it."""
-    if CREDIT_HINT.search(line) or CREDIT_HINT.search(narrow(line)):  # 製片人 read as 制片人
+    folded = narrow(line)
+    # on the folded line only: the hint lists every traditional and full-width form beside its folded one
+    if CREDIT_HINT.search(folded):  # 製片人 read as 制片人
         return True
     if len(line) > MAX_CREDIT_LINE or not _GAP_RE.search(line) or _SENTENCE_MARK_RE.search(line):
         return False  # running text: no space or colon after an outlet, or a sentence's punctuation
-    return _OUTLET_OPENS_RE.match(narrow(line.strip())) is not None
+    return _OUTLET_OPENS_RE.match(folded.strip()) is not None
 
 
 def byline_line(line: str) -> People | None:

@@ -105,9 +105,21 @@ def simplify(text: str) -> str:
     return text.translate(_SIMPLIFY.lookup(len(text)))
 
 
+#: A line of a page is narrowed by several rules in turn (furniture, the credit hint, the
+#: grammar): strings up to this long are folded once and remembered.
+NARROW_CACHED_CHARS = 80
+
+
 def narrow(text: str) -> str:
     """Simplified script and half-width ASCII digits/letters/punctuation; same length.
     Case is kept (what the page rules read); the ideographic space becomes U+0020."""
+    if len(text) <= NARROW_CACHED_CHARS:
+        return _narrow_line(text)
+    return text.translate(_NARROW.lookup(len(text)))
+
+
+@lru_cache(maxsize=16384)
+def _narrow_line(text: str) -> str:
     return text.translate(_NARROW.lookup(len(text)))
 
 

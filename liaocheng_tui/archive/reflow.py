@@ -273,14 +273,13 @@ def _credit_runs_on(cur: Line, nxt: Line) -> bool:
     is only the tail of a name (one or two characters)."""
     if any(c in cur.text for c in "。，；！？") or len(cur.text) + len(nxt.text) > MAX_CREDIT_LINE:
         return False  # running text (a credit line has no sentence punctuation): the cheap test first
-    role_cut = ends_with_role(cur.text)  # …农村大众摄影 / 记者 陈丽: the role's names are on the next line
-    if len(nxt.text) > 2 and nxt.is_byline and cur.is_byline and nxt.text[0] not in _CONTINUES_A_CREDIT and not role_cut:
-        return False  # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart (a line never opens with a slash)
-    joined = byline_line(_credit_join(cur, nxt))
-    if joined is None:
+    both = len(nxt.text) > 2 and nxt.is_byline and cur.is_byline and nxt.text[0] not in _CONTINUES_A_CREDIT
+    if both and not ends_with_role(cur.text):
+        # two credit lines (■ 本报记者 X / 本报通讯员 Y) stay apart (a line never opens with a slash),
+        # unless the line above ends in its role (…农村大众摄影 / 记者 陈丽: the role's names are below)
         return False
-    # ``记者 X Y 聊城日报`` / ``记者 Z``: the line above is no credit alone (an outlet cut from its role)
-    return not cur.is_byline or len(nxt.text) <= 2 or not nxt.is_byline or nxt.text[0] in _CONTINUES_A_CREDIT or role_cut
+    # (``记者 X Y 聊城日报`` / ``记者 Z``: an outlet cut from its role reads as one credit when joined)
+    return byline_line(_credit_join(cur, nxt)) is not None
 
 
 def _credit_started_before(before: str, cur: Line) -> bool:
